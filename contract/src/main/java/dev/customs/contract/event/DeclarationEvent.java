@@ -1,0 +1,20 @@
+package dev.customs.contract.event;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** The record value on topic {@value #TOPIC}, keyed by {@code declarationId}; see shared/contract.md. */
+public record DeclarationEvent(
+        Integer schemaVersion,
+        UUID eventId,
+        EventType eventType,
+        String declarationId,
+        Long revision,
+        Instant occurredAt,
+        DeclarationState declaration) {
+
+    public static final String TOPIC = "customs.declarations";
+    public static final int SCHEMA_VERSION = 1;
+    /** Contract minimum; keys spread revisions of one declaration onto one partition. */
+    public static final int MIN_PARTITIONS = 12;
+}

@@ -1,0 +1,213 @@
+package dev.customs.contract.event;
+
+import dev.customs.contract.reference.ReferenceData;
+import dev.customs.contract.reference.TradeMode;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The contract's rules for events and declaration states, in one place: the consumers dead-letter what
+ * breaks them and declaration-service rejects the same things over REST.
+ */
+public final class DeclarationRules {
+
+    public static final int MAX_ITEMS = 1000;
+    public static final int MONEY_SCALE = 2;
+
+    private static final Pattern DECLARATION_ID = Pattern.compile("\\d{18}");
+    private static final Pattern CUSTOMS_OFFICE = Pattern.compile("\\d{4}");
+    /** Unified social credit code: 18 characters of digits and capital letters other than I, O, Z, S, V. */
+    private static final Pattern CREDIT_CODE = Pattern.compile("[0-9A-HJ-NPQRTUWXY]{18}");
+    private static final Pattern HS_CODE = Pattern.compile("\\d{10}");
+
+    private final ReferenceData reference;
+
+    public DeclarationRules(ReferenceData reference) {
+        this.reference = reference;
+    }
+
+    /** Every rule the event breaks, not just the first, so a dead letter names them all. */
+    public List<Violation> check(DeclarationEvent event) {
+        List<Violation> out = new ArrayList<>();
+        if (event.schemaVersion() == null) {
+            out.add(new Violation("schemaVersion", "is required"));
+        } else if (event.schemaVersion() != DeclarationEvent.SCHEMA_VERSION) {
+            out.add(new Violation("schemaVersion", "unsupported version " + event.schemaVersion()));
+            return out;
+        }
+        required(out, "eventId", event.eventId());
+        required(out, "occurredAt", event.occurredAt());
+        if (event.declarationId() == null) {
+            out.add(new Violation("declarationId", "is required"));
+        } else if (!DECLARATION_ID.matcher(event.declarationId()).matches()) {
+            out.add(new Violation("declarationId", "must be 18 digits"));
+        }
+        checkRevision(out, event.eventType(), event.revision());
+        if (event.declaration() == null) {
+            out.add(new Violation("declaration", "is required"));
+        } else {
+            out.addAll(check(event.declaration(), "declaration."));
+        }
+        return out;
+    }
+
+    /** Rules for one declaration state; {@code prefix} is prepended to field paths (e.g. "declaration."). */
+    public List<Violation> check(DeclarationState state, String prefix) {
+        List<Violation> out = new ArrayList<>();
+        required(out, prefix + "declarationDate", state.declarationDate());
+        required(out, prefix + "direction", state.direction());
+        checkZone(out, prefix, state);
+        checkCode(out, prefix + "customsOffice", state.customsOffice(), CUSTOMS_OFFICE, "must be 4 digits");
+        checkCode(out, prefix + "declarantCode", state.declarantCode(), CREDIT_CODE,
+                "must be an 18-character unified social credit code");
+        known(out, prefix + "partnerCountry", state.partnerCountry(), c -> reference.country(c).isPresent());
+        known(out, prefix + "transportMode", state.transportMode(), c -> reference.transportMode(c).isPresent());
+        known(out, prefix + "currency", state.currency(), c -> reference.currencies().contains(c));
+        checkItems(out, prefix, state);
+        return out;
+    }
+
+    /** Joins violations into one dead-letter reason or problem detail. */
+    public static String describe(List<Violation> violations) {
+        return violations.stream().map(Violation::toString).collect(Collectors.joining("; "));
+    }
+
+    private void checkRevision(List<Violation> out, EventType type, Long revision) {
+        if (type == null) {
+            out.add(new Violation("eventType", "is required"));
+        }
+        if (revision == null) {
+            out.add(new Violation("revision", "is required"));
+        } else if (revision < 1) {
+            out.add(new Violation("revision", "must be at least 1"));
+        } else if (type == EventType.DECLARED && revision != 1) {
+            out.add(new Violation("revision", "must be 1 for DECLARED"));
+        } else if (type != null && type != EventType.DECLARED && revision < 2) {
+            out.add(new Violation("revision", "must be at least 2 for " + type));
+        }
+    }
+
+    private void checkZone(List<Violation> out, String prefix, DeclarationState state) {
+        String zone = state.zoneCode();
+        ZoneFlow flow = state.zoneFlow();
+        if (zone == null && flow != null) {
+            out.add(new Violation(prefix + "zoneFlow", "must be null when zoneCode is null"));
+        } else if (zone != null && flow == null) {
+            out.add(new Violation(prefix + "zoneFlow", "is required when zoneCode is given"));
+        }
+        if (zone != null && reference.zone(zone).isEmpty()) {
+            out.add(new Violation(prefix + "zoneCode", "unknown special customs supervision area '" + zone + "'"));
+        }
+        String modeCode = state.tradeMode();
+        if (modeCode == null) {
+            out.add(new Violation(prefix + "tradeMode", "is required"));
+            return;
+        }
+        TradeMode mode = reference.tradeMode(modeCode).orElse(null);
+        if (mode == null) {
+            out.add(new Violation(prefix + "tradeMode", "unknown supervision mode '" + modeCode + "'"));
+        } else if ((zone == null) == (flow == null) && !mode.allows(flow)) {
+            out.add(new Violation(prefix + "tradeMode", "supervision mode " + modeCode + " is not allowed for "
+                    + (flow == null ? "trade outside special areas" : flow + " flow")));
+        }
+    }
+
+    private void checkItems(List<Violation> out, String prefix, DeclarationState state) {
+        List<DeclarationItem> items = state.items();
+        if (items == null || items.isEmpty()) {
+            out.add(new Violation(prefix + "items", "must have at least one item"));
+            return;
+        }
+        if (items.size() > MAX_ITEMS) {
+            out.add(new Violation(prefix + "items", "must have at most " + MAX_ITEMS + " items"));
+            return;
+        }
+        BigDecimal sumCny = BigDecimal.ZERO;
+        BigDecimal sumUsd = BigDecimal.ZERO;
+        Set<Integer> itemNumbers = new HashSet<>();
+        for (int i = 0; i < items.size(); i++) {
+            String at = prefix + "items[" + i + "].";
+            DeclarationItem item = items.get(i);
+            if (item == null) {
+                out.add(new Violation(prefix + "items[" + i + "]", "is required"));
+                continue;
+            }
+            if (item.itemNo() == null || item.itemNo() < 1) {
+                out.add(new Violation(at + "itemNo", "must be a positive number"));
+            } else if (!itemNumbers.add(item.itemNo())) {
+                out.add(new Violation(at + "itemNo", "duplicate item number " + item.itemNo()));
+            }
+            checkHsCode(out, at + "hsCode", item.hsCode());
+            positive(out, at + "quantity", item.quantity(), false);
+            required(out, at + "unit", item.unit());
+            sumCny = positive(out, at + "valueCny", item.valueCny(), true) ? sumCny.add(item.valueCny()) : sumCny;
+            sumUsd = positive(out, at + "valueUsd", item.valueUsd(), true) ? sumUsd.add(item.valueUsd()) : sumUsd;
+        }
+        checkTotal(out, prefix + "totalValueCny", state.totalValueCny(), sumCny);
+        checkTotal(out, prefix + "totalValueUsd", state.totalValueUsd(), sumUsd);
+    }
+
+    private void checkHsCode(List<Violation> out, String field, String hsCode) {
+        if (hsCode == null) {
+            out.add(new Violation(field, "is required"));
+        } else if (!HS_CODE.matcher(hsCode).matches()) {
+            out.add(new Violation(field, "must be a 10-digit commodity code"));
+        } else if (reference.chapterOfCommodity(hsCode).isEmpty()) {
+            out.add(new Violation(field, "HS chapter " + hsCode.substring(0, 2) + " does not exist or is reserved"));
+        }
+    }
+
+    private static void checkTotal(List<Violation> out, String field, BigDecimal total, BigDecimal sum) {
+        if (total == null) {
+            out.add(new Violation(field, "is required"));
+        } else if (total.compareTo(sum) != 0 && out.stream().noneMatch(v -> v.field().contains("items["))) {
+            out.add(new Violation(field, "is " + total.toPlainString() + " but the items sum to " + sum.toPlainString()));
+        }
+    }
+
+    /** @return whether the value is present, positive and (for money) has at most two decimals. */
+    private static boolean positive(List<Violation> out, String field, BigDecimal value, boolean money) {
+        if (value == null) {
+            out.add(new Violation(field, "is required"));
+            return false;
+        }
+        if (value.signum() <= 0) {
+            out.add(new Violation(field, "must be positive"));
+            return false;
+        }
+        if (money && value.stripTrailingZeros().scale() > MONEY_SCALE) {
+            out.add(new Violation(field, "must have at most two decimal places"));
+            return false;
+        }
+        return true;
+    }
+
+    private static void required(List<Violation> out, String field, Object value) {
+        if (value == null || (value instanceof String s && s.isBlank())) {
+            out.add(new Violation(field, "is required"));
+        }
+    }
+
+    private static void checkCode(List<Violation> out, String field, String value, Pattern pattern, String rule) {
+        if (value == null) {
+            out.add(new Violation(field, "is required"));
+        } else if (!pattern.matcher(value).matches()) {
+            out.add(new Violation(field, rule));
+        }
+    }
+
+    private static void known(List<Violation> out, String field, String code, Function<String, Boolean> exists) {
+        if (code == null) {
+            out.add(new Violation(field, "is required"));
+        } else if (!exists.apply(code)) {
+            out.add(new Violation(field, "unknown code '" + code + "'"));
+        }
+    }
+}

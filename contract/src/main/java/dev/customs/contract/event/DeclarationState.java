@@ -1,0 +1,27 @@
+package dev.customs.contract.event;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/** The declaration as it stands at one revision: the {@code declaration} object of the event. */
+public record DeclarationState(
+        LocalDate declarationDate,
+        Direction direction,
+        String zoneCode,
+        ZoneFlow zoneFlow,
+        String tradeMode,
+        String customsOffice,
+        String declarantCode,
+        String partnerCountry,
+        String transportMode,
+        String currency,
+        List<DeclarationItem> items,
+        BigDecimal totalValueCny,
+        BigDecimal totalValueUsd) {
+
+    /** Whether this state counts in national import/export totals (second-line and intra-zone moves do not). */
+    public boolean countsNationally() {
+        return zoneFlow == null || zoneFlow.crossesNationalBorder();
+    }
+}

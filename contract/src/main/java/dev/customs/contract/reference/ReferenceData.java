@@ -1,0 +1,304 @@
+package dev.customs.contract.reference;
+
+import dev.customs.contract.event.ZoneFlow;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * The code lists every service shares: areas, supervision and transport modes, HS sections and chapters,
+ * partner countries with their region groups, and monthly exchange rates. Loaded from the CSV files under
+ * {@code reference/} on the classpath (see docs/reference-data.md for their sources); immutable and thread-safe.
+ * Every list is sorted by its key.
+ */
+public final class ReferenceData {
+
+    public static final String CNY = "CNY";
+
+    static final String ZONES = "zones.csv";
+    static final String TRADE_MODES = "trade-modes.csv";
+    static final String TRANSPORT_MODES = "transport-modes.csv";
+    static final String HS_SECTIONS = "hs-sections.csv";
+    static final String HS_CHAPTERS = "hs-chapters.csv";
+    static final String REGION_GROUPS = "region-groups.csv";
+    static final String COUNTRIES = "countries.csv";
+    static final String EXCHANGE_RATES = "exchange-rates.csv";
+
+    private static final String DIRECTORY = "reference/";
+    private static final Pattern COMMODITY_CODE = Pattern.compile("\\d{10}");
+
+    private final Table<String, Zone> zones;
+    private final Table<String, TradeMode> tradeModes;
+    private final Table<String, TransportMode> transportModes;
+    private final Table<Integer, HsSection> hsSections;
+    private final Table<String, HsChapter> hsChapters;
+    private final Table<String, RegionGroup> regionGroups;
+    private final Table<String, Country> countries;
+    private final Map<String, Map<YearMonth, BigDecimal>> rates;
+    private final Set<String> currencies;
+
+    private ReferenceData(Function<String, Reader> files) {
+        zones = index(read(files, ZONES, "code", "name", "type", "province", "synthetic"), row -> new Zone(
+                row.matching("code", "\\d{4}"),
+                row.required("name"),
+                row.enumValue("type", ZoneType.class),
+                row.required("province"),
+                row.bool("synthetic")), Zone::code);
+        tradeModes = index(read(files, TRADE_MODES,
+                "code", "name", "regime", "outside_zone", "first_line", "second_line", "intra_zone"), row -> new TradeMode(
+                row.matching("code", "\\d{4}"),
+                row.required("name"),
+                row.enumValue("regime", StatisticalRegime.class),
+                row.bool("outside_zone"),
+                zoneFlows(row)), TradeMode::code);
+        transportModes = index(read(files, TRANSPORT_MODES, "code", "name", "area_code"), row -> new TransportMode(
+                row.matching("code", "[0-9A-Z]"),
+                row.required("name"),
+                row.bool("area_code")), TransportMode::code);
+        hsSections = index(read(files, HS_SECTIONS, "number", "roman", "title", "first_chapter", "last_chapter"),
+                ReferenceData::section, HsSection::number);
+        hsChapters = index(read(files, HS_CHAPTERS, "code", "title", "section", "reserved"), this::chapter,
+                HsChapter::code);
+        regionGroups = index(read(files, REGION_GROUPS, "code", "name"), row -> new RegionGroup(
+                row.matching("code", "[A-Z][A-Z_]*"),
+                row.required("name")), RegionGroup::code);
+        countries = index(read(files, COUNTRIES, "alpha2", "name", "regions"), this::country, Country::alpha2);
+        rates = rates(read(files, EXCHANGE_RATES, "month", "currency", "cny_per_unit"));
+        Set<String> all = new TreeSet<>(rates.keySet());
+        all.add(CNY);
+        currencies = Collections.unmodifiableSet(all);
+    }
+
+    /** The bundled reference data, loaded on first use. */
+    public static ReferenceData standard() {
+        return Standard.INSTANCE;
+    }
+
+    /** Loads the files from any source, by file name; lets tests feed in broken copies. */
+    static ReferenceData load(Function<String, Reader> files) {
+        return new ReferenceData(files);
+    }
+
+    static Reader classpathFile(String file) {
+        InputStream in = ReferenceData.class.getResourceAsStream("/" + DIRECTORY + file);
+        if (in == null) {
+            throw new IllegalStateException(DIRECTORY + file + " is not on the classpath");
+        }
+        return new InputStreamReader(in, StandardCharsets.UTF_8);
+    }
+
+    // The JVM initialises this class once, on first access, which makes the lazy load thread-safe without locks.
+    private static final class Standard {
+        static final ReferenceData INSTANCE = load(ReferenceData::classpathFile);
+    }
+
+    public List<Zone> zones() {
+        return zones.all();
+    }
+
+    public Optional<Zone> zone(String code) {
+        return zones.find(code);
+    }
+
+    public List<TradeMode> tradeModes() {
+        return tradeModes.all();
+    }
+
+    public Optional<TradeMode> tradeMode(String code) {
+        return tradeModes.find(code);
+    }
+
+    public List<TransportMode> transportModes() {
+        return transportModes.all();
+    }
+
+    public Optional<TransportMode> transportMode(String code) {
+        return transportModes.find(code);
+    }
+
+    public List<HsSection> hsSections() {
+        return hsSections.all();
+    }
+
+    public List<HsChapter> hsChapters() {
+        return hsChapters.all();
+    }
+
+    public Optional<HsChapter> hsChapter(String twoDigitCode) {
+        return hsChapters.find(twoDigitCode);
+    }
+
+    /** The chapter of a 10-digit commodity code (first 2 digits) when the code is 10 digits and its chapter exists and is not reserved. */
+    public Optional<HsChapter> chapterOfCommodity(String hsCode) {
+        if (hsCode == null || !COMMODITY_CODE.matcher(hsCode).matches()) {
+            return Optional.empty();
+        }
+        return hsChapter(hsCode.substring(0, 2)).filter(chapter -> !chapter.reserved());
+    }
+
+    public HsSection sectionOf(HsChapter chapter) {
+        return hsSections.find(chapter.section()).orElseThrow(() -> new IllegalArgumentException(
+                "no HS section " + chapter.section() + " for chapter " + chapter.code()));
+    }
+
+    public List<RegionGroup> regionGroups() {
+        return regionGroups.all();
+    }
+
+    public List<Country> countries() {
+        return countries.all();
+    }
+
+    public Optional<Country> country(String alpha2) {
+        return countries.find(alpha2);
+    }
+
+    /** Every currency with rates, plus {@code CNY}. */
+    public Set<String> currencies() {
+        return currencies;
+    }
+
+    /** CNY per one unit of currency in that month; CNY is always 1 (BigDecimal.ONE); empty when unknown. */
+    public Optional<BigDecimal> cnyPerUnit(String currency, YearMonth month) {
+        if (currency == null || month == null) {
+            return Optional.empty();
+        }
+        if (CNY.equals(currency)) {
+            return Optional.of(BigDecimal.ONE);
+        }
+        return Optional.ofNullable(rates.getOrDefault(currency, Map.of()).get(month));
+    }
+
+    private static List<CsvReader.Row> read(Function<String, Reader> files, String file, String... columns) {
+        return CsvReader.read(DIRECTORY + file, files.apply(file), columns);
+    }
+
+    /** Rows keyed and sorted by key, with the sorted list kept so that accessors do not copy on every call. */
+    private record Table<K, V>(Map<K, V> byKey, List<V> all) {
+
+        // TreeMap.get(null) throws, and a null code is an ordinary "not found" for callers.
+        Optional<V> find(K key) {
+            return key == null ? Optional.empty() : Optional.ofNullable(byKey.get(key));
+        }
+    }
+
+    private static <K extends Comparable<K>, V> Table<K, V> index(List<CsvReader.Row> rows,
+                                                                  Function<CsvReader.Row, V> parse, Function<V, K> key) {
+        Map<K, V> byKey = new TreeMap<>();
+        for (CsvReader.Row row : rows) {
+            V value = parse.apply(row);
+            if (byKey.putIfAbsent(key.apply(value), value) != null) {
+                throw row.fail("duplicate key " + key.apply(value));
+            }
+        }
+        return new Table<>(Collections.unmodifiableMap(byKey), List.copyOf(byKey.values()));
+    }
+
+    private static Set<ZoneFlow> zoneFlows(CsvReader.Row row) {
+        Set<ZoneFlow> flows = EnumSet.noneOf(ZoneFlow.class);
+        if (row.bool("first_line")) {
+            flows.add(ZoneFlow.FIRST_LINE);
+        }
+        if (row.bool("second_line")) {
+            flows.add(ZoneFlow.SECOND_LINE);
+        }
+        if (row.bool("intra_zone")) {
+            flows.add(ZoneFlow.INTRA_ZONE);
+        }
+        return flows;
+    }
+
+    private static HsSection section(CsvReader.Row row) {
+        HsSection section = new HsSection(row.integer("number"), row.matching("roman", "[IVXL]+"),
+                row.required("title"), row.integer("first_chapter"), row.integer("last_chapter"));
+        if (section.firstChapter() < 1 || section.firstChapter() > section.lastChapter()) {
+            throw row.fail("invalid chapter range " + section.firstChapter() + ".." + section.lastChapter());
+        }
+        return section;
+    }
+
+    private HsChapter chapter(CsvReader.Row row) {
+        HsChapter chapter = new HsChapter(row.matching("code", "\\d{2}"), row.required("title"),
+                row.integer("section"), row.bool("reserved"));
+        int number = Integer.parseInt(chapter.code());
+        if (hsSections.find(chapter.section()).filter(section -> section.contains(number)).isEmpty()) {
+            throw row.fail("chapter " + chapter.code() + " is not within section " + chapter.section());
+        }
+        return chapter;
+    }
+
+    private Country country(CsvReader.Row row) {
+        String alpha2 = row.matching("alpha2", "[A-Z]{2}");
+        if (alpha2.equals("CN")) {
+            throw row.fail("China is never its own trading partner");
+        }
+        Set<String> regions = new TreeSet<>();
+        String listed = row.get("regions");
+        for (String region : listed.isEmpty() ? new String[0] : listed.split("\\|", -1)) {
+            if (regionGroups.find(region).isEmpty()) {
+                throw row.fail("unknown region group '" + region + "'");
+            }
+            if (!regions.add(region)) {
+                throw row.fail("region group " + region + " listed twice");
+            }
+        }
+        return new Country(alpha2, row.required("name"), regions);
+    }
+
+    private static Map<String, Map<YearMonth, BigDecimal>> rates(List<CsvReader.Row> rows) {
+        Map<String, Map<YearMonth, BigDecimal>> byCurrency = new TreeMap<>();
+        YearMonth first = null;
+        YearMonth last = null;
+        for (CsvReader.Row row : rows) {
+            YearMonth month;
+            BigDecimal rate;
+            try {
+                month = YearMonth.parse(row.get("month"));
+            } catch (DateTimeParseException e) {
+                throw row.fail("month is not yyyy-MM: '" + row.get("month") + "'");
+            }
+            String currency = row.matching("currency", "[A-Z]{3}");
+            if (currency.equals(CNY)) {
+                throw row.fail("CNY is implicit and must not be listed");
+            }
+            try {
+                rate = new BigDecimal(row.get("cny_per_unit"));
+            } catch (NumberFormatException e) {
+                throw row.fail("cny_per_unit is not a number: '" + row.get("cny_per_unit") + "'");
+            }
+            if (rate.signum() <= 0) {
+                throw row.fail("cny_per_unit must be positive");
+            }
+            if (byCurrency.computeIfAbsent(currency, c -> new TreeMap<>()).putIfAbsent(month, rate) != null) {
+                throw row.fail("duplicate key " + month + " " + currency);
+            }
+            first = first == null || month.isBefore(first) ? month : first;
+            last = last == null || month.isAfter(last) ? month : last;
+        }
+        // A gap would silently turn into "rate unknown" for some declarations; refuse it at load time instead.
+        for (Map.Entry<String, Map<YearMonth, BigDecimal>> entry : byCurrency.entrySet()) {
+            for (YearMonth month = first; !month.isAfter(last); month = month.plusMonths(1)) {
+                if (!entry.getValue().containsKey(month)) {
+                    throw new IllegalStateException(
+                            DIRECTORY + EXCHANGE_RATES + ": no " + entry.getKey() + " rate for " + month);
+                }
+            }
+            entry.setValue(Collections.unmodifiableMap(entry.getValue()));
+        }
+        return Collections.unmodifiableMap(byCurrency);
+    }
+}

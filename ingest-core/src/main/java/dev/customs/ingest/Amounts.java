@@ -1,0 +1,34 @@
+package dev.customs.ingest;
+
+import java.math.BigDecimal;
+
+/** A running count and CNY/USD sum for one totals key; exact decimal arithmetic only. */
+public final class Amounts {
+
+    private long declarations;
+    private BigDecimal cny = BigDecimal.ZERO;
+    private BigDecimal usd = BigDecimal.ZERO;
+
+    public void add(int sign, long count, BigDecimal valueCny, BigDecimal valueUsd) {
+        declarations += (long) sign * count;
+        cny = sign > 0 ? cny.add(valueCny) : cny.subtract(valueCny);
+        usd = sign > 0 ? usd.add(valueUsd) : usd.subtract(valueUsd);
+    }
+
+    /** Whether the changes cancelled out, so no write is needed. */
+    public boolean isZero() {
+        return declarations == 0 && cny.signum() == 0 && usd.signum() == 0;
+    }
+
+    public long declarations() {
+        return declarations;
+    }
+
+    public BigDecimal cny() {
+        return cny;
+    }
+
+    public BigDecimal usd() {
+        return usd;
+    }
+}

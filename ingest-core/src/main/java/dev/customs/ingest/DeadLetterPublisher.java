@@ -1,0 +1,82 @@
+package dev.customs.ingest;
+
+import dev.customs.contract.event.ReliableProducer;
+import io.smallrye.common.annotation.Identifier;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Sends rejected records, unchanged, to the dead-letter topic and waits for the broker's acknowledgement,
+ * so a batch's offsets are committed only once its bad records are safely parked.
+ */
+@ApplicationScoped
+public class DeadLetterPublisher {
+
+    /** Header names as SmallRye's own dead-letter strategy writes them, so tooling reads both alike. */
+    public static final String REASON = "dead-letter-reason";
+    public static final String KIND = "dead-letter-kind";
+    public static final String SOURCE_TOPIC = "dead-letter-topic";
+    public static final String SOURCE_PARTITION = "dead-letter-partition";
+    public static final String SOURCE_OFFSET = "dead-letter-offset";
+
+    private final IngestConfig config;
+    private final Map<String, Object> kafkaConfig;
+    private KafkaProducer<String, byte[]> producer;
+
+    @Inject
+    public DeadLetterPublisher(IngestConfig config, @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
+        this.config = config;
+        this.kafkaConfig = kafkaConfig;
+    }
+
+    public void publish(List<DeadLetter> deadLetters) throws InterruptedException, ExecutionException, TimeoutException {
+        KafkaProducer<String, byte[]> out = producer();
+        List<Future<?>> acks = new ArrayList<>(deadLetters.size());
+        for (DeadLetter letter : deadLetters) {
+            ConsumerRecord<String, byte[]> source = letter.source();
+            RecordHeaders headers = new RecordHeaders(source.headers().toArray());
+            headers.add(REASON, utf8(letter.reason()));
+            headers.add(KIND, utf8(letter.kind().label()));
+            headers.add(SOURCE_TOPIC, utf8(source.topic()));
+            headers.add(SOURCE_PARTITION, utf8(Integer.toString(source.partition())));
+            headers.add(SOURCE_OFFSET, utf8(Long.toString(source.offset())));
+            acks.add(out.send(new ProducerRecord<>(config.deadLetterTopic(), null, source.key(), source.value(), headers)));
+        }
+        long deadline = System.nanoTime() + config.deadLetterAckTimeout().toNanos();
+        for (Future<?> ack : acks) {
+            ack.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private synchronized KafkaProducer<String, byte[]> producer() {
+        if (producer == null) {
+            producer = ReliableProducer.create(kafkaConfig, "dead-letters-" + config.deadLetterTopic());
+        }
+        return producer;
+    }
+
+    @PreDestroy
+    synchronized void close() {
+        if (producer != null) {
+            producer.close();
+        }
+    }
+
+    private static byte[] utf8(String value) {
+        return value.getBytes(StandardCharsets.UTF_8);
+    }
+}

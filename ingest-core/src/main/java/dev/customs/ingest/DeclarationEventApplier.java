@@ -1,0 +1,143 @@
+package dev.customs.ingest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.customs.contract.event.DeclarationEvent;
+import dev.customs.contract.event.DeclarationState;
+import dev.customs.contract.event.EventCodec;
+import dev.customs.contract.event.EventType;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Applies a batch of valid events to a service's totals exactly once. For each declaration only the
+ * newest revision counts: its state is added and the previously applied state withdrawn, in the same
+ * transaction that records the new revision. Redelivered, duplicate and stale events therefore change
+ * nothing, however often and in whatever order they arrive.
+ */
+@ApplicationScoped
+public class DeclarationEventApplier {
+
+    public record Outcome(int applied, int skipped) {
+    }
+
+    private record Applied(long revision, DeclarationState state) {
+    }
+
+    // FOR UPDATE: should two consumers briefly own a partition during a rebalance, the second waits and
+    // then sees the first one's revision instead of applying the same change again.
+    private static final String LOAD = """
+            SELECT declaration_id, revision, state FROM applied_declarations
+            WHERE declaration_id = ANY (?) FOR UPDATE""";
+    private static final String SAVE = """
+            INSERT INTO applied_declarations (declaration_id, revision, event_id, cancelled, state, applied_at)
+            VALUES (?, ?, ?, ?, ?::jsonb, now())
+            ON CONFLICT (declaration_id) DO UPDATE SET revision = EXCLUDED.revision, event_id = EXCLUDED.event_id,
+                cancelled = EXCLUDED.cancelled, state = EXCLUDED.state, applied_at = EXCLUDED.applied_at""";
+
+    private final AgroalDataSource dataSource;
+    private final TotalsProjection projection;
+
+    public DeclarationEventApplier(AgroalDataSource dataSource, TotalsProjection projection) {
+        this.dataSource = dataSource;
+        this.projection = projection;
+    }
+
+    @Transactional
+    public Outcome apply(List<DeclarationEvent> events) throws SQLException {
+        if (events.isEmpty()) {
+            return new Outcome(0, 0);
+        }
+        Map<String, List<DeclarationEvent>> byDeclaration = new LinkedHashMap<>();
+        for (DeclarationEvent event : events) {
+            byDeclaration.computeIfAbsent(event.declarationId(), id -> new ArrayList<>()).add(event);
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            Map<String, Applied> before = load(connection, byDeclaration.keySet());
+            TotalsDelta delta = projection.newDelta();
+            List<DeclarationEvent> newest = new ArrayList<>();
+            int applied = 0;
+            for (Map.Entry<String, List<DeclarationEvent>> entry : byDeclaration.entrySet()) {
+                Applied previous = before.get(entry.getKey());
+                long current = previous == null ? 0 : previous.revision();
+                DeclarationEvent last = null;
+                List<DeclarationEvent> revisions = entry.getValue();
+                revisions.sort(Comparator.comparingLong(DeclarationEvent::revision));
+                for (DeclarationEvent event : revisions) {
+                    if (event.revision() > current) {
+                        current = event.revision();
+                        last = event;
+                        applied++;
+                    }
+                }
+                if (last == null) {
+                    continue;
+                }
+                if (previous != null && previous.state() != null) {
+                    delta.add(previous.state(), -1);
+                }
+                if (last.eventType() != EventType.CANCELLED) {
+                    delta.add(last.declaration(), 1);
+                }
+                newest.add(last);
+            }
+            save(connection, newest);
+            delta.writeTo(connection);
+            return new Outcome(applied, events.size() - applied);
+        }
+    }
+
+    private static Map<String, Applied> load(Connection connection, Collection<String> ids) throws SQLException {
+        Map<String, Applied> applied = new HashMap<>();
+        try (PreparedStatement statement = connection.prepareStatement(LOAD)) {
+            Array array = connection.createArrayOf("text", ids.toArray());
+            statement.setArray(1, array);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    String json = rows.getString(3);
+                    applied.put(rows.getString(1), new Applied(rows.getLong(2), json == null ? null : readState(json)));
+                }
+            }
+        }
+        return applied;
+    }
+
+    private static void save(Connection connection, List<DeclarationEvent> newest) throws SQLException {
+        if (newest.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement statement = connection.prepareStatement(SAVE)) {
+            for (DeclarationEvent event : newest) {
+                boolean cancelled = event.eventType() == EventType.CANCELLED;
+                statement.setString(1, event.declarationId());
+                statement.setLong(2, event.revision());
+                statement.setObject(3, event.eventId());
+                statement.setBoolean(4, cancelled);
+                statement.setString(5, cancelled ? null : EventCodec.toJson(event.declaration()));
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        }
+    }
+
+    private static DeclarationState readState(String json) {
+        try {
+            return EventCodec.mapper().readValue(json, DeclarationState.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("applied_declarations holds a state that is not event JSON", e);
+        }
+    }
+}

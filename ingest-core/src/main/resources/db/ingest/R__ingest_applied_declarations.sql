@@ -1,0 +1,12 @@
+-- Shared by every consumer of customs.declarations (ingest-core). One row per declaration: the newest
+-- revision applied to this service's totals and the state it contributed, so an amendment or a
+-- cancellation can withdraw exactly what was added. Written in the same transaction as the totals.
+CREATE TABLE IF NOT EXISTS applied_declarations (
+    declaration_id  CHAR(18)    PRIMARY KEY,
+    revision        BIGINT      NOT NULL,
+    event_id        UUID        NOT NULL,
+    cancelled       BOOLEAN     NOT NULL,
+    -- The applied state as event JSON; null once cancelled (nothing left to withdraw).
+    state           JSONB,
+    applied_at      TIMESTAMPTZ NOT NULL DEFAULT now()
+);

@@ -1,0 +1,36 @@
+package dev.customs.localstack.testing;
+
+import dev.customs.localstack.LocalPostgres;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+import java.util.Map;
+
+/** The real PostgreSQL server for a Quarkus test; init arg {@code database} picks the service's database. */
+public class PostgresResource implements QuarkusTestResourceLifecycleManager {
+
+    public static final String DATABASE_ARG = "database";
+
+    private String database;
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        database = initArgs.get(DATABASE_ARG);
+        if (database == null) {
+            throw new IllegalArgumentException("PostgresResource needs init arg '" + DATABASE_ARG + "'");
+        }
+    }
+
+    @Override
+    public Map<String, String> start() {
+        LocalPostgres postgres = SharedInfrastructure.postgres();
+        return Map.of(
+                "quarkus.datasource.jdbc.url", postgres.jdbcUrl(database),
+                "quarkus.datasource.username", LocalPostgres.USER,
+                "quarkus.datasource.password", LocalPostgres.PASSWORD);
+    }
+
+    @Override
+    public void stop() {
+        // Shared across application restarts; stopped by the JVM shutdown hook.
+    }
+}

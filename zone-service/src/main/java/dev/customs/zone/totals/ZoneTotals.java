@@ -1,0 +1,25 @@
+package dev.customs.zone.totals;
+
+import dev.customs.contract.event.Direction;
+import dev.customs.contract.event.ZoneFlow;
+import dev.customs.contract.rest.DateRange;
+import dev.customs.contract.rest.TradeTotals;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/** An area's trade over a date range, with the breakdowns analysts ask for. */
+public record ZoneTotals(
+        String zoneCode,
+        DateRange range,
+        TradeTotals totals,
+        List<FlowTotal> byFlow,
+        List<TradeModeTotal> byTradeMode) {
+
+    /** First line in/out, second line in/out, intra-zone: flow and direction together. */
+    public record FlowTotal(ZoneFlow flow, Direction direction, long declarations, BigDecimal valueCny, BigDecimal valueUsd) {
+    }
+
+    public record TradeModeTotal(String tradeMode, TradeTotals totals) {
+    }
+}
