@@ -63,14 +63,36 @@ public final class DeclarationRules {
         List<Violation> out = new ArrayList<>();
         required(out, prefix + "declarationDate", state.declarationDate());
         required(out, prefix + "direction", state.direction());
+        required(out, prefix + "tradeMode", state.tradeMode());
+        required(out, prefix + "customsOffice", state.customsOffice());
+        required(out, prefix + "declarantCode", state.declarantCode());
+        required(out, prefix + "partnerCountry", state.partnerCountry());
+        required(out, prefix + "transportMode", state.transportMode());
+        required(out, prefix + "currency", state.currency());
+        out.addAll(checkCodes(state, prefix));
+        checkItems(out, prefix, state);
+        return out;
+    }
+
+    /**
+     * Only the code-list and format rules, on the fields that are present: what declaration-service adds
+     * to Bean Validation of a request, so a client hears of every bad field at once.
+     */
+    public List<Violation> checkCodes(DeclarationState state, String prefix) {
+        List<Violation> out = new ArrayList<>();
         checkZone(out, prefix, state);
-        checkCode(out, prefix + "customsOffice", state.customsOffice(), CUSTOMS_OFFICE, "must be 4 digits");
-        checkCode(out, prefix + "declarantCode", state.declarantCode(), CREDIT_CODE,
+        format(out, prefix + "customsOffice", state.customsOffice(), CUSTOMS_OFFICE, "must be 4 digits");
+        format(out, prefix + "declarantCode", state.declarantCode(), CREDIT_CODE,
                 "must be an 18-character unified social credit code");
         known(out, prefix + "partnerCountry", state.partnerCountry(), c -> reference.country(c).isPresent());
         known(out, prefix + "transportMode", state.transportMode(), c -> reference.transportMode(c).isPresent());
         known(out, prefix + "currency", state.currency(), c -> reference.currencies().contains(c));
-        checkItems(out, prefix, state);
+        List<DeclarationItem> items = state.items() == null ? List.of() : state.items();
+        for (int i = 0; i < items.size(); i++) {
+            if (items.get(i) != null && items.get(i).hsCode() != null) {
+                checkHsCode(out, prefix + "items[" + i + "].hsCode", items.get(i).hsCode());
+            }
+        }
         return out;
     }
 
@@ -107,7 +129,6 @@ public final class DeclarationRules {
         }
         String modeCode = state.tradeMode();
         if (modeCode == null) {
-            out.add(new Violation(prefix + "tradeMode", "is required"));
             return;
         }
         TradeMode mode = reference.tradeMode(modeCode).orElse(null);
@@ -144,7 +165,7 @@ public final class DeclarationRules {
             } else if (!itemNumbers.add(item.itemNo())) {
                 out.add(new Violation(at + "itemNo", "duplicate item number " + item.itemNo()));
             }
-            checkHsCode(out, at + "hsCode", item.hsCode());
+            required(out, at + "hsCode", item.hsCode());
             positive(out, at + "quantity", item.quantity(), false);
             required(out, at + "unit", item.unit());
             sumCny = positive(out, at + "valueCny", item.valueCny(), true) ? sumCny.add(item.valueCny()) : sumCny;
@@ -155,9 +176,7 @@ public final class DeclarationRules {
     }
 
     private void checkHsCode(List<Violation> out, String field, String hsCode) {
-        if (hsCode == null) {
-            out.add(new Violation(field, "is required"));
-        } else if (!HS_CODE.matcher(hsCode).matches()) {
+        if (!HS_CODE.matcher(hsCode).matches()) {
             out.add(new Violation(field, "must be a 10-digit commodity code"));
         } else if (reference.chapterOfCommodity(hsCode).isEmpty()) {
             out.add(new Violation(field, "HS chapter " + hsCode.substring(0, 2) + " does not exist or is reserved"));
@@ -195,18 +214,14 @@ public final class DeclarationRules {
         }
     }
 
-    private static void checkCode(List<Violation> out, String field, String value, Pattern pattern, String rule) {
-        if (value == null) {
-            out.add(new Violation(field, "is required"));
-        } else if (!pattern.matcher(value).matches()) {
+    private static void format(List<Violation> out, String field, String value, Pattern pattern, String rule) {
+        if (value != null && !pattern.matcher(value).matches()) {
             out.add(new Violation(field, rule));
         }
     }
 
     private static void known(List<Violation> out, String field, String code, Function<String, Boolean> exists) {
-        if (code == null) {
-            out.add(new Violation(field, "is required"));
-        } else if (!exists.apply(code)) {
+        if (code != null && !exists.apply(code)) {
             out.add(new Violation(field, "unknown code '" + code + "'"));
         }
     }

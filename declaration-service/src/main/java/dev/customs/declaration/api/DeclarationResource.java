@@ -1,0 +1,158 @@
+package dev.customs.declaration.api;
+
+import dev.customs.contract.rest.DateRange;
+import dev.customs.contract.rest.Problem;
+import dev.customs.contract.rest.ProblemException;
+import dev.customs.contract.rest.TradeTotals;
+import dev.customs.declaration.config.DeclarationConfig;
+import dev.customs.declaration.declarations.DeclarationQueries;
+import dev.customs.declaration.declarations.DeclarationService;
+import dev.customs.declaration.declarations.SubmissionOutcome;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.IntStream;
+
+@Path("/api/declarations")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class DeclarationResource {
+
+    public record BatchItemOutcome(int index, int status, String declarationId, Long revision, String detail,
+                                   List<Problem.FieldError> errors) {
+    }
+
+    public record BatchOutcome(int accepted, int rejected, List<BatchItemOutcome> outcomes) {
+    }
+
+    public record PageView(int page, int size, long totalItems, List<DeclarationView> items) {
+    }
+
+    public record SummaryView(LocalDate from, LocalDate to, String zoneCode,
+                              @com.fasterxml.jackson.annotation.JsonUnwrapped TradeTotals totals, TradeTotals national) {
+    }
+
+    private final DeclarationService declarations;
+    private final DeclarationQueries queries;
+    private final DeclarationConfig config;
+
+    public DeclarationResource(DeclarationService declarations, DeclarationQueries queries, DeclarationConfig config) {
+        this.declarations = declarations;
+        this.queries = queries;
+        this.config = config;
+    }
+
+    @POST
+    @Operation(summary = "File a declaration: 201 when new, 200 when the same declaration is sent again")
+    public Response submit(DeclarationRequest request) {
+        SubmissionOutcome outcome = declarations.submit(requireBody(request));
+        return answer(outcome).location(URI.create("/api/declarations/" + outcome.declarationId())).build();
+    }
+
+    @POST
+    @Path("/batch")
+    @Operation(summary = "File up to 1,000 declarations; each gets its own outcome")
+    public BatchOutcome submitBatch(List<DeclarationRequest> requests) {
+        if (requests == null || requests.isEmpty() || requests.size() > config.maxBatchSize()) {
+            throw ProblemException.badParameter("body", "must hold 1 to " + config.maxBatchSize() + " declarations");
+        }
+        if (requests.contains(null)) {
+            throw ProblemException.badParameter("body[" + requests.indexOf(null) + "]", "must be a declaration");
+        }
+        List<SubmissionOutcome> outcomes = declarations.submitAll(requests);
+        List<BatchItemOutcome> items = IntStream.range(0, outcomes.size()).mapToObj(i -> {
+            SubmissionOutcome o = outcomes.get(i);
+            return new BatchItemOutcome(i, o.status(), o.declarationId(), o.succeeded() ? o.revision() : null, o.detail(),
+                    o.errors().isEmpty() ? null : o.errors().stream().map(v -> new Problem.FieldError(v.field(), v.message())).toList());
+        }).toList();
+        int accepted = (int) outcomes.stream().filter(SubmissionOutcome::succeeded).count();
+        return new BatchOutcome(accepted, outcomes.size() - accepted, items);
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Operation(summary = "Amend: a new revision with the full new state; 409 when cancelled")
+    public Response amend(@PathParam("id") String id, DeclarationRequest request) {
+        return answer(declarations.amend(id, requireBody(request))).build();
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(summary = "Cancel: a new revision that withdraws the declaration")
+    public Response cancel(@PathParam("id") String id) {
+        return answer(declarations.cancel(id)).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One declaration at its current revision")
+    public DeclarationView get(@PathParam("id") String id) {
+        return queries.find(id).map(DeclarationView::of)
+                .orElseThrow(() -> ProblemException.notFound("no declaration " + id));
+    }
+
+    @GET
+    @Operation(summary = "Declarations by date, optionally of one area, a page at a time")
+    public PageView list(@QueryParam("zoneCode") String zoneCode,
+                         @Parameter(example = "2025-01-01") @QueryParam("from") String from,
+                         @Parameter(example = "2025-12-31") @QueryParam("to") String to,
+                         @QueryParam("page") Integer page,
+                         @QueryParam("size") Integer size) {
+        DateRange range = DateRange.parse(from, to);
+        int pageNo = page == null ? 0 : page;
+        int pageSize = size == null ? config.defaultPageSize() : size;
+        if (pageNo < 0) {
+            throw ProblemException.badParameter("page", "must not be negative");
+        }
+        if (pageSize < 1 || pageSize > config.maxPageSize()) {
+            throw ProblemException.badParameter("size", "must be between 1 and " + config.maxPageSize());
+        }
+        DeclarationQueries.PageOf result = queries.list(zoneCode, range, pageNo, pageSize);
+        return new PageView(result.page(), result.size(), result.totalItems(),
+                result.items().stream().map(DeclarationView::of).toList());
+    }
+
+    @GET
+    @Path("/summary")
+    @Operation(summary = "Ground truth from this service's own store: current, non-cancelled declarations "
+            + "(all, and those counting in national totals: no second-line or intra-zone moves)")
+    public SummaryView summary(@QueryParam("from") String from, @QueryParam("to") String to,
+                               @QueryParam("zoneCode") String zoneCode) {
+        DateRange range = DateRange.parse(from, to);
+        DeclarationQueries.Summary summary = queries.summary(range, zoneCode);
+        return new SummaryView(range.from(), range.to(), zoneCode, summary.all(), summary.national());
+    }
+
+    private static DeclarationRequest requireBody(DeclarationRequest request) {
+        if (request == null) {
+            throw ProblemException.badParameter("body", "must be a declaration");
+        }
+        return request;
+    }
+
+    /** Successful outcomes carry the stored declaration; failed ones a problem naming the fields. */
+    private static Response.ResponseBuilder answer(SubmissionOutcome outcome) {
+        if (outcome.succeeded()) {
+            return Response.status(outcome.status()).entity(DeclarationView.of(outcome.record()));
+        }
+        if (outcome.status() == 400) {
+            throw ProblemException.badRequest(outcome.errors());
+        }
+        throw new ProblemException(outcome.status(), outcome.status() == 404 ? "Not found" : "Conflict",
+                outcome.detail(), null);
+    }
+}

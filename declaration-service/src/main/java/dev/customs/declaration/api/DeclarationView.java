@@ -1,0 +1,65 @@
+package dev.customs.declaration.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.customs.contract.event.DeclarationItem;
+import dev.customs.contract.event.DeclarationState;
+import dev.customs.contract.event.Direction;
+import dev.customs.contract.event.EventCodec;
+import dev.customs.contract.event.ZoneFlow;
+import dev.customs.declaration.declarations.DeclarationRecord;
+import dev.customs.declaration.declarations.DeclarationStatus;
+
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A stored declaration: what was filed, in its currency, next to the converted CNY and USD values. */
+public record DeclarationView(
+        String declarationId,
+        long revision,
+        DeclarationStatus status,
+        LocalDate declarationDate,
+        Direction direction,
+        String zoneCode,
+        ZoneFlow zoneFlow,
+        String tradeMode,
+        String customsOffice,
+        String declarantCode,
+        String partnerCountry,
+        String transportMode,
+        String transactionTerms,
+        String currency,
+        List<ItemView> items,
+        BigDecimal totalValueCny,
+        BigDecimal totalValueUsd) {
+
+    public record ItemView(Integer itemNo, String hsCode, BigDecimal quantity, String unit,
+                           BigDecimal value, BigDecimal valueCny, BigDecimal valueUsd) {
+    }
+
+    public static DeclarationView of(DeclarationRecord record) {
+        DeclarationRequest r = read(record.request, DeclarationRequest.class);
+        DeclarationState state = read(record.state, DeclarationState.class);
+        List<ItemView> items = new ArrayList<>(r.items().size());
+        for (int i = 0; i < r.items().size(); i++) {
+            ItemRequest filed = r.items().get(i);
+            DeclarationItem converted = state.items().get(i);
+            items.add(new ItemView(filed.itemNo(), filed.hsCode(), filed.quantity(), filed.unit(), filed.value(),
+                    converted.valueCny(), converted.valueUsd()));
+        }
+        return new DeclarationView(record.declarationId, record.revision, record.status, r.declarationDate(),
+                r.direction(), r.zoneCode(), r.zoneFlow(), r.tradeMode(), r.customsOffice(), r.declarantCode(),
+                r.partnerCountry(), r.transportMode(), r.transactionTerms(), r.currency(), items,
+                record.totalValueCny, record.totalValueUsd);
+    }
+
+    private static <T> T read(String json, Class<T> type) {
+        try {
+            return EventCodec.mapper().readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("a stored declaration is not readable", e);
+        }
+    }
+}
