@@ -1,11 +1,11 @@
 package dev.customs.zone.api;
 
-import dev.customs.contract.reference.ReferenceData;
-import dev.customs.contract.reference.Zone;
 import dev.customs.contract.reference.ZoneType;
 import dev.customs.contract.rest.DateRange;
 import dev.customs.contract.rest.ProblemException;
 import dev.customs.zone.config.ZoneApiConfig;
+import dev.customs.zone.registry.Area;
+import dev.customs.zone.registry.ZoneRegistry;
 import dev.customs.zone.totals.RankingMetric;
 import dev.customs.zone.totals.ZoneRanking;
 import dev.customs.zone.totals.ZoneTotalsService;
@@ -26,12 +26,13 @@ import java.util.stream.Collectors;
 @Produces(MediaType.APPLICATION_JSON)
 public class ZoneResource {
 
-    private final ReferenceData reference = ReferenceData.standard();
+    private final ZoneRegistry registry;
     private final ZoneTotalsService totals;
     private final ZoneRanking ranking;
     private final ZoneApiConfig config;
 
-    public ZoneResource(ZoneTotalsService totals, ZoneRanking ranking, ZoneApiConfig config) {
+    public ZoneResource(ZoneRegistry registry, ZoneTotalsService totals, ZoneRanking ranking, ZoneApiConfig config) {
+        this.registry = registry;
         this.totals = totals;
         this.ranking = ranking;
         this.config = config;
@@ -39,23 +40,20 @@ public class ZoneResource {
 
     @GET
     @Operation(summary = "The special customs supervision areas, optionally filtered by type and province")
-    public List<Zone> zones(
+    public List<Area> zones(
             @Parameter(description = "Area type, e.g. COMPREHENSIVE_BONDED_ZONE") @QueryParam("type") String type,
             @Parameter(description = "Province, e.g. Jiangsu") @QueryParam("province") String province) {
         ZoneType zoneType = type == null ? null : Arrays.stream(ZoneType.values())
                 .filter(t -> t.name().equals(type)).findFirst()
                 .orElseThrow(() -> ProblemException.badParameter("type", "unknown area type '" + type + "'; one of "
                         + Arrays.stream(ZoneType.values()).map(Enum::name).collect(Collectors.joining(", "))));
-        return reference.zones().stream()
-                .filter(z -> zoneType == null || z.type() == zoneType)
-                .filter(z -> province == null || z.province().equalsIgnoreCase(province))
-                .toList();
+        return registry.find(zoneType, province);
     }
 
     @GET
     @Path("/{code}")
     @Operation(summary = "One area")
-    public Zone zone(@PathParam("code") String code) {
+    public Area zone(@PathParam("code") String code) {
         return knownZone(code);
     }
 
@@ -88,11 +86,11 @@ public class ZoneResource {
             throw ProblemException.badParameter("limit", "must be between 1 and " + config.maxRankingLimit());
         }
         return ranking.rank(range, measure, size).stream()
-                .map(e -> RankingEntryView.of(e, reference.zone(e.zoneCode()).map(Zone::name).orElse(null)))
+                .map(e -> RankingEntryView.of(e, registry.byCode(e.zoneCode()).map(a -> a.name).orElse(null)))
                 .toList();
     }
 
-    private Zone knownZone(String code) {
-        return reference.zone(code).orElseThrow(() -> ProblemException.notFound("no special customs supervision area '" + code + "'"));
+    private Area knownZone(String code) {
+        return registry.byCode(code).orElseThrow(() -> ProblemException.notFound("no special customs supervision area '" + code + "'"));
     }
 }

@@ -1,0 +1,143 @@
+package dev.customs.localstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole platform on one machine: broker, database server and the three services as processes,
+ * started in dependency order and stopped in reverse. Used by ./run-local.sh and the platform tests.
+ */
+public final class Platform implements AutoCloseable {
+
+    public static final String DECLARATION_SERVICE = "declaration-service";
+    public static final String ZONE_SERVICE = "zone-service";
+    public static final String STATISTICS_SERVICE = "statistics-service";
+
+    /** Where each service keeps its data, in contract order. */
+    private static final Map<String, String> DATABASE_OF = Map.of(
+            DECLARATION_SERVICE, "declarations", ZONE_SERVICE, "zones", STATISTICS_SERVICE, "statistics");
+
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(20);
+
+    /**
+     * @param rootDir   the repository root (service jars are found under it)
+     * @param dataDir   broker log, database cluster and service logs; null for throwaway directories
+     * @param ports     fixed ports, or 0 for any free one
+     */
+    public record Settings(Path rootDir, Path dataDir, Path logDir, int kafkaPort, int postgresPort,
+                           Map<String, Integer> httpPorts, List<String> jvmOptions) {
+    }
+
+    private final Settings settings;
+    private final LocalKafka kafka;
+    private final LocalPostgres postgres;
+    private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+
+    private Platform(Settings settings, LocalKafka kafka, LocalPostgres postgres) {
+        this.settings = settings;
+        this.kafka = kafka;
+        this.postgres = postgres;
+    }
+
+    public static Platform start(Settings settings) {
+        LocalKafka kafka = Infrastructure.prepare(LocalKafka.start(settings.kafkaPort(),
+                settings.dataDir() == null ? null : settings.dataDir().resolve("kafka")));
+        LocalPostgres postgres;
+        try {
+            postgres = Infrastructure.prepare(LocalPostgres.start(settings.postgresPort(),
+                    settings.dataDir() == null ? null : settings.dataDir().resolve("postgres")));
+        } catch (RuntimeException e) {
+            kafka.close();
+            throw e;
+        }
+        Platform platform = new Platform(settings, kafka, postgres);
+        try {
+            for (String name : List.of(DECLARATION_SERVICE, ZONE_SERVICE, STATISTICS_SERVICE)) {
+                int port = settings.httpPorts().getOrDefault(name, 0);
+                platform.services.put(name, new ServiceProcess(name,
+                        settings.rootDir().resolve(name).resolve("target/quarkus-app/quarkus-run.jar"),
+                        port == 0 ? freePort() : port, platform.environmentOf(name), settings.jvmOptions(), settings.logDir()));
+            }
+            platform.services.values().forEach(ServiceProcess::start);
+            platform.services.values().forEach(s -> s.awaitReady(READY_TIMEOUT));
+            return platform;
+        } catch (RuntimeException e) {
+            platform.close();
+            throw e;
+        }
+    }
+
+    public ServiceProcess service(String name) {
+        return services.get(name);
+    }
+
+    public String url(String service) {
+        return services.get(service).url();
+    }
+
+    public String bootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    public LocalPostgres postgres() {
+        return postgres;
+    }
+
+    /** Restarts a service (after a kill or a stop) and waits until it is ready again. */
+    public void restart(String name) {
+        ServiceProcess service = services.get(name);
+        service.start();
+        service.awaitReady(READY_TIMEOUT);
+    }
+
+    private Map<String, String> environmentOf(String service) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(DATABASE_OF.get(service)));
+        env.put("QUARKUS_DATASOURCE_USERNAME", LocalPostgres.USER);
+        env.put("QUARKUS_DATASOURCE_PASSWORD", LocalPostgres.PASSWORD);
+        return env;
+    }
+
+    @Override
+    public void close() {
+        List<RuntimeException> failures = new ArrayList<>();
+        List<ServiceProcess> reversed = new ArrayList<>(services.values());
+        java.util.Collections.reverse(reversed);
+        for (ServiceProcess service : reversed) {
+            try {
+                service.stop(STOP_GRACE);
+            } catch (RuntimeException e) {
+                failures.add(e);
+            }
+        }
+        for (AutoCloseable server : List.<AutoCloseable>of(kafka, postgres)) {
+            try {
+                server.close();
+            } catch (Exception e) {
+                failures.add(new IllegalStateException("stopping " + server.getClass().getSimpleName(), e));
+            }
+        }
+        if (!failures.isEmpty()) {
+            IllegalStateException failure = new IllegalStateException("the platform did not stop cleanly");
+            failures.forEach(failure::addSuppressed);
+            throw failure;
+        }
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free port", e);
+        }
+    }
+}

@@ -1,0 +1,14 @@
+package dev.customs.statistics.api;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import dev.customs.contract.rest.TradeTotals;
+import dev.customs.statistics.totals.PartnerRanking;
+
+import java.math.BigDecimal;
+
+public record PartnerView(String partnerCountry, String name, BigDecimal share, @JsonUnwrapped TradeTotals totals) {
+
+    static PartnerView of(PartnerRanking.Entry e) {
+        return new PartnerView(e.partnerCountry(), e.name(), e.share(), e.totals());
+    }
+}

@@ -1,0 +1,12 @@
+package dev.customs.statistics.api;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import dev.customs.contract.rest.TradeTotals;
+import dev.customs.statistics.totals.RegionTotalsService.RegionTotal;
+
+public record RegionView(String code, String name, @JsonUnwrapped TradeTotals totals) {
+
+    static RegionView of(RegionTotal r) {
+        return new RegionView(r.code(), r.name(), r.totals());
+    }
+}

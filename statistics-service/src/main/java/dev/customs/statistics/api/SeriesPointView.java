@@ -1,0 +1,15 @@
+package dev.customs.statistics.api;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import dev.customs.contract.rest.TradeTotals;
+import dev.customs.statistics.totals.MonthlySeries;
+
+import java.math.BigDecimal;
+import java.time.YearMonth;
+
+public record SeriesPointView(YearMonth month, @JsonUnwrapped TradeTotals totals, BigDecimal yoyTotalCny) {
+
+    static SeriesPointView of(MonthlySeries.Point p) {
+        return new SeriesPointView(p.month(), p.totals(), p.yoyTotalCny());
+    }
+}

@@ -1,0 +1,19 @@
+package dev.customs.statistics.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+@ConfigMapping(prefix = "statistics-api")
+public interface StatisticsApiConfig {
+
+    @WithDefault("10")
+    int defaultPartnerLimit();
+
+    /** Every partner in the reference list fits in one answer. */
+    @WithDefault("250")
+    int maxPartnerLimit();
+
+    /** Fifty years of months: more than any dashboard plots, and a bound on the answer's size. */
+    @WithDefault("600")
+    int maxSeriesMonths();
+}

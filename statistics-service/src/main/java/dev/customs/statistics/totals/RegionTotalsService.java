@@ -1,0 +1,44 @@
+package dev.customs.statistics.totals;
+
+import dev.customs.contract.reference.ReferenceData;
+import dev.customs.contract.reference.RegionGroup;
+import dev.customs.contract.rest.DateRange;
+import dev.customs.contract.rest.TradeTotals;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Trade with each region group. Groups overlap (Vietnam is in ASEAN, RCEP and Belt and Road), so the
+ * rows do not add up to the national total.
+ */
+@ApplicationScoped
+public class RegionTotalsService {
+
+    public record RegionTotal(String code, String name, TradeTotals totals) {
+    }
+
+    private final ReferenceData reference = ReferenceData.standard();
+    private final DailyTotalsQueries queries;
+
+    public RegionTotalsService(DailyTotalsQueries queries) {
+        this.queries = queries;
+    }
+
+    /** Every group, in code order; a group without trade in the range has zeros. */
+    public List<RegionTotal> totalsByRegion(DateRange range) {
+        Map<String, TradeTotals> byPartner = queries.byPartner(range);
+        return reference.regionGroups().stream()
+                .map(group -> new RegionTotal(group.code(), group.name(), TotalsMath.sum(
+                        byPartner.entrySet().stream()
+                                .filter(partner -> isIn(partner.getKey(), group))
+                                .map(Map.Entry::getValue)
+                                .toList())))
+                .toList();
+    }
+
+    private boolean isIn(String partnerCountry, RegionGroup group) {
+        return reference.country(partnerCountry).map(c -> c.isIn(group.code())).orElse(false);
+    }
+}

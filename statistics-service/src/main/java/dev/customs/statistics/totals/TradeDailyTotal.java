@@ -1,0 +1,38 @@
+package dev.customs.statistics.totals;
+
+import dev.customs.contract.event.Direction;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.EmbeddedId;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Table;
+
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/** One row of national totals; written by ingest with SQL upserts, read here through HQL. */
+@Entity
+@Table(name = "trade_daily_totals")
+public class TradeDailyTotal extends PanacheEntityBase {
+
+    @EmbeddedId
+    public Key id;
+    public long declarations;
+    @Column(name = "value_cny")
+    public BigDecimal valueCny;
+    @Column(name = "value_usd")
+    public BigDecimal valueUsd;
+
+    @Embeddable
+    public record Key(
+            LocalDate day,
+            @Enumerated(EnumType.STRING) Direction direction,
+            @Column(name = "partner_country") String partnerCountry,
+            @Column(name = "trade_mode") String tradeMode,
+            @Column(name = "via_zone") boolean viaZone) implements Serializable {
+    }
+}

@@ -1,0 +1,111 @@
+package dev.customs.statistics;
+
+import dev.customs.localstack.testing.KafkaResource;
+import dev.customs.localstack.testing.PostgresResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.path.json.config.JsonPathConfig;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+
+import static io.restassured.RestAssured.given;
+import static io.restassured.config.JsonConfig.jsonConfig;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.nullValue;
+
+@QuarkusTest
+@QuarkusTestResource(KafkaResource.class)
+@QuarkusTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = PostgresResource.DATABASE_ARG, value = "statistics"))
+class StatisticsApiTest {
+
+    private static final BigDecimal ZERO = new BigDecimal("0.00");
+
+    @BeforeAll
+    static void exactNumbers() {
+        RestAssured.config = RestAssured.config().jsonConfig(jsonConfig().numberReturnType(JsonPathConfig.NumberReturnType.BIG_DECIMAL));
+    }
+
+    @AfterAll
+    static void reset() {
+        RestAssured.reset();
+    }
+
+    @Test
+    void namesTheBadParameter() {
+        given().queryParam("from", "2025-02-01").queryParam("to", "2025-01-01").get("/api/statistics/totals")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("from"));
+        given().queryParam("from", "2025-13-01").get("/api/statistics/regions")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("from"));
+        given().queryParam("limit", 0).get("/api/statistics/partners")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("limit"));
+        given().queryParam("limit", 251).get("/api/statistics/partners")
+                .then().statusCode(400).body("errors[0].field", equalTo("limit"));
+        given().queryParam("level", "heading").get("/api/statistics/commodities")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("level"));
+        given().queryParam("granularity", "week").get("/api/statistics/series")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("granularity"));
+        // 601 months: more than one answer may hold.
+        given().queryParam("from", "1950-01-01").queryParam("to", "2000-01-31").get("/api/statistics/series")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("from"));
+        given().queryParam("from", "1950-01-01").queryParam("to", "1999-12-31").get("/api/statistics/series")
+                .then().statusCode(200).body("size()", equalTo(600));
+    }
+
+    @Test
+    void emptyRangeGivesZeros() {
+        given().queryParam("from", "1999-01-01").queryParam("to", "1999-12-31").get("/api/statistics/totals")
+                .then().statusCode(200)
+                .body("from", equalTo("1999-01-01"))
+                .body("to", equalTo("1999-12-31"))
+                .body("declarations", equalTo(0))
+                .body("importCny", equalTo(ZERO))
+                .body("exportCny", equalTo(ZERO))
+                .body("totalCny", equalTo(ZERO))
+                .body("balanceCny", equalTo(ZERO))
+                .body("importUsd", equalTo(ZERO))
+                .body("exportUsd", equalTo(ZERO))
+                .body("totalUsd", equalTo(ZERO))
+                .body("balanceUsd", equalTo(ZERO))
+                .body("zoneShare", equalTo(new BigDecimal("0.0000")));
+        given().queryParam("from", "1999-01-01").queryParam("to", "1999-12-31").get("/api/statistics/partners")
+                .then().statusCode(200).body("size()", equalTo(0));
+        given().queryParam("from", "1999-01-01").queryParam("to", "1999-12-31").get("/api/statistics/regions")
+                .then().statusCode(200)
+                .body("size()", equalTo(10))
+                .body("declarations", everyItem(equalTo(0)))
+                .body("totalCny", everyItem(equalTo(ZERO)));
+        given().queryParam("from", "1999-01-01").queryParam("to", "1999-12-31").queryParam("level", "chapter")
+                .get("/api/statistics/commodities")
+                .then().statusCode(200).body("size()", equalTo(0));
+        given().queryParam("from", "1999-01-01").queryParam("to", "1999-12-31").get("/api/statistics/trade-modes")
+                .then().statusCode(200).body("size()", equalTo(0));
+        given().queryParam("from", "1999-01-01").queryParam("to", "1999-12-31").get("/api/statistics/series")
+                .then().statusCode(200)
+                .body("size()", equalTo(12))
+                .body("[0].month", equalTo("1999-01"))
+                .body("[11].month", equalTo("1999-12"))
+                .body("totalCny", everyItem(equalTo(ZERO)))
+                .body("yoyTotalCny", everyItem(nullValue()));
+    }
+
+    @Test
+    void documentsTheApi() {
+        given().get("/q/openapi").then().statusCode(200)
+                .body(containsString("/api/statistics/series"))
+                .body(containsString("growth on the same period a year earlier"));
+        given().get("/q/health").then().statusCode(200);
+    }
+}
