@@ -29,7 +29,8 @@ public final class Infrastructure {
 
     /** Broker with the platform's topics, and database server with its databases. */
     public static LocalKafka prepare(LocalKafka kafka) {
-        kafka.createTopics(topics());
+        // Kept forever: the topic is the log totals are rebuilt from, and dead letters await a human.
+        kafka.createTopics(topics(), Map.of("retention.ms", "-1"));
         return kafka;
     }
 

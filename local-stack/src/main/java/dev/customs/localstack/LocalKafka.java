@@ -54,11 +54,12 @@ public final class LocalKafka implements AutoCloseable {
     }
 
     /** Creates the topics that are missing; existing ones are left as they are. */
-    public void createTopics(Map<String, Integer> partitionsByTopic) {
+    public void createTopics(Map<String, Integer> partitionsByTopic, Map<String, String> topicConfig) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
             for (var topic : partitionsByTopic.entrySet()) {
                 try {
-                    admin.createTopics(List.of(new NewTopic(topic.getKey(), topic.getValue(), (short) 1))).all().get();
+                    admin.createTopics(List.of(new NewTopic(topic.getKey(), topic.getValue(), (short) 1).configs(topicConfig)))
+                            .all().get();
                 } catch (ExecutionException e) {
                     if (!(e.getCause() instanceof TopicExistsException)) {
                         throw new IllegalStateException("cannot create topic " + topic.getKey(), e.getCause());

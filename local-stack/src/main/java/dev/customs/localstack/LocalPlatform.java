@@ -24,11 +24,14 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class LocalPlatform {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
     private static final DecimalFormat COUNT = new DecimalFormat("#,##0");
     private static final DecimalFormat MONEY = new DecimalFormat("#,##0.00");
+
+    private static volatile boolean stopping;
 
     private LocalPlatform() {
     }
@@ -49,6 +52,7 @@ public final class LocalPlatform {
         Platform platform = Platform.start(settings);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stopping = true;
             System.out.println("\nStopping services, Kafka and PostgreSQL...");
             platform.close();
             System.out.println("Stopped.");
@@ -75,9 +79,9 @@ public final class LocalPlatform {
         } else {
             System.out.println("Simulator off (RATE=0). Ctrl-C stops everything.\n");
         }
-        while (stopped.getCount() > 0) {
+        // The shutdown hook counts down: no progress lines once stopping has begun.
+        while (!stopped.await(every.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS) && !stopping) {
             System.out.println(progress(declarations, zones, statistics));
-            Thread.sleep(every.toMillis());
         }
     }
 

@@ -20,6 +20,11 @@ public final class DeclarationRules {
 
     public static final int MAX_ITEMS = 1000;
     public static final int MONEY_SCALE = 2;
+    /**
+     * No declaration is worth CNY 10^15 (twenty times a year of national trade); the cap keeps sums far
+     * inside the totals' NUMERIC(20,2) columns, so no valid event can fail to apply.
+     */
+    public static final BigDecimal MONEY_LIMIT = new BigDecimal("1000000000000000");
 
     private static final Pattern DECLARATION_ID = Pattern.compile("\\d{18}");
     private static final Pattern CUSTOMS_OFFICE = Pattern.compile("\\d{4}");
@@ -186,6 +191,8 @@ public final class DeclarationRules {
     private static void checkTotal(List<Violation> out, String field, BigDecimal total, BigDecimal sum) {
         if (total == null) {
             out.add(new Violation(field, "is required"));
+        } else if (total.compareTo(MONEY_LIMIT) >= 0) {
+            out.add(new Violation(field, "must be below " + MONEY_LIMIT.toPlainString()));
         } else if (total.compareTo(sum) != 0 && out.stream().noneMatch(v -> v.field().contains("items["))) {
             out.add(new Violation(field, "is " + total.toPlainString() + " but the items sum to " + sum.toPlainString()));
         }
@@ -203,6 +210,10 @@ public final class DeclarationRules {
         }
         if (money && value.stripTrailingZeros().scale() > MONEY_SCALE) {
             out.add(new Violation(field, "must have at most two decimal places"));
+            return false;
+        }
+        if (money && value.compareTo(MONEY_LIMIT) >= 0) {
+            out.add(new Violation(field, "must be below " + MONEY_LIMIT.toPlainString()));
             return false;
         }
         return true;
