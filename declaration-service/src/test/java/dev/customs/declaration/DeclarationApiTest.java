@@ -145,6 +145,14 @@ class DeclarationApiTest {
                 .body("errors[0].field", equalTo("tradeMode"))
                 .body("errors[0].message", equalTo("supervision mode 5100 is not allowed for FIRST_LINE flow"));
 
+        Map<String, Object> tiny = declaration(null);
+        tiny.put("currency", "JPY");
+        tiny.put("items", List.of(Map.of("itemNo", 1, "hsCode", "8471300000", "quantity", 1, "unit", "台", "value", new BigDecimal("0.01"))));
+        given().contentType(ContentType.JSON).body(tiny).post("/api/declarations")
+                .then().statusCode(400)
+                .body("errors[0].field", equalTo("items[0].value"))
+                .body("errors[0].message", equalTo("is worth less than 0.01 in CNY or USD at 2025-08's rate"));
+
         given().contentType(ContentType.JSON).body("{\"direction\": \"SIDEWAYS\"}").post("/api/declarations")
                 .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("direction"));
         given().contentType(ContentType.JSON).body("{not json").post("/api/declarations")

@@ -21,9 +21,13 @@ public final class LocalKafka implements AutoCloseable {
     private static final String CLUSTER_ID = "customs-local-cluster0";
 
     private final EmbeddedKafkaBroker broker;
+    private final int port;
+    private final int controllerPort;
 
-    private LocalKafka(EmbeddedKafkaBroker broker) {
+    private LocalKafka(EmbeddedKafkaBroker broker, int port, int controllerPort) {
         this.broker = broker;
+        this.port = port;
+        this.controllerPort = controllerPort;
     }
 
     /**
@@ -31,7 +35,16 @@ public final class LocalKafka implements AutoCloseable {
      * @param dataDir  where the log lives, or null for a throwaway directory
      */
     public static LocalKafka start(int port, Path dataDir) {
+        return start(port, 0, dataDir);
+    }
+
+    /** With a fixed controller port too, so a restarted node finds its quorum where it left it. */
+    public static LocalKafka start(int port, int controllerPort, Path dataDir) {
+        int clientPort = port > 0 ? port : Platform.freePort();
+        int quorumPort = controllerPort > 0 ? controllerPort : Platform.freePort();
         EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker()
+                .withKafkaPort(clientPort)
+                .withControllerPort(quorumPort)
                 .withClusterId(CLUSTER_ID)
                 .withDeleteLogDirsOnClose(dataDir == null)
                 .withAdditionalProperties(props -> {
@@ -43,10 +56,15 @@ public final class LocalKafka implements AutoCloseable {
                     props.put("transaction.state.log.num.partitions", "4");
                     props.put("auto.create.topics.enable", "false");
                 });
-        if (port > 0) {
-            broker.withKafkaPort(port);
-        }
-        return new LocalKafka(broker.start());
+        return new LocalKafka(broker.start(), clientPort, quorumPort);
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public int controllerPort() {
+        return controllerPort;
     }
 
     public String bootstrapServers() {

@@ -37,8 +37,8 @@ public final class Platform implements AutoCloseable {
     }
 
     private final Settings settings;
-    private final LocalKafka kafka;
-    private final LocalPostgres postgres;
+    private LocalKafka kafka;
+    private LocalPostgres postgres;
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
 
     private Platform(Settings settings, LocalKafka kafka, LocalPostgres postgres) {
@@ -48,7 +48,7 @@ public final class Platform implements AutoCloseable {
     }
 
     public static Platform start(Settings settings) {
-        LocalKafka kafka = Infrastructure.prepare(LocalKafka.start(settings.kafkaPort(),
+        LocalKafka kafka = Infrastructure.prepare(LocalKafka.start(settings.kafkaPort(), 0,
                 settings.dataDir() == null ? null : settings.dataDir().resolve("kafka")));
         LocalPostgres postgres;
         try {
@@ -93,9 +93,39 @@ public final class Platform implements AutoCloseable {
 
     /** Restarts a service (after a kill or a stop) and waits until it is ready again. */
     public void restart(String name) {
+        restart(name, Map.of());
+    }
+
+    public void restart(String name, Map<String, String> environmentOverrides) {
         ServiceProcess service = services.get(name);
-        service.start();
+        service.start(environmentOverrides);
         service.awaitReady(READY_TIMEOUT);
+    }
+
+    /** Stops the broker and starts it again on the same ports and log; needs a data directory. */
+    public void restartKafka(Duration down) {
+        Path dir = requireDataDir().resolve("kafka");
+        int port = kafka.port();
+        int controllerPort = kafka.controllerPort();
+        kafka.close();
+        ServiceProcess.sleep(down);
+        kafka = LocalKafka.start(port, controllerPort, dir);
+    }
+
+    /** Stops the database server and starts it again on the same port and cluster; needs a data directory. */
+    public void restartPostgres(Duration down) {
+        Path dir = requireDataDir().resolve("postgres");
+        int port = postgres.port();
+        postgres.close();
+        ServiceProcess.sleep(down);
+        postgres = LocalPostgres.start(port, dir);
+    }
+
+    private Path requireDataDir() {
+        if (settings.dataDir() == null) {
+            throw new IllegalStateException("restarting infrastructure needs Settings.dataDir");
+        }
+        return settings.dataDir();
     }
 
     private Map<String, String> environmentOf(String service) {

@@ -49,7 +49,12 @@ public final class ServiceProcess {
         return log;
     }
 
-    public synchronized void start() {
+    public void start() {
+        start(Map.of());
+    }
+
+    /** Starts with some environment overridden for this run only (a fault test's slow relay, say). */
+    public synchronized void start(Map<String, String> overrides) {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build with ./mvnw package -DskipTests");
         }
@@ -62,6 +67,7 @@ public final class ServiceProcess {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
+        builder.environment().putAll(overrides);
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
         try {
             Files.createDirectories(log.getParent());

@@ -34,6 +34,24 @@ public final class RawPublisher implements AutoCloseable {
         send(event.declarationId(), EventCodec.toBytes(event));
     }
 
+    /** Publishes many events and waits until the broker has acknowledged all of them. */
+    public void publishAll(List<DeclarationEvent> events) {
+        List<java.util.concurrent.Future<?>> acks = new ArrayList<>(events.size());
+        for (DeclarationEvent event : events) {
+            acks.add(producer.send(new ProducerRecord<>(DeclarationEvent.TOPIC, event.declarationId(), EventCodec.toBytes(event))));
+        }
+        for (java.util.concurrent.Future<?> ack : acks) {
+            try {
+                ack.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("publish failed", e.getCause());
+            }
+        }
+    }
+
     public void publishRaw(String key, String value) {
         send(key, value == null ? null : value.getBytes(StandardCharsets.UTF_8));
     }

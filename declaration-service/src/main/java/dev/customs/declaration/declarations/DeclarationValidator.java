@@ -53,6 +53,7 @@ public class DeclarationValidator {
             out.add(new Violation("currency", "no exchange rate for " + request.currency() + " in " + YearMonth.from(date)));
         }
         duplicateItemNumbers(request, out);
+        valuesTooSmallToConvert(request, out);
         List<Violation> sorted = new ArrayList<>(out);
         sorted.sort(Comparator.comparing(Violation::field));
         return sorted;
@@ -65,6 +66,25 @@ public class DeclarationValidator {
                 .toList();
         return new DeclarationState(r.declarationDate(), r.direction(), r.zoneCode(), r.zoneFlow(), r.tradeMode(),
                 r.customsOffice(), r.declarantCode(), r.partnerCountry(), r.transportMode(), r.currency(), items, null, null);
+    }
+
+    /** A value that rounds to 0.00 in CNY or USD would break the event's "positive" rule downstream. */
+    private void valuesTooSmallToConvert(DeclarationRequest request, Set<Violation> out) {
+        if (request.items() == null || request.declarationDate() == null || request.currency() == null) {
+            return;
+        }
+        YearMonth month = YearMonth.from(request.declarationDate());
+        for (int i = 0; i < request.items().size(); i++) {
+            ItemRequest item = request.items().get(i);
+            if (item == null || item.value() == null || item.value().signum() <= 0) {
+                continue;
+            }
+            int index = i;
+            converter.convert(item.value(), request.currency(), month)
+                    .filter(c -> c.cny().signum() == 0 || c.usd().signum() == 0)
+                    .ifPresent(c -> out.add(new Violation("items[" + index + "].value",
+                            "is worth less than 0.01 in CNY or USD at " + month + "'s rate")));
+        }
     }
 
     private static void duplicateItemNumbers(DeclarationRequest request, Set<Violation> out) {

@@ -1,0 +1,350 @@
+package dev.customs.declaration.simulator;
+
+import dev.customs.contract.event.Direction;
+import dev.customs.contract.event.ZoneFlow;
+import dev.customs.contract.reference.Country;
+import dev.customs.contract.reference.ReferenceData;
+import dev.customs.contract.reference.TradeMode;
+import dev.customs.contract.reference.Zone;
+import dev.customs.contract.reference.ZoneType;
+import dev.customs.declaration.api.DeclarationRequest;
+import dev.customs.declaration.api.ItemRequest;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+
+import static dev.customs.declaration.simulator.Calibration.*;
+
+/**
+ * Generates plausible declarations, calibrated by value to China's published 2024 trade figures (see
+ * docs/simulator-calibration.md). Deterministic: the same seed and the same sequence of dates give the same
+ * declarations. Not thread-safe; use one generator per thread.
+ */
+public final class DeclarationGenerator {
+
+    private static final int MONEY_SCALE = 2;
+    private static final int CENTS = 100;
+    /** Keeps every currency amount within the 16 integer digits a request allows, even in KRW. */
+    private static final double MAX_DECLARATION_VALUE_CNY = 1e13;
+    private static final LocalDate GROWTH_ANCHOR = LocalDate.of(2024, 7, 1);
+
+    /** Unified social credit code (GB 32100-2015): alphabet, enterprise prefix, check-character weights base. */
+    private static final String CREDIT_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+    private static final String ENTERPRISE_PREFIX = "91";
+    private static final int CITIES_PER_PROVINCE = 20;
+    private static final String COUNTY_LEVEL = "00";
+    private static final int ORGANISATION_CODE_LENGTH = 9;
+    private static final int CHECK_WEIGHT_BASE = 3;
+
+    private static final double MAX_RANK_EXPONENT = 20;
+    private static final int BISECTION_STEPS = 60;
+
+    /** One way of trading: outside areas (flow null) or one area flow, with its supervision modes. */
+    private record FlowPlan(ZoneFlow flow, Weighted<String> modes, double twoWayExportProbability) {
+    }
+
+    private final ReferenceData reference;
+    private final SplittableRandom random;
+    private final double meanValueCny;
+    private final double[] monthFactors;
+    private final Weighted<FlowPlan> flows;
+    private final Weighted<Zone> zones;
+    private final Weighted<Country> partners;
+    private final Weighted<Port> ports;
+    private final Weighted<String> carriers = Weighted.of(CARRIERS);
+    private final Weighted<String> importTerms = Weighted.of(IMPORT_TERMS);
+    private final Weighted<String> exportTerms = Weighted.of(EXPORT_TERMS);
+    private final Weighted<Product> importGoods = Weighted.of(IMPORT_GOODS);
+    private final Weighted<Product> exportGoods = Weighted.of(EXPORT_GOODS);
+    private final Weighted<Integer> itemCounts = Weighted.of(ITEM_COUNTS);
+
+    /**
+     * @param meanValueCny the average value of one declaration in a year at the 2024 level; see
+     *                     {@link #meanValueCny(double, double)}
+     */
+    public DeclarationGenerator(long seed, double meanValueCny) {
+        this(ReferenceData.standard(), seed, meanValueCny);
+    }
+
+    DeclarationGenerator(ReferenceData reference, long seed, double meanValueCny) {
+        if (!(meanValueCny > 0)) {
+            throw new IllegalArgumentException("mean value must be positive: " + meanValueCny);
+        }
+        this.reference = reference;
+        this.random = new SplittableRandom(seed);
+        this.meanValueCny = meanValueCny;
+        double averageMonth = Arrays.stream(MONTH_FACTORS).average().orElseThrow();
+        this.monthFactors = Arrays.stream(MONTH_FACTORS).map(f -> f / averageMonth).toArray();
+        this.flows = Weighted.of(List.of(
+                Weighted.option(plan(null, OUTSIDE_MODES, OUTSIDE_EXPORT_SHARE), (1 - ZONE_SHARE) * NATIONAL_FRACTION),
+                Weighted.option(plan(ZoneFlow.FIRST_LINE, FIRST_LINE_MODES, ZONE_EXPORT_SHARE),
+                        AREA_PER_NATIONAL * FIRST_LINE_SHARE_OF_AREA * NATIONAL_FRACTION),
+                Weighted.option(plan(ZoneFlow.SECOND_LINE, SECOND_LINE_MODES, 1 - SECOND_LINE_IMPORT_SHARE),
+                        AREA_PER_NATIONAL * SECOND_LINE_SHARE_OF_AREA * NATIONAL_FRACTION),
+                Weighted.option(plan(ZoneFlow.INTRA_ZONE, INTRA_ZONE_MODES, 1 - INTRA_ZONE_IMPORT_SHARE),
+                        AREA_PER_NATIONAL * INTRA_ZONE_SHARE_OF_AREA * NATIONAL_FRACTION)));
+        this.zones = zoneWeights(reference);
+        this.partners = partnerWeights(reference);
+        this.ports = Weighted.of(PORTS);
+        PORTS.forEach(p -> division(p.value().province()));
+        reference.zones().forEach(z -> division(z.province()));
+    }
+
+    /**
+     * The average value of a declaration (CNY) when a simulator files {@code declarationsPerDay} declarations
+     * a day and national trade is to come out at {@code valueScale} times its 2024 level. Second-line and
+     * intra-zone moves do not count nationally, so the declarations that do count carry the national total.
+     */
+    public static double meanValueCny(double declarationsPerDay, double valueScale) {
+        return NATIONAL_TRADE_CNY * valueScale / DAYS_PER_YEAR / (declarationsPerDay * NATIONAL_FRACTION);
+    }
+
+    public DeclarationRequest next(LocalDate date) {
+        FlowPlan plan = flows.pick(random);
+        Weighted.Pick<String> mode = plan.modes().draw(random);
+        Direction direction = ONE_WAY_MODES.get(mode.value());
+        if (direction == null) {
+            direction = random.nextDouble() < plan.twoWayExportProbability() ? Direction.EXPORT : Direction.IMPORT;
+        }
+        Zone zone = plan.flow() == null ? null : zones.pick(random);
+        String office;
+        String province;
+        if (zone == null) {
+            Port port = ports.pick(random);
+            office = port.office();
+            province = port.province();
+        } else {
+            office = zone.code();
+            province = zone.province();
+        }
+        Country partner = partners.pick(random);
+        String currency = currency(partner);
+        BigDecimal rate = reference.cnyPerUnit(currency, YearMonth.from(date)).orElse(null);
+        if (rate == null) {
+            // Only CNY needs no rate; the service still refuses months its rate table does not cover.
+            currency = ReferenceData.CNY;
+            rate = BigDecimal.ONE;
+        }
+        double valueCny = Math.min(MAX_DECLARATION_VALUE_CNY,
+                meanValueCny * dateFactor(date) * mode.multiplier() * logNormal());
+        return new DeclarationRequest(null, date, direction, zone == null ? null : zone.code(), plan.flow(),
+                mode.value(), office, creditCode(province), partner.alpha2(), transportMode(plan.flow(), direction, zone),
+                (direction == Direction.IMPORT ? importTerms : exportTerms).pick(random), currency,
+                items(direction, valueCny, rate));
+    }
+
+    /** The same declaration with every item's value multiplied by {@code factor}: what an amendment files. */
+    public static DeclarationRequest revalued(DeclarationRequest request, double factor) {
+        List<ItemRequest> items = new ArrayList<>(request.items().size());
+        boolean changed = false;
+        for (ItemRequest item : request.items()) {
+            BigDecimal value = item.value().multiply(BigDecimal.valueOf(factor)).setScale(MONEY_SCALE, RoundingMode.HALF_EVEN)
+                    .max(BigDecimal.ONE.movePointLeft(MONEY_SCALE));
+            changed |= value.compareTo(item.value()) != 0;
+            items.add(new ItemRequest(item.itemNo(), item.hsCode(), item.quantity(), item.unit(), value));
+        }
+        if (!changed) {
+            // Too small to move by rounding: a cent makes it a real amendment all the same.
+            ItemRequest first = items.get(0);
+            items.set(0, new ItemRequest(first.itemNo(), first.hsCode(), first.quantity(), first.unit(),
+                    first.value().add(BigDecimal.ONE.movePointLeft(MONEY_SCALE))));
+        }
+        return new DeclarationRequest(request.declarationId(), request.declarationDate(), request.direction(),
+                request.zoneCode(), request.zoneFlow(), request.tradeMode(), request.customsOffice(),
+                request.declarantCode(), request.partnerCountry(), request.transportMode(), request.transactionTerms(),
+                request.currency(), items);
+    }
+
+    /** Trend and season: 1 on average over 2024, growing by {@link Calibration#ANNUAL_GROWTH} a year. */
+    double dateFactor(LocalDate date) {
+        double years = ChronoUnit.DAYS.between(GROWTH_ANCHOR, date) / DAYS_PER_YEAR;
+        return Math.pow(1 + ANNUAL_GROWTH, years) * monthFactors[date.getMonthValue() - 1];
+    }
+
+    private double logNormal() {
+        return Math.exp(VALUE_SIGMA * random.nextGaussian() - VALUE_SIGMA * VALUE_SIGMA / 2);
+    }
+
+    private List<ItemRequest> items(Direction direction, double valueCny, BigDecimal rate) {
+        int count = itemCounts.pick(random);
+        double cnyPerUnit = rate.doubleValue();
+        long minCents = (long) Math.ceil(MIN_ITEM_VALUE_CNY / cnyPerUnit * CENTS);
+        long totalCents = Math.max(count * minCents, Math.round(valueCny / cnyPerUnit * CENTS));
+        // Exponential weights give a uniform random split of the total (a flat Dirichlet).
+        double[] weights = IntStream.range(0, count).mapToDouble(i -> -Math.log(1 - random.nextDouble())).toArray();
+        double sum = Arrays.stream(weights).sum();
+        long spare = totalCents - count * minCents;
+        long allocated = 0;
+        List<ItemRequest> items = new ArrayList<>(count);
+        Weighted<Product> goods = direction == Direction.IMPORT ? importGoods : exportGoods;
+        for (int i = 0; i < count; i++) {
+            long cents = i < count - 1 ? minCents + (long) (spare * weights[i] / sum) : totalCents - allocated;
+            allocated += cents;
+            Product product = goods.pick(random);
+            long quantity = Math.max(1, Math.round(cents * cnyPerUnit / CENTS / product.unitPriceCny()));
+            items.add(new ItemRequest(i + 1, product.hsCode(), BigDecimal.valueOf(quantity), product.unit(),
+                    BigDecimal.valueOf(cents, MONEY_SCALE)));
+        }
+        return items;
+    }
+
+    private String currency(Country partner) {
+        if (random.nextDouble() < CNY_CURRENCY_SHARE) {
+            return ReferenceData.CNY;
+        }
+        String home = partner.isIn("EU") ? EU_CURRENCY : HOME_CURRENCIES.get(partner.alpha2());
+        boolean useHome = random.nextDouble() < HOME_CURRENCY_SHARE;
+        return useHome && home != null && reference.currencies().contains(home) ? home : DEFAULT_CURRENCY;
+    }
+
+    private String transportMode(ZoneFlow flow, Direction direction, Zone zone) {
+        if (flow == null || flow == ZoneFlow.FIRST_LINE) {
+            return carriers.pick(random);
+        }
+        // Moves that cross no border name the area kind instead of a carrier: where the goods come from.
+        return flow == ZoneFlow.SECOND_LINE && direction == Direction.EXPORT ? NON_BONDED_AREA : areaCode(zone.type());
+    }
+
+    private static String areaCode(ZoneType type) {
+        return switch (type) {
+            // Code Y covers bonded port areas and comprehensive bonded zones alike.
+            case COMPREHENSIVE_BONDED_ZONE, BONDED_PORT_AREA -> "Y";
+            case BONDED_AREA -> "7";
+            // The Zhuhai park of the cross-border industrial zone is run like an export processing zone.
+            case EXPORT_PROCESSING_ZONE, CROSS_BORDER_INDUSTRIAL_ZONE -> "Z";
+            case BONDED_LOGISTICS_PARK -> "X";
+        };
+    }
+
+    /** A well-formed unified social credit code of an enterprise in the province, with a valid check character. */
+    private String creditCode(String province) {
+        StringBuilder code = new StringBuilder(ENTERPRISE_PREFIX).append(division(province))
+                .append(String.format("%02d", 1 + random.nextInt(CITIES_PER_PROVINCE))).append(COUNTY_LEVEL);
+        for (int i = 0; i < ORGANISATION_CODE_LENGTH; i++) {
+            code.append(CREDIT_ALPHABET.charAt(random.nextInt(CREDIT_ALPHABET.length())));
+        }
+        return code.append(checkCharacter(code)).toString();
+    }
+
+    /** GB 32100-2015: weights 3^i mod 31 over the first 17 characters; the check makes the sum 0 mod 31. */
+    static char checkCharacter(CharSequence first17) {
+        int modulus = CREDIT_ALPHABET.length();
+        int sum = 0;
+        int weight = 1;
+        for (int i = 0; i < first17.length(); i++) {
+            sum += CREDIT_ALPHABET.indexOf(first17.charAt(i)) * weight;
+            weight = weight * CHECK_WEIGHT_BASE % modulus;
+        }
+        return CREDIT_ALPHABET.charAt((modulus - sum % modulus) % modulus);
+    }
+
+    private static String division(String province) {
+        String code = PROVINCE_DIVISIONS.get(province);
+        if (code == null) {
+            throw new IllegalStateException("no administrative division code for province " + province);
+        }
+        return code;
+    }
+
+    /** Per flow, the probability that a two-way mode is an export, so the flow's export value share holds. */
+    private FlowPlan plan(ZoneFlow flow, List<Weighted.Option<String>> modes, double exportShare) {
+        double total = 0;
+        double oneWayExports = 0;
+        double oneWayImports = 0;
+        for (Weighted.Option<String> mode : modes) {
+            TradeMode known = reference.tradeMode(mode.value())
+                    .orElseThrow(() -> new IllegalStateException("unknown supervision mode " + mode.value()));
+            if (!known.allows(flow)) {
+                throw new IllegalStateException("supervision mode " + mode.value() + " is not allowed for " + flow);
+            }
+            total += mode.share();
+            Direction oneWay = ONE_WAY_MODES.get(mode.value());
+            oneWayExports += oneWay == Direction.EXPORT ? mode.share() : 0;
+            oneWayImports += oneWay == Direction.IMPORT ? mode.share() : 0;
+        }
+        double probability = (exportShare * total - oneWayExports) / (total - oneWayExports - oneWayImports);
+        if (probability < 0 || probability > 1) {
+            throw new IllegalStateException("one-way modes of " + flow + " make an export share of " + exportShare + " impossible");
+        }
+        return new FlowPlan(flow, Weighted.of(modes), probability);
+    }
+
+    /**
+     * The leading areas first, then the rest in code order, weighted (rank + offset)^-s with s fitted to the top
+     * areas' share. The offset flattens the head so that the leaders are of similar size, as published.
+     */
+    private static Weighted<Zone> zoneWeights(ReferenceData reference) {
+        List<Zone> ranked = new ArrayList<>();
+        LEADING_AREAS.forEach(code -> ranked.add(reference.zone(code)
+                .orElseThrow(() -> new IllegalStateException("leading area " + code + " is not in the reference data"))));
+        reference.zones().stream().filter(z -> !LEADING_AREAS.contains(z.code())).forEach(ranked::add);
+        double exponent = rankExponent(ranked.size(), TOP_AREAS, TOP_AREAS_SHARE, AREA_RANK_OFFSET);
+        return Weighted.of(IntStream.range(0, ranked.size())
+                .mapToObj(i -> Weighted.option(ranked.get(i), rankWeight(i + 1, exponent, AREA_RANK_OFFSET)))
+                .toList());
+    }
+
+    /** The exponent s for which ranks 1..top of 1..n hold {@code share} of the sum of (rank + offset)^-s. */
+    static double rankExponent(int n, int top, double share, double offset) {
+        double low = 0;
+        double high = MAX_RANK_EXPONENT;
+        for (int step = 0; step < BISECTION_STEPS; step++) {
+            double mid = (low + high) / 2;
+            if (topShare(n, top, mid, offset) < share) {
+                low = mid;
+            } else {
+                high = mid;
+            }
+        }
+        return (low + high) / 2;
+    }
+
+    static double rankWeight(int rank, double exponent, double offset) {
+        return Math.pow(rank + offset, -exponent);
+    }
+
+    private static double topShare(int n, int top, double exponent, double offset) {
+        double topSum = 0;
+        double all = 0;
+        for (int rank = 1; rank <= n; rank++) {
+            double weight = rankWeight(rank, exponent, offset);
+            all += weight;
+            topSum += rank <= top ? weight : 0;
+        }
+        return topSum / all;
+    }
+
+    /**
+     * 2024 trade per partner, plus the Belt and Road trade of partners the reference file does not list, spread
+     * evenly over the listed Belt and Road partners outside the groups the file lists completely.
+     */
+    private static Weighted<Country> partnerWeights(ReferenceData reference) {
+        List<Country> countries = reference.countries();
+        double[] weights = countries.stream()
+                .mapToDouble(c -> PARTNER_TRADE_USD_BN.getOrDefault(c.alpha2(), UNKNOWN_PARTNER_USD_BN)).toArray();
+        double listedBeltAndRoad = 0;
+        List<Integer> standIns = new ArrayList<>();
+        for (int i = 0; i < countries.size(); i++) {
+            Country c = countries.get(i);
+            if (c.isIn("BELT_AND_ROAD")) {
+                listedBeltAndRoad += weights[i];
+                if (COMPLETE_GROUPS.stream().noneMatch(c::isIn)) {
+                    standIns.add(i);
+                }
+            }
+        }
+        double unlisted = Math.max(0, BELT_AND_ROAD_SHARE * NATIONAL_TRADE_USD_BN - listedBeltAndRoad);
+        standIns.forEach(i -> weights[i] += unlisted / standIns.size());
+        return Weighted.of(IntStream.range(0, countries.size())
+                .mapToObj(i -> Weighted.option(countries.get(i), weights[i]))
+                .toList());
+    }
+}

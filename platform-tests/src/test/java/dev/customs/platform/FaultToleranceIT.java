@@ -1,0 +1,338 @@
+package dev.customs.platform;
+
+import dev.customs.contract.event.DeclarationEvent;
+import dev.customs.contract.testing.RawPublisher;
+import dev.customs.localstack.Infrastructure;
+import dev.customs.localstack.LocalPostgres;
+import dev.customs.localstack.Platform;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.config.JsonPathConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static io.restassured.RestAssured.given;
+import static io.restassured.config.JsonConfig.jsonConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+/**
+ * Nothing accepted is lost and nothing is counted twice, whatever fails: consumers killed with SIGKILL
+ * mid-stream, the broker and the database restarted, the relay killed before relaying, bad records
+ * mixed in, and a clean restart. Each test owns one year of declaration dates, so their sums never mix.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class FaultToleranceIT {
+
+    private static final long SEED = Long.getLong("fault.seed", 20_251_124L);
+    private static final Duration CATCH_UP = Duration.ofMinutes(4);
+    private static final String ZONE = Platform.ZONE_SERVICE;
+    private static final String STATISTICS = Platform.STATISTICS_SERVICE;
+    private static final List<String> CONSUMERS = List.of(ZONE, STATISTICS);
+
+    private static Platform platform;
+    private static Random random;
+
+    @BeforeAll
+    static void startPlatform() throws IOException {
+        Path root = Path.of(System.getProperty("platform.root", "..")).toAbsolutePath().normalize();
+        Path dataDir = root.resolve("platform-tests/target/fault-data");
+        deleteRecursively(dataDir);
+        platform = Platform.start(new Platform.Settings(root, dataDir, root.resolve("platform-tests/target/fault-logs"),
+                0, 0, Map.of(), List.of("-Xmx512m")));
+        RestAssured.config = RestAssured.config().jsonConfig(jsonConfig().numberReturnType(JsonPathConfig.NumberReturnType.BIG_DECIMAL));
+        random = new Random(SEED);
+        System.out.println("FaultToleranceIT seed " + SEED + " (rerun with -Dfault.seed=" + SEED + ")");
+    }
+
+    @AfterAll
+    static void stopPlatform() {
+        RestAssured.reset();
+        if (platform != null) {
+            platform.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void consumersKilledFiveTimesEachStillCountEveryDeclarationOnce() {
+        int year = 2023;
+        Ledger ledger = new Ledger();
+        Workload workload = new Workload(SEED, ledger, "4200", year);
+        long appliedBefore = applied(ZONE);
+        int chunks = 40;
+        Set<Integer> killAt = randomChunks(chunks, 10);
+        int kills = 0;
+        try (RawPublisher kafka = new RawPublisher(platform.bootstrapServers())) {
+            for (int chunk = 0; chunk < chunks; chunk++) {
+                kafka.publishAll(workload.next(500));
+                if (killAt.contains(chunk)) {
+                    String victim = CONSUMERS.get(kills++ % 2);
+                    sleepRandomly(Duration.ofMillis(800));
+                    platform.service(victim).kill();
+                    platform.restart(victim);
+                }
+            }
+        }
+        assertThat(kills).isEqualTo(10);
+        assertThat(ledger.declarations()).isEqualTo(20_000);
+        awaitTotalsMatch(ledger, year);
+        assertThat(applied(ZONE) - appliedBefore).isEqualTo(ledger.declarations());
+    }
+
+    @Test
+    @Order(2)
+    void brokerRestartedMidStream() {
+        int year = 2022;
+        Ledger ledger = new Ledger();
+        Workload workload = new Workload(SEED + 1, ledger, "4200", year);
+        try (RawPublisher kafka = new RawPublisher(platform.bootstrapServers())) {
+            for (int chunk = 0; chunk < 5; chunk++) {
+                kafka.publishAll(workload.next(1000));
+            }
+        }
+        platform.restartKafka(Duration.ofSeconds(3));
+        try (RawPublisher kafka = new RawPublisher(platform.bootstrapServers())) {
+            for (int chunk = 0; chunk < 5; chunk++) {
+                kafka.publishAll(workload.next(1000));
+            }
+        }
+        awaitTotalsMatch(ledger, year);
+    }
+
+    @Test
+    @Order(3)
+    void databaseRestartedMidStreamServicesReportNotReadyAndResume() {
+        int year = 2021;
+        Ledger ledger = new Ledger();
+        Workload workload = new Workload(SEED + 2, ledger, "4200", year);
+        try (RawPublisher kafka = new RawPublisher(platform.bootstrapServers())) {
+            kafka.publishAll(workload.next(5000));
+            CompletableFuture<Void> restart = CompletableFuture.runAsync(() -> platform.restartPostgres(Duration.ofSeconds(10)));
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                    given().get(platform.url(ZONE) + "/q/health/ready").then().statusCode(503));
+            kafka.publishAll(workload.next(5000));
+            restart.join();
+        }
+        CONSUMERS.forEach(service -> await().atMost(Duration.ofMinutes(1)).untilAsserted(() ->
+                given().get(platform.url(service) + "/q/health/ready").then().statusCode(200)));
+        awaitTotalsMatch(ledger, year);
+    }
+
+    @Test
+    @Order(4)
+    void everyAcceptedDeclarationArrivesAfterTheRelayIsKilled() throws SQLException {
+        String declarations = Platform.DECLARATION_SERVICE;
+        // A relay that would wait an hour: the outbox holds everything when the service dies.
+        platform.service(declarations).stop(Duration.ofSeconds(20));
+        platform.restart(declarations, Map.of("OUTBOX_POLL_INTERVAL", "1h"));
+        BigDecimal expectedImports = BigDecimal.ZERO;
+        int accepted = 0;
+        for (int batch = 0; batch < 4; batch++) {
+            List<Map<String, Object>> requests = new ArrayList<>();
+            for (int i = 0; i < 250; i++) {
+                BigDecimal value = BigDecimal.valueOf(1_000_000 + random.nextInt(100_000_000), 2);
+                requests.add(cnyImport(LocalDate.of(2025, 3, 1 + i % 28), value));
+                expectedImports = expectedImports.add(value);
+            }
+            accepted += given().contentType(ContentType.JSON).body(requests)
+                    .post(platform.url(declarations) + "/api/declarations/batch")
+                    .then().statusCode(200).extract().<Integer>path("accepted");
+        }
+        assertThat(accepted).isEqualTo(1000);
+        platform.service(declarations).kill();
+        assertThat(outboxRows()).as("events accepted but not yet relayed when the service died").isEqualTo(1000);
+
+        platform.restart(declarations);
+        BigDecimal imports = expectedImports;
+        await().atMost(CATCH_UP).untilAsserted(() -> {
+            given().queryParam("from", "2025-03-01").queryParam("to", "2025-03-31")
+                    .get(platform.url(ZONE) + "/api/zones/8013/totals")
+                    .then().statusCode(200).body("declarations", equalTo(1000)).body("importCny", equalTo(imports));
+            given().queryParam("from", "2025-03-01").queryParam("to", "2025-03-31")
+                    .get(platform.url(STATISTICS) + "/api/statistics/totals")
+                    .then().statusCode(200).body("declarations", equalTo(1000)).body("importCny", equalTo(imports));
+        });
+        assertThat(outboxRows()).isZero();
+    }
+
+    @Test
+    @Order(5)
+    void badRecordsGoToDeadLettersAndTheValidOnesAroundThemCountOnce() {
+        int year = 2019;
+        Ledger ledger = new Ledger();
+        Workload workload = new Workload(SEED + 3, ledger, "4200", year);
+        List<DeclarationEvent> valid = workload.next(300);
+        String validJson = new String(dev.customs.contract.event.EventCodec.toBytes(valid.get(0)), java.nio.charset.StandardCharsets.UTF_8);
+        Map<String, String> bad = new LinkedHashMap<>();
+        bad.put("invalid_json", "{\"schemaVersion\": 1, \"eventId\": ");
+        bad.put("missing_field", validJson.replaceFirst("\"declarationDate\":\"[0-9-]+\",", ""));
+        bad.put("unknown_code", validJson.replaceFirst("\"tradeMode\":\"[0-9]{4}\"", "\"tradeMode\":\"0000\""));
+        bad.put("unsupported_schema_version", validJson.replaceFirst("\"schemaVersion\":1", "\"schemaVersion\":2"));
+        bad.put("rule_violation", validJson.replaceFirst("\"totalValueCny\":[0-9.]+", "\"totalValueCny\":0.01"));
+        try (RawPublisher kafka = new RawPublisher(platform.bootstrapServers())) {
+            kafka.publishAll(valid.subList(0, 150));
+            bad.forEach((kind, value) -> kafka.publishRaw("bad-" + kind, value));
+            kafka.publishRaw(valid.get(1).declarationId().replace("4200", "4201"), validJson.replace(
+                    valid.get(0).eventId().toString(), java.util.UUID.randomUUID().toString()));
+            kafka.publishAll(valid.subList(150, valid.size()));
+            awaitTotalsMatch(ledger, year);
+
+            for (String consumer : CONSUMERS) {
+                List<ConsumerRecord<String, byte[]>> dead = kafka.readAll(Infrastructure.deadLetterTopic(consumer), 6, Duration.ofSeconds(30));
+                Map<String, String> kinds = dead.stream().collect(Collectors.toMap(ConsumerRecord::key,
+                        r -> RawPublisher.header(r, "dead-letter-kind")));
+                Map<String, String> expected = bad.keySet().stream().collect(Collectors.toMap(k -> "bad-" + k, k -> k));
+                expected.put(valid.get(1).declarationId().replace("4200", "4201"), "key_mismatch");
+                assertThat(kinds).as("dead letters of " + consumer).isEqualTo(expected);
+                assertThat(dead).allSatisfy(r -> {
+                    assertThat(RawPublisher.header(r, "dead-letter-reason")).isNotBlank();
+                    assertThat(RawPublisher.header(r, "dead-letter-topic")).isEqualTo(DeclarationEvent.TOPIC);
+                    assertThat(RawPublisher.header(r, "dead-letter-offset")).matches("\\d+");
+                });
+            }
+        }
+    }
+
+    @Test
+    @Order(6)
+    void aCleanRestartReprocessesNothing() {
+        int year = 2018;
+        Ledger ledger = new Ledger();
+        try (RawPublisher kafka = new RawPublisher(platform.bootstrapServers())) {
+            kafka.publishAll(new Workload(SEED + 4, ledger, "4200", year).next(2000));
+        }
+        awaitTotalsMatch(ledger, year);
+        for (String consumer : CONSUMERS) {
+            long applied = applied(consumer);
+            platform.service(consumer).stop(Duration.ofSeconds(30));
+            platform.restart(consumer);
+            // Long enough for any redelivery to have arrived and been counted.
+            ServiceSleep.of(Duration.ofSeconds(8));
+            assertThat(metric(consumer, "customs_ingest_records_consumed_total")).as(consumer + " consumed after restart").isZero();
+            assertThat(applied(consumer)).isEqualTo(applied);
+        }
+        awaitTotalsMatch(ledger, year);
+    }
+
+    // --- helpers -------------------------------------------------------------------------------------
+
+    private static void awaitTotalsMatch(Ledger ledger, int year) {
+        LocalDate from = LocalDate.of(year, 1, 1);
+        LocalDate to = LocalDate.of(year, 12, 31);
+        await().atMost(CATCH_UP).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            for (String zone : Workload.ZONES) {
+                Ledger.Sums expected = ledger.zone(zone, from, to);
+                given().queryParam("from", from.toString()).queryParam("to", to.toString())
+                        .get(platform.url(ZONE) + "/api/zones/" + zone + "/totals")
+                        .then().statusCode(200)
+                        .body("declarations", equalTo((int) expected.declarations()))
+                        .body("importCny", equalTo(expected.importCny()))
+                        .body("exportCny", equalTo(expected.exportCny()))
+                        .body("importUsd", equalTo(expected.importUsd()))
+                        .body("exportUsd", equalTo(expected.exportUsd()));
+            }
+            Ledger.Sums national = ledger.national(from, to);
+            given().queryParam("from", from.toString()).queryParam("to", to.toString())
+                    .get(platform.url(STATISTICS) + "/api/statistics/totals")
+                    .then().statusCode(200)
+                    .body("declarations", equalTo((int) national.declarations()))
+                    .body("importCny", equalTo(national.importCny()))
+                    .body("exportCny", equalTo(national.exportCny()))
+                    .body("importUsd", equalTo(national.importUsd()))
+                    .body("exportUsd", equalTo(national.exportUsd()));
+        });
+    }
+
+    private static long applied(String consumer) {
+        return given().get(platform.url(consumer) + "/api/ingest/status").then().statusCode(200)
+                .extract().jsonPath().getLong("declarations");
+    }
+
+    /** Sum of a counter over all its label sets, from the Prometheus text. */
+    private static double metric(String service, String name) {
+        String text = given().get(platform.url(service) + "/q/metrics").then().statusCode(200).extract().asString();
+        return text.lines().filter(l -> l.startsWith(name + "{") || l.startsWith(name + " "))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    }
+
+    private static long outboxRows() throws SQLException {
+        try (Connection c = DriverManager.getConnection(platform.postgres().jdbcUrl("declarations"), LocalPostgres.USER, LocalPostgres.PASSWORD);
+             ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM outbox")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static Map<String, Object> cnyImport(LocalDate date, BigDecimal value) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("declarationDate", date.toString());
+        body.put("direction", "IMPORT");
+        body.put("zoneCode", "8013");
+        body.put("zoneFlow", "FIRST_LINE");
+        body.put("tradeMode", "5034");
+        body.put("customsOffice", "8013");
+        body.put("declarantCode", "91500000MA5U12346T");
+        body.put("partnerCountry", "DE");
+        body.put("transportMode", "3");
+        body.put("currency", "CNY");
+        body.put("items", List.of(Map.of("itemNo", 1, "hsCode", "8471300000", "quantity", 1, "unit", "台", "value", value)));
+        return body;
+    }
+
+    private static Set<Integer> randomChunks(int chunks, int count) {
+        return random.ints(1, chunks).distinct().limit(count).boxed().collect(Collectors.toSet());
+    }
+
+    private static void sleepRandomly(Duration atMost) {
+        ServiceSleep.of(Duration.ofMillis(random.nextInt((int) atMost.toMillis() + 1)));
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (Stream<Path> paths = Files.walk(dir)) {
+                for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+
+    private static final class ServiceSleep {
+        static void of(Duration duration) {
+            try {
+                Thread.sleep(duration.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}
