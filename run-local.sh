@@ -21,4 +21,4 @@ done
 
 export PLATFORM_ROOT="$PWD"
 # exec: Ctrl-C and SIGTERM reach the launcher directly, whose shutdown hook stops every process it started.
-exec java -Xmx1g -jar local-stack/target/local-stack-1.0.0-SNAPSHOT.jar
+exec java -Xmx1g -cp "local-stack/target/local-stack-1.0.0-SNAPSHOT.jar:local-stack/target/lib/*" dev.customs.localstack.LocalPlatform

@@ -160,6 +160,21 @@ class DeclarationApiTest {
     }
 
     @Test
+    void tooManyItemsIs400AndTooLargeABodyIs413() {
+        Map<String, Object> many = declaration(null);
+        many.put("items", java.util.stream.IntStream.rangeClosed(1, 1001)
+                .mapToObj(i -> Map.of("itemNo", i, "hsCode", "8471300000", "quantity", 1, "unit", "台", "value", 1))
+                .toList());
+        given().contentType(ContentType.JSON).body(many).post("/api/declarations")
+                .then().statusCode(400).body("errors.field", hasItem("items"));
+
+        String huge = "{\"unit\": \"" + "x".repeat(17 * 1024 * 1024) + "\"}";
+        // As a well-behaved client sends a large body: the server can refuse it before it is sent.
+        given().contentType(ContentType.JSON).header("Expect", "100-continue").body(huge).post("/api/declarations")
+                .then().statusCode(413).contentType("application/problem+json");
+    }
+
+    @Test
     void batchAnswersPerItem() {
         Map<String, Object> bad = declaration(null);
         bad.put("zoneCode", "9999");

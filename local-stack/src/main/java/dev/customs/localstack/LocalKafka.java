@@ -6,6 +6,8 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
 
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +58,15 @@ public final class LocalKafka implements AutoCloseable {
                     props.put("transaction.state.log.num.partitions", "4");
                     props.put("auto.create.topics.enable", "false");
                 });
-        return new LocalKafka(broker.start(), clientPort, quorumPort);
+        // Formatting the log directory prints to System.out directly, not through logging.
+        PrintStream console = System.out;
+        System.setOut(new PrintStream(OutputStream.nullOutputStream()));
+        try {
+            broker.start();
+        } finally {
+            System.setOut(console);
+        }
+        return new LocalKafka(broker, clientPort, quorumPort);
     }
 
     public int port() {

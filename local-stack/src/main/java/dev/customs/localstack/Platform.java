@@ -75,6 +75,10 @@ public final class Platform implements AutoCloseable {
         }
     }
 
+    public static String databaseOf(String service) {
+        return DATABASE_OF.get(service);
+    }
+
     public ServiceProcess service(String name) {
         return services.get(name);
     }

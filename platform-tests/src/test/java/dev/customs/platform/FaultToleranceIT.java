@@ -5,6 +5,7 @@ import dev.customs.contract.testing.RawPublisher;
 import dev.customs.localstack.Infrastructure;
 import dev.customs.localstack.LocalPostgres;
 import dev.customs.localstack.Platform;
+import dev.customs.localstack.RebuildTotals;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.config.JsonPathConfig;
@@ -240,6 +241,37 @@ class FaultToleranceIT {
             assertThat(applied(consumer)).isEqualTo(applied);
         }
         awaitTotalsMatch(ledger, year);
+    }
+
+    @Test
+    @Order(7)
+    void rebuildingFromTheTopicGivesIdenticalTotals() throws Exception {
+        for (String consumer : CONSUMERS) {
+            Map<String, String> before = answers(consumer);
+            long applied = applied(consumer);
+            platform.service(consumer).stop(Duration.ofSeconds(30));
+            List<String> emptied = RebuildTotals.run(new RebuildTotals.Target(consumer, platform.bootstrapServers(),
+                    platform.postgres().jdbcUrl(Platform.databaseOf(consumer)), LocalPostgres.USER, LocalPostgres.PASSWORD));
+            assertThat(emptied).contains("applied_declarations");
+            platform.restart(consumer);
+            await().atMost(CATCH_UP).untilAsserted(() -> assertThat(applied(consumer)).isEqualTo(applied));
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(answers(consumer)).isEqualTo(before));
+        }
+    }
+
+    /** Every totals answer of a consumer, as the exact JSON it serves. */
+    private static Map<String, String> answers(String consumer) {
+        List<String> paths = consumer.equals(ZONE)
+                ? Stream.concat(Stream.of(Workload.ZONES).map(z -> "/api/zones/" + z + "/totals"),
+                        Stream.of("/api/zones/ranking?limit=200")).toList()
+                : List.of("/api/statistics/totals", "/api/statistics/partners?limit=250", "/api/statistics/regions",
+                        "/api/statistics/commodities?level=chapter", "/api/statistics/trade-modes",
+                        "/api/statistics/series?granularity=month&from=2018-01-01&to=2025-12-31");
+        Map<String, String> answers = new LinkedHashMap<>();
+        for (String path : paths) {
+            answers.put(path, given().get(platform.url(consumer) + path).then().statusCode(200).extract().asString());
+        }
+        return answers;
     }
 
     // --- helpers -------------------------------------------------------------------------------------

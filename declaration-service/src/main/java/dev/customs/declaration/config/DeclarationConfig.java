@@ -12,6 +12,10 @@ public interface DeclarationConfig {
     @WithDefault("1000")
     int maxBatchSize();
 
+    /** Largest request body: a batch of 1,000 declarations of a few items each is well under it. */
+    @WithDefault("16777216")
+    long maxBodyBytes();
+
     @WithDefault("50")
     int defaultPageSize();
 
