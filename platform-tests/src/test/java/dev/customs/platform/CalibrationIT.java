@@ -1,24 +1,22 @@
 package dev.customs.platform;
 
+import dev.customs.contract.testing.ExactNumbers;
 import dev.customs.localstack.Platform;
-import io.restassured.RestAssured;
+import org.junit.jupiter.api.extension.ExtendWith;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import io.restassured.path.json.config.JsonPathConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import static io.restassured.RestAssured.given;
-import static io.restassured.config.JsonConfig.jsonConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
@@ -28,6 +26,7 @@ import static org.hamcrest.Matchers.equalTo;
  * A simulated year, backfilled through the real pipeline, read back through the REST APIs: the published
  * ratios of docs/simulator-calibration.md must come out, within the tolerances stated there.
  */
+@ExtendWith(ExactNumbers.class)
 class CalibrationIT {
 
     private static final String FROM = "2024-01-01";
@@ -42,15 +41,11 @@ class CalibrationIT {
 
     @BeforeAll
     static void startPlatform() {
-        Path root = Path.of(System.getProperty("platform.root", "..")).toAbsolutePath().normalize();
-        platform = Platform.start(new Platform.Settings(root, null, root.resolve("platform-tests/target/calibration-logs"),
-                0, 0, Map.of(), List.of("-Xmx512m")));
-        RestAssured.config = RestAssured.config().jsonConfig(jsonConfig().numberReturnType(JsonPathConfig.NumberReturnType.BIG_DECIMAL));
+        platform = TestPlatforms.start("calibration", null);
     }
 
     @AfterAll
     static void stopPlatform() {
-        RestAssured.reset();
         if (platform != null) {
             platform.close();
         }

@@ -4,11 +4,11 @@ import dev.customs.contract.event.DeclarationEvent;
 import dev.customs.contract.testing.RawPublisher;
 import dev.customs.localstack.Infrastructure;
 import dev.customs.localstack.LocalPostgres;
+import dev.customs.contract.testing.ExactNumbers;
 import dev.customs.localstack.Platform;
+import org.junit.jupiter.api.extension.ExtendWith;
 import dev.customs.localstack.RebuildTotals;
-import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
-import io.restassured.path.json.config.JsonPathConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,7 +39,6 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static io.restassured.RestAssured.given;
-import static io.restassured.config.JsonConfig.jsonConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -50,6 +49,7 @@ import static org.hamcrest.Matchers.equalTo;
  * mixed in, and a clean restart. Each test owns one year of declaration dates, so their sums never mix.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ExtendWith(ExactNumbers.class)
 class FaultToleranceIT {
 
     private static final long SEED = Long.getLong("fault.seed", 20_251_124L);
@@ -63,19 +63,15 @@ class FaultToleranceIT {
 
     @BeforeAll
     static void startPlatform() throws IOException {
-        Path root = Path.of(System.getProperty("platform.root", "..")).toAbsolutePath().normalize();
-        Path dataDir = root.resolve("platform-tests/target/fault-data");
+        Path dataDir = TestPlatforms.root().resolve("platform-tests/target/fault-data");
         deleteRecursively(dataDir);
-        platform = Platform.start(new Platform.Settings(root, dataDir, root.resolve("platform-tests/target/fault-logs"),
-                0, 0, Map.of(), List.of("-Xmx512m")));
-        RestAssured.config = RestAssured.config().jsonConfig(jsonConfig().numberReturnType(JsonPathConfig.NumberReturnType.BIG_DECIMAL));
+        platform = TestPlatforms.start("fault", dataDir);
         random = new Random(SEED);
         System.out.println("FaultToleranceIT seed " + SEED + " (rerun with -Dfault.seed=" + SEED + ")");
     }
 
     @AfterAll
     static void stopPlatform() {
-        RestAssured.reset();
         if (platform != null) {
             platform.close();
         }

@@ -4,17 +4,16 @@ import dev.customs.contract.event.DeclarationState;
 import dev.customs.contract.event.Direction;
 import dev.customs.contract.event.ZoneFlow;
 import dev.customs.contract.testing.RawPublisher;
+import dev.customs.contract.testing.ExactNumbers;
 import dev.customs.localstack.Platform;
-import io.restassured.RestAssured;
+import org.junit.jupiter.api.extension.ExtendWith;
 import io.restassured.http.ContentType;
-import io.restassured.path.json.config.JsonPathConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -27,7 +26,6 @@ import static dev.customs.contract.testing.TestDeclarations.declarationId;
 import static dev.customs.contract.testing.TestDeclarations.declared;
 import static dev.customs.contract.testing.TestDeclarations.state;
 import static io.restassured.RestAssured.given;
-import static io.restassured.config.JsonConfig.jsonConfig;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -36,6 +34,7 @@ import static org.hamcrest.Matchers.equalTo;
  * filed over REST and what an outside producer publishes straight to Kafka must add up, to the cent,
  * in the area totals and the national totals.
  */
+@ExtendWith(ExactNumbers.class)
 class PipelineIT {
 
     /** The month's USD rate in the reference data (CNY per USD, August 2025). */
@@ -68,15 +67,11 @@ class PipelineIT {
 
     @BeforeAll
     static void startPlatform() {
-        Path root = Path.of(System.getProperty("platform.root", "..")).toAbsolutePath().normalize();
-        platform = Platform.start(new Platform.Settings(root, null, root.resolve("platform-tests/target/platform-logs"),
-                0, 0, Map.of(), List.of("-Xmx512m")));
-        RestAssured.config = RestAssured.config().jsonConfig(jsonConfig().numberReturnType(JsonPathConfig.NumberReturnType.BIG_DECIMAL));
+        platform = TestPlatforms.start("pipeline", null);
     }
 
     @AfterAll
     static void stopPlatform() {
-        RestAssured.reset();
         if (platform != null) {
             platform.close();
         }

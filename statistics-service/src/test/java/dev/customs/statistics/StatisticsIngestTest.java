@@ -10,13 +10,11 @@ import dev.customs.localstack.testing.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
-import io.restassured.path.json.config.JsonPathConfig;
+import dev.customs.contract.testing.ExactNumbers;
+import org.junit.jupiter.api.extension.ExtendWith;
 import io.restassured.specification.RequestSpecification;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -36,7 +34,6 @@ import static dev.customs.contract.testing.TestDeclarations.declarationId;
 import static dev.customs.contract.testing.TestDeclarations.declared;
 import static dev.customs.contract.testing.TestDeclarations.state;
 import static io.restassured.RestAssured.given;
-import static io.restassured.config.JsonConfig.jsonConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -58,6 +55,7 @@ import static org.hamcrest.Matchers.nullValue;
  * In 2023 only g: IMPORT DE 0110 ch 84, 9999.99 / 1400.00 on 2023-03-05, for year-on-year growth.
  */
 @QuarkusTest
+@ExtendWith(ExactNumbers.class)
 @QuarkusTestResource(KafkaResource.class)
 @QuarkusTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = PostgresResource.DATABASE_ARG, value = "statistics"))
 class StatisticsIngestTest {
@@ -73,15 +71,7 @@ class StatisticsIngestTest {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
-    @BeforeAll
-    static void exactNumbers() {
-        RestAssured.config = RestAssured.config().jsonConfig(jsonConfig().numberReturnType(JsonPathConfig.NumberReturnType.BIG_DECIMAL));
-    }
 
-    @AfterAll
-    static void reset() {
-        RestAssured.reset();
-    }
 
     @BeforeEach
     void publishOnce() {

@@ -9,12 +9,10 @@ import dev.customs.localstack.testing.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
-import io.restassured.path.json.config.JsonPathConfig;
+import dev.customs.contract.testing.ExactNumbers;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -32,12 +30,12 @@ import static dev.customs.contract.testing.TestDeclarations.declarationId;
 import static dev.customs.contract.testing.TestDeclarations.declared;
 import static dev.customs.contract.testing.TestDeclarations.state;
 import static io.restassured.RestAssured.given;
-import static io.restassured.config.JsonConfig.jsonConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 @QuarkusTest
+@ExtendWith(ExactNumbers.class)
 @QuarkusTestResource(KafkaResource.class)
 @QuarkusTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = PostgresResource.DATABASE_ARG, value = "zones"))
 class ZoneIngestTest {
@@ -48,15 +46,7 @@ class ZoneIngestTest {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
-    @BeforeAll
-    static void exactNumbers() {
-        RestAssured.config = RestAssured.config().jsonConfig(jsonConfig().numberReturnType(JsonPathConfig.NumberReturnType.BIG_DECIMAL));
-    }
 
-    @AfterAll
-    static void reset() {
-        RestAssured.reset();
-    }
 
     @Test
     void appliesNewestRevisionOnceAndDeadLettersBadRecords() {
