@@ -57,6 +57,7 @@ class FaultToleranceIT {
     private static final String ZONE = Platform.ZONE_SERVICE;
     private static final String STATISTICS = Platform.STATISTICS_SERVICE;
     private static final List<String> CONSUMERS = List.of(ZONE, STATISTICS);
+    private static final List<String> SERVICES = List.of(Platform.DECLARATION_SERVICE, ZONE, STATISTICS);
 
     private static Platform platform;
     private static Random random;
@@ -106,7 +107,7 @@ class FaultToleranceIT {
 
     @Test
     @Order(2)
-    void brokerRestartedMidStream() {
+    void brokerRestartedMidStreamServicesReportNotReadyAndResume() {
         int year = 2022;
         Ledger ledger = new Ledger();
         Workload workload = new Workload(SEED + 1, ledger, "4200", year);
@@ -115,12 +116,18 @@ class FaultToleranceIT {
                 kafka.publishAll(workload.next(1000));
             }
         }
-        platform.restartKafka(Duration.ofSeconds(3));
+        CompletableFuture<Void> restart = CompletableFuture.runAsync(() -> platform.restartKafka(Duration.ofSeconds(20)));
+        try {
+            awaitNotReady(Duration.ofSeconds(18));
+        } finally {
+            restart.join();
+        }
         try (RawPublisher kafka = new RawPublisher(platform.bootstrapServers())) {
             for (int chunk = 0; chunk < 5; chunk++) {
                 kafka.publishAll(workload.next(1000));
             }
         }
+        awaitReady();
         awaitTotalsMatch(ledger, year);
     }
 
@@ -133,13 +140,14 @@ class FaultToleranceIT {
         try (RawPublisher kafka = new RawPublisher(platform.bootstrapServers())) {
             kafka.publishAll(workload.next(5000));
             CompletableFuture<Void> restart = CompletableFuture.runAsync(() -> platform.restartPostgres(Duration.ofSeconds(10)));
-            await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                    given().get(platform.url(ZONE) + "/q/health/ready").then().statusCode(503));
-            kafka.publishAll(workload.next(5000));
-            restart.join();
+            try {
+                awaitNotReady(Duration.ofSeconds(9));
+                kafka.publishAll(workload.next(5000));
+            } finally {
+                restart.join();
+            }
         }
-        CONSUMERS.forEach(service -> await().atMost(Duration.ofMinutes(1)).untilAsserted(() ->
-                given().get(platform.url(service) + "/q/health/ready").then().statusCode(200)));
+        awaitReady();
         awaitTotalsMatch(ledger, year);
     }
 
@@ -271,6 +279,18 @@ class FaultToleranceIT {
     }
 
     // --- helpers -------------------------------------------------------------------------------------
+
+    /** Every service notices within {@code atMost} of the outage starting. */
+    private static void awaitNotReady(Duration atMost) {
+        long deadline = System.nanoTime() + atMost.toNanos();
+        SERVICES.forEach(service -> await().atMost(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())))
+                .untilAsserted(() -> given().get(platform.url(service) + "/q/health/ready").then().statusCode(503)));
+    }
+
+    private static void awaitReady() {
+        SERVICES.forEach(service -> await().atMost(Duration.ofMinutes(1)).untilAsserted(() ->
+                given().get(platform.url(service) + "/q/health/ready").then().statusCode(200)));
+    }
 
     private static void awaitTotalsMatch(Ledger ledger, int year) {
         LocalDate from = LocalDate.of(year, 1, 1);

@@ -26,6 +26,7 @@ import java.util.Deque;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * Files, amends and cancels declarations. Each change is stored together with its event in the outbox,
@@ -33,6 +34,8 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class DeclarationService {
+
+    private static final Pattern ITEM_INDEX = Pattern.compile("\\[\\d+]");
 
     private final DeclarationValidator validator;
     private final CurrencyConverter converter;
@@ -198,6 +201,9 @@ public class DeclarationService {
     private void count(String action, SubmissionOutcome outcome) {
         registry.counter("customs_declarations_requests", "action", action, "status", Integer.toString(outcome.status()))
                 .increment();
+        // One count per offending field; item indexes are dropped so the label stays a short, fixed list.
+        outcome.errors().stream().map(v -> ITEM_INDEX.matcher(v.field()).replaceAll("[]")).distinct()
+                .forEach(field -> registry.counter("customs_declarations_rejected", "field", field).increment());
     }
 
     private static String json(Object value) {
