@@ -31,7 +31,17 @@ import java.util.Map;
 @ApplicationScoped
 public class DeclarationEventApplier {
 
-    public record Outcome(int applied, int skipped) {
+    /**
+     * What a batch did. {@code appliedEvents} are the events newer than the revision applied before (their
+     * count is {@code applied}); {@code addedStates} and {@code withdrawnStates} are the declaration states
+     * added to and withdrawn from the totals. Read by the ingest metrics only.
+     */
+    public record Outcome(int applied, int skipped, List<DeclarationEvent> appliedEvents,
+                          List<DeclarationState> addedStates, List<DeclarationState> withdrawnStates) {
+
+        public Outcome(int applied, int skipped) {
+            this(applied, skipped, List.of(), List.of(), List.of());
+        }
     }
 
     private record Applied(long revision, DeclarationState state) {
@@ -69,6 +79,9 @@ public class DeclarationEventApplier {
             Map<String, Applied> before = load(connection, byDeclaration.keySet());
             TotalsDelta delta = projection.newDelta();
             List<DeclarationEvent> newest = new ArrayList<>();
+            List<DeclarationEvent> appliedEvents = new ArrayList<>();
+            List<DeclarationState> added = new ArrayList<>();
+            List<DeclarationState> withdrawn = new ArrayList<>();
             int applied = 0;
             for (Map.Entry<String, List<DeclarationEvent>> entry : byDeclaration.entrySet()) {
                 Applied previous = before.get(entry.getKey());
@@ -81,6 +94,7 @@ public class DeclarationEventApplier {
                         current = event.revision();
                         last = event;
                         applied++;
+                        appliedEvents.add(event);
                     }
                 }
                 if (last == null) {
@@ -88,15 +102,17 @@ public class DeclarationEventApplier {
                 }
                 if (previous != null && previous.state() != null) {
                     delta.add(previous.state(), -1);
+                    withdrawn.add(previous.state());
                 }
                 if (last.eventType() != EventType.CANCELLED) {
                     delta.add(last.declaration(), 1);
+                    added.add(last.declaration());
                 }
                 newest.add(last);
             }
             save(connection, newest);
             delta.writeTo(connection);
-            return new Outcome(applied, events.size() - applied);
+            return new Outcome(applied, events.size() - applied, appliedEvents, added, withdrawn);
         }
     }
 

@@ -9,6 +9,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
@@ -37,6 +38,7 @@ public class DeclarationEventsConsumer {
     private final Counter skipped;
     private final Map<DeadLetterKind, Counter> deadLettered = new EnumMap<>(DeadLetterKind.class);
     private final DistributionSummary batchSize;
+    private final IngestMetrics metrics;
 
     public DeclarationEventsConsumer(RecordTriage triage, DeadLetterPublisher deadLetters,
                                      DeclarationEventApplier applier, IngestConfig config, MeterRegistry registry) {
@@ -44,15 +46,21 @@ public class DeclarationEventsConsumer {
         this.deadLetters = deadLetters;
         this.applier = applier;
         this.config = config;
-        this.consumed = Counter.builder("customs_ingest_records_consumed").register(registry);
-        this.applied = Counter.builder("customs_ingest_events_applied").register(registry);
+        this.consumed = Counter.builder("customs_ingest_records_consumed")
+                .description("Records polled from customs.declarations and handled (applied, skipped or dead-lettered)")
+                .register(registry);
+        this.applied = Counter.builder("customs_ingest_events_applied")
+                .description("Events newer than the revision applied before, applied to the totals").register(registry);
         this.skipped = Counter.builder("customs_ingest_events_skipped")
                 .description("Duplicate or stale revisions that changed nothing").register(registry);
         for (DeadLetterKind kind : DeadLetterKind.values()) {
             deadLettered.put(kind, Counter.builder("customs_ingest_dead_letters")
+                    .description("Records sent to this consumer's dead-letter topic, by reason")
                     .tag("reason", kind.label()).register(registry));
         }
-        this.batchSize = DistributionSummary.builder("customs_ingest_batch_size").baseUnit("records").register(registry);
+        this.batchSize = DistributionSummary.builder("customs_ingest_batch_size").baseUnit("records")
+                .description("Records per polled batch").register(registry);
+        this.metrics = new IngestMetrics(registry, Clock.systemUTC());
     }
 
     @Incoming("declarations")
@@ -71,6 +79,7 @@ public class DeclarationEventsConsumer {
         batchSize.record(records.count());
         applied.increment(outcome.applied());
         skipped.increment(outcome.skipped());
+        metrics.recordApplied(outcome);
         sorted.deadLetters().forEach(letter -> deadLettered.get(letter.kind()).increment());
     }
 

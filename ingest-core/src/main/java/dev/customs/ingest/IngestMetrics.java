@@ -1,0 +1,99 @@
+package dev.customs.ingest;
+
+import dev.customs.contract.event.DeclarationEvent;
+import dev.customs.contract.event.DeclarationState;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The ingest meters that need the applier's outcome: how fresh the applied events are and how much trade
+ * value they moved. Every label value comes from a closed set (direction, zone flow, the zone code list),
+ * never from a declaration id or an HS code. Consumer lag per partition is not here: the Kafka client
+ * already publishes it as {@code kafka_consumer_fetch_manager_records_lag{topic,partition}}.
+ */
+final class IngestMetrics {
+
+    static final String FRESHNESS = "customs_ingest_freshness";
+    static final String TRADE_VALUE = "customs_ingest_trade_value_cny";
+    static final String NO_ZONE = "none";
+
+    private record ValueKey(String direction, String zoneFlow, String zone, String change) {
+    }
+
+    private final MeterRegistry registry;
+    private final Clock clock;
+    private final Timer freshness;
+    private final Map<ValueKey, Counter> tradeValue = new ConcurrentHashMap<>();
+
+    IngestMetrics(MeterRegistry registry, Clock clock) {
+        this.registry = registry;
+        this.clock = clock;
+        this.freshness = Timer.builder(FRESHNESS)
+                .description("End-to-end freshness: from the event's occurredAt to its revision being applied (committed)")
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(5))
+                .maximumExpectedValue(Duration.ofHours(2))
+                .register(registry);
+    }
+
+    /** Records a batch's outcome once its transaction has committed. */
+    void recordApplied(DeclarationEventApplier.Outcome outcome) {
+        Instant now = clock.instant();
+        for (DeclarationEvent event : outcome.appliedEvents()) {
+            if (event.occurredAt() != null) {
+                // A producer's clock ahead of ours would give a negative age: count it as fresh, not as missing.
+                long nanos = Math.max(0, Duration.between(event.occurredAt(), now).toNanos());
+                freshness.record(nanos, TimeUnit.NANOSECONDS);
+            }
+        }
+        // Summed exactly per label set, converted to floating point once per batch.
+        Map<ValueKey, BigDecimal> sums = new HashMap<>();
+        addValues(sums, outcome.addedStates(), "added");
+        addValues(sums, outcome.withdrawnStates(), "withdrawn");
+        sums.forEach((key, sum) -> counter(key).increment(sum.doubleValue()));
+    }
+
+    private static void addValues(Map<ValueKey, BigDecimal> sums, List<DeclarationState> states, String change) {
+        for (DeclarationState state : states) {
+            if (state.totalValueCny() == null || state.direction() == null) {
+                continue;
+            }
+            ValueKey key = new ValueKey(state.direction().name().toLowerCase(Locale.ROOT),
+                    state.zoneFlow() == null ? NO_ZONE : state.zoneFlow().name().toLowerCase(Locale.ROOT),
+                    state.zoneCode() == null ? NO_ZONE : state.zoneCode(), change);
+            sums.merge(key, state.totalValueCny(), BigDecimal::add);
+        }
+    }
+
+    private Counter counter(ValueKey key) {
+        // Both sides of a label set exist from the first use on, so "added - withdrawn" never drops a series.
+        String other = key.change().equals("added") ? "withdrawn" : "added";
+        tradeValue.computeIfAbsent(new ValueKey(key.direction(), key.zoneFlow(), key.zone(), other), this::register);
+        return tradeValue.computeIfAbsent(key, this::register);
+    }
+
+    private Counter register(ValueKey key) {
+        return Counter.builder(TRADE_VALUE)
+                .description("Trade value (CNY, declaration total) of declaration states applied by this consumer: "
+                        + "change=added for newly applied states, change=withdrawn for states replaced by an "
+                        + "amendment or a cancellation; added minus withdrawn is the net change of the totals")
+                .baseUnit("cny")
+                .tag("direction", key.direction())
+                .tag("zone_flow", key.zoneFlow())
+                .tag("zone", key.zone())
+                .tag("change", key.change())
+                .register(registry);
+    }
+}
