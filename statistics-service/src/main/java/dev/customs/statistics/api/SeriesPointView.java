@@ -2,14 +2,14 @@ package dev.customs.statistics.api;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.customs.contract.rest.TradeTotals;
-import dev.customs.statistics.totals.MonthlySeries;
+import dev.customs.contract.rest.TradeSeries;
 
 import java.math.BigDecimal;
 import java.time.YearMonth;
 
 public record SeriesPointView(YearMonth month, @JsonUnwrapped TradeTotals totals, BigDecimal yoyTotalCny) {
 
-    static SeriesPointView of(MonthlySeries.Point p) {
+    static SeriesPointView of(TradeSeries.Point p) {
         return new SeriesPointView(p.month(), p.totals(), p.yoyTotalCny());
     }
 }

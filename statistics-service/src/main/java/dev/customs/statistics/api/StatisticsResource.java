@@ -1,13 +1,16 @@
 package dev.customs.statistics.api;
 
+import dev.customs.contract.rest.CsvTableWriter;
 import dev.customs.contract.rest.DateRange;
 import dev.customs.contract.rest.ProblemException;
 import dev.customs.statistics.config.StatisticsApiConfig;
 import dev.customs.statistics.totals.CommodityLevel;
 import dev.customs.statistics.totals.CommodityTotalsService;
+import dev.customs.statistics.totals.MonthlyReport;
 import dev.customs.statistics.totals.MonthlySeries;
 import dev.customs.statistics.totals.NationalTotalsService;
 import dev.customs.statistics.totals.PartnerRanking;
+import dev.customs.statistics.totals.RegimeTotalsService;
 import dev.customs.statistics.totals.RegionTotalsService;
 import dev.customs.statistics.totals.TradeModeTotalsService;
 import jakarta.ws.rs.GET;
@@ -18,6 +21,8 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 
 @Path("/api/statistics")
@@ -34,17 +39,22 @@ public class StatisticsResource {
     private final CommodityTotalsService commodities;
     private final TradeModeTotalsService tradeModes;
     private final MonthlySeries series;
+    private final RegimeTotalsService regimes;
+    private final MonthlyReport monthlyReport;
     private final StatisticsApiConfig config;
 
     public StatisticsResource(NationalTotalsService national, PartnerRanking partners, RegionTotalsService regions,
                               CommodityTotalsService commodities, TradeModeTotalsService tradeModes,
-                              MonthlySeries series, StatisticsApiConfig config) {
+                              MonthlySeries series, RegimeTotalsService regimes, MonthlyReport monthlyReport,
+                              StatisticsApiConfig config) {
         this.national = national;
         this.partners = partners;
         this.regions = regions;
         this.commodities = commodities;
         this.tradeModes = tradeModes;
         this.series = series;
+        this.regimes = regimes;
+        this.monthlyReport = monthlyReport;
         this.config = config;
     }
 
@@ -60,6 +70,7 @@ public class StatisticsResource {
 
     @GET
     @Path("/partners")
+    @Produces({MediaType.APPLICATION_JSON, CsvTableWriter.TEXT_CSV})
     @Operation(summary = "Trading partners ranked by total trade in CNY, with each one's share of national trade")
     public List<PartnerView> partners(
             @Parameter(description = FROM) @QueryParam("from") String from,
@@ -75,6 +86,7 @@ public class StatisticsResource {
 
     @GET
     @Path("/regions")
+    @Produces({MediaType.APPLICATION_JSON, CsvTableWriter.TEXT_CSV})
     @Operation(summary = "Trade with each region group (ASEAN, EU, Belt and Road, ...); groups overlap, "
             + "and groups without trade show zeros")
     public List<RegionView> regions(
@@ -85,6 +97,7 @@ public class StatisticsResource {
 
     @GET
     @Path("/commodities")
+    @Produces({MediaType.APPLICATION_JSON, CsvTableWriter.TEXT_CSV})
     @Operation(summary = "Trade by HS section or chapter, counted per goods item")
     public List<CommodityView> commodities(
             @Parameter(description = "section (default) or chapter") @QueryParam("level") String level,
@@ -97,6 +110,7 @@ public class StatisticsResource {
 
     @GET
     @Path("/trade-modes")
+    @Produces({MediaType.APPLICATION_JSON, CsvTableWriter.TEXT_CSV})
     @Operation(summary = "Trade by supervision mode, with each mode's statistical regime")
     public List<TradeModeView> tradeModes(
             @Parameter(description = FROM) @QueryParam("from") String from,
@@ -106,6 +120,7 @@ public class StatisticsResource {
 
     @GET
     @Path("/series")
+    @Produces({MediaType.APPLICATION_JSON, CsvTableWriter.TEXT_CSV})
     @Operation(summary = "Trade month by month, every month of the range (zeros included), with total CNY "
             + "growth on the same period a year earlier")
     public List<SeriesPointView> series(
@@ -116,5 +131,36 @@ public class StatisticsResource {
             throw ProblemException.badParameter("granularity", "must be month, got '" + granularity + "'");
         }
         return series.monthly(DateRange.parse(from, to)).stream().map(SeriesPointView::of).toList();
+    }
+
+    @GET
+    @Path("/regimes")
+    @Produces({MediaType.APPLICATION_JSON, CsvTableWriter.TEXT_CSV})
+    @Operation(summary = "Trade by statistical regime (general trade, processing trade, bonded logistics, "
+            + "cross-border e-commerce, other), each supervision mode counted in its regime; zeros for regimes without trade")
+    public List<RegimeView> regimes(
+            @Parameter(description = FROM, example = "2025-01-01") @QueryParam("from") String from,
+            @Parameter(description = TO, example = "2025-12-31") @QueryParam("to") String to) {
+        return regimes.totalsByRegime(DateRange.parse(from, to)).stream().map(RegimeView::of).toList();
+    }
+
+    @GET
+    @Path("/monthly-report")
+    @Operation(summary = "One month and the year to its end, like GAC's monthly tables: totals for each, and "
+            + "import, export and total CNY growth on the same period a year earlier (null where that was zero)")
+    public MonthlyReportView monthlyReport(
+            @Parameter(description = "The month (yyyy-MM)", required = true, example = "2025-03") @QueryParam("month") String month) {
+        return MonthlyReportView.of(monthlyReport.of(yearMonth(month)));
+    }
+
+    private static YearMonth yearMonth(String month) {
+        if (month == null || month.isBlank()) {
+            throw ProblemException.badParameter("month", "is required (yyyy-MM)");
+        }
+        try {
+            return YearMonth.parse(month);
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badParameter("month", "must be a month (yyyy-MM), got '" + month + "'");
+        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.customs.statistics.totals;
 
 import dev.customs.contract.event.Direction;
+import dev.customs.contract.rest.TradeSeries;
 import dev.customs.contract.rest.TradeTotals;
 
 import java.math.BigDecimal;
@@ -34,7 +35,6 @@ public final class TotalsMath {
 
     /** current / previous - 1, rounded once; null when there is nothing to grow from. */
     public static BigDecimal growth(BigDecimal current, BigDecimal previous) {
-        return previous.signum() == 0 ? null
-                : current.subtract(previous).divide(previous, RATIO_SCALE, RoundingMode.HALF_EVEN);
+        return TradeSeries.growth(current, previous);
     }
 }

@@ -12,4 +12,12 @@ public interface ZoneApiConfig {
     /** All 174 areas fit in one answer. */
     @WithDefault("200")
     int maxRankingLimit();
+
+    /** The areas a concentration figure counts by default: GAC reports the top 30 areas' share. */
+    @WithDefault("30")
+    int defaultConcentrationTop();
+
+    /** Fifty years of months: more than any dashboard plots, and a bound on the answer's size. */
+    @WithDefault("600")
+    int maxSeriesMonths();
 }

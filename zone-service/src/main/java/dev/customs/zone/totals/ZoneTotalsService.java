@@ -8,10 +8,13 @@ import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 /** Sums area totals over date ranges from the pre-aggregated daily rows. */
@@ -29,6 +32,12 @@ public class ZoneTotalsService {
             from ZoneDailyTotal t
             where t.id.day between :from and :to
             group by t.id.zoneCode, t.id.direction""";
+
+    private static final String BY_MONTH = """
+            select year(t.id.day), month(t.id.day), t.id.direction, sum(t.declarations), sum(t.valueCny), sum(t.valueUsd)
+            from ZoneDailyTotal t
+            where t.id.zoneCode = :zone and t.id.day between :from and :to
+            group by year(t.id.day), month(t.id.day), t.id.direction""";
 
     public ZoneTotals totalsOf(String zoneCode, DateRange range) {
         List<Object[]> rows = Panache.getEntityManager().createQuery(BY_FLOW_AND_MODE, Object[].class)
@@ -72,7 +81,23 @@ public class ZoneTotalsService {
         return byZone;
     }
 
-    private static TradeTotals sum(TradeTotals a, TradeTotals b) {
+    /** One area's totals by calendar month; dates rather than a range so a caller can ask for a year earlier. */
+    public SortedMap<YearMonth, TradeTotals> byMonth(String zoneCode, LocalDate from, LocalDate to) {
+        List<Object[]> rows = Panache.getEntityManager().createQuery(BY_MONTH, Object[].class)
+                .setParameter("zone", zoneCode)
+                .setParameter("from", from)
+                .setParameter("to", to)
+                .getResultList();
+        SortedMap<YearMonth, TradeTotals> byMonth = new TreeMap<>();
+        for (Object[] row : rows) {
+            YearMonth month = YearMonth.of(((Number) row[0]).intValue(), ((Number) row[1]).intValue());
+            byMonth.merge(month, TradeTotals.EMPTY.plus((Direction) row[2], ((Number) row[3]).longValue(),
+                    (BigDecimal) row[4], (BigDecimal) row[5]), ZoneTotalsService::sum);
+        }
+        return byMonth;
+    }
+
+    static TradeTotals sum(TradeTotals a, TradeTotals b) {
         return a.plus(Direction.IMPORT, b.declarations(), b.importCny(), b.importUsd())
                 .plus(Direction.EXPORT, 0, b.exportCny(), b.exportUsd());
     }

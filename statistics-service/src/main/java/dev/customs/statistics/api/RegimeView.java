@@ -1,0 +1,13 @@
+package dev.customs.statistics.api;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import dev.customs.contract.reference.StatisticalRegime;
+import dev.customs.contract.rest.TradeTotals;
+import dev.customs.statistics.totals.RegimeTotalsService.RegimeTotal;
+
+public record RegimeView(StatisticalRegime regime, @JsonUnwrapped TradeTotals totals) {
+
+    static RegimeView of(RegimeTotal r) {
+        return new RegimeView(r.regime(), r.totals());
+    }
+}

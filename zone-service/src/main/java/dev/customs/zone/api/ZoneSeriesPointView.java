@@ -1,0 +1,15 @@
+package dev.customs.zone.api;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import dev.customs.contract.rest.TradeTotals;
+import dev.customs.contract.rest.TradeSeries;
+
+import java.math.BigDecimal;
+import java.time.YearMonth;
+
+public record ZoneSeriesPointView(YearMonth month, @JsonUnwrapped TradeTotals totals, BigDecimal yoyTotalCny) {
+
+    static ZoneSeriesPointView of(TradeSeries.Point p) {
+        return new ZoneSeriesPointView(p.month(), p.totals(), p.yoyTotalCny());
+    }
+}
