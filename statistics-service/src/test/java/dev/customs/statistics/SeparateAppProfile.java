@@ -3,10 +3,10 @@ package dev.customs.statistics;
 import io.quarkus.test.junit.QuarkusTestProfile;
 
 /**
- * Runs a test class in an application of its own, after the classes without a profile (Quarkus orders
- * test classes by profile). The database and Kafka are shared across restarts, so this keeps the
- * classes that count every record the application consumed, or every month with data, from seeing
- * the data of the classes that use it.
+ * Runs a test class in an application of its own. Quarkus restarts the application for another profile
+ * with a new test classloader, so the shared test resources start a fresh broker and database for it:
+ * the classes that count every record consumed, or every month with data, never see this class's data,
+ * in whatever order the classes run.
  */
 public class SeparateAppProfile implements QuarkusTestProfile {
 }

@@ -5,8 +5,9 @@ import dev.customs.localstack.LocalKafka;
 import dev.customs.localstack.LocalPostgres;
 
 /**
- * One broker and one database server per test JVM, started on first use and stopped when the JVM
- * exits, so every Quarkus test (and every restart of the application under test) shares them.
+ * One broker and one database server per test classloader, started on first use and stopped when the JVM
+ * exits: every test class of one Quarkus test profile shares them; a class with another profile runs in
+ * a new classloader and so gets its own, isolated from the others' data.
  */
 public final class SharedInfrastructure {
 
