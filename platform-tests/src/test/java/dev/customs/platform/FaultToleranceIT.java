@@ -5,6 +5,7 @@ import dev.customs.contract.testing.RawPublisher;
 import dev.customs.localstack.Infrastructure;
 import dev.customs.localstack.LocalPostgres;
 import dev.customs.contract.testing.ExactNumbers;
+import dev.customs.contract.testing.Metrics;
 import dev.customs.localstack.Platform;
 import org.junit.jupiter.api.extension.ExtendWith;
 import dev.customs.localstack.RebuildTotals;
@@ -241,7 +242,7 @@ class FaultToleranceIT {
             platform.restart(consumer);
             // Long enough for any redelivery to have arrived and been counted.
             ServiceSleep.of(Duration.ofSeconds(8));
-            assertThat(metric(consumer, "customs_ingest_records_consumed_total")).as(consumer + " consumed after restart").isZero();
+            assertThat(Metrics.sum(platform.url(consumer) + "/q/metrics", "customs_ingest_records_consumed_total")).as(consumer + " consumed after restart").isZero();
             assertThat(applied(consumer)).isEqualTo(applied);
         }
         awaitTotalsMatch(ledger, year);
@@ -324,12 +325,6 @@ class FaultToleranceIT {
                 .extract().jsonPath().getLong("declarations");
     }
 
-    /** Sum of a counter over all its label sets, from the Prometheus text. */
-    private static double metric(String service, String name) {
-        String text = given().get(platform.url(service) + "/q/metrics").then().statusCode(200).extract().asString();
-        return text.lines().filter(l -> l.startsWith(name + "{") || l.startsWith(name + " "))
-                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
-    }
 
     private static long outboxRows() throws SQLException {
         try (Connection c = DriverManager.getConnection(platform.postgres().jdbcUrl("declarations"), LocalPostgres.USER, LocalPostgres.PASSWORD);

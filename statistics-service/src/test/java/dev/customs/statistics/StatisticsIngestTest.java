@@ -11,6 +11,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import dev.customs.contract.testing.ExactNumbers;
+import dev.customs.contract.testing.Metrics;
 import org.junit.jupiter.api.extension.ExtendWith;
 import io.restassured.specification.RequestSpecification;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -112,7 +113,7 @@ class StatisticsIngestTest {
             // The ledger's counters move only after a batch is committed, so once every valid event is
             // counted as applied or skipped, the totals are final (the duplicate and the stale one included).
             await().atMost(Duration.ofSeconds(60)).until(() ->
-                    counter("customs_ingest_events_applied_total") >= 9 && counter("customs_ingest_events_skipped_total") >= 2);
+                    Metrics.sum("/q/metrics", "customs_ingest_events_applied_total") >= 9 && Metrics.sum("/q/metrics", "customs_ingest_events_skipped_total") >= 2);
 
             List<ConsumerRecord<String, byte[]>> dead = kafka.readAll(DEAD_LETTERS, 1, Duration.ofSeconds(30));
             assertThat(dead).hasSize(1);
@@ -312,13 +313,5 @@ class StatisticsIngestTest {
 
     private static RequestSpecification year2022() {
         return given().queryParam("from", "2022-01-01").queryParam("to", "2022-12-31");
-    }
-
-    /** A counter from the Prometheus scrape, summed over its tags. */
-    private static double counter(String name) {
-        return given().get("/q/metrics").then().statusCode(200).extract().asString().lines()
-                .filter(line -> line.startsWith(name + " ") || line.startsWith(name + "{"))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-                .sum();
     }
 }

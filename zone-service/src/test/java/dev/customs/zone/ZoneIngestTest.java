@@ -10,6 +10,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import dev.customs.contract.testing.ExactNumbers;
+import dev.customs.contract.testing.Metrics;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -77,7 +78,7 @@ class ZoneIngestTest {
             // Every record consumed, the late duplicate and stale revision included: only then do the
             // totals below prove that those changed nothing.
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                    assertThat(consumedRecords()).isEqualTo(10));
+                    assertThat(Metrics.sum("/q/metrics", "customs_ingest_records_consumed_total")).isEqualTo(10));
             given().get("/api/ingest/status").then().statusCode(200)
                     .body("declarations", equalTo(4)).body("cancelled", equalTo(1));
 
@@ -136,11 +137,4 @@ class ZoneIngestTest {
         }
     }
 
-    /** This application's count of records taken from the topic (no other test here publishes). */
-    private static double consumedRecords() {
-        return given().get("/q/metrics").then().statusCode(200).extract().asString().lines()
-                .filter(line -> line.startsWith("customs_ingest_records_consumed_total"))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-                .sum();
-    }
 }
