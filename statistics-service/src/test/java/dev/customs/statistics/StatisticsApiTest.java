@@ -55,6 +55,30 @@ class StatisticsApiTest {
     }
 
     @Test
+    void errorsStayProblemJsonWhenCsvIsAsked() {
+        for (String limit : new String[]{"0", "251", "ten"}) {
+            given().accept("text/csv").queryParam("limit", limit).get("/api/statistics/partners")
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("errors[0].field", equalTo("limit"));
+        }
+        given().accept("text/csv").queryParam("level", "chapter").queryParam("offset", "-5").get("/api/statistics/commodities")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("offset"));
+        given().accept("text/csv").queryParam("from", "2025-02-01").queryParam("to", "2025-01-01").get("/api/statistics/series")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("from"));
+        given().accept("text/csv").queryParam("granularity", "week").get("/api/statistics/series")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("granularity"));
+        given().accept("text/csv").get("/api/statistics/nowhere")
+                .then().statusCode(404).contentType("application/problem+json")
+                .body("status", equalTo(404));
+        // An answer that has no CSV form is refused in problem+json too.
+        given().accept("text/csv").get("/api/statistics/totals")
+                .then().statusCode(406).contentType("application/problem+json");
+    }
+
+    @Test
     void emptyRangeGivesZeros() {
         given().queryParam("from", "1999-01-01").queryParam("to", "1999-12-31").get("/api/statistics/totals")
                 .then().statusCode(200)
@@ -71,7 +95,8 @@ class StatisticsApiTest {
                 .body("balanceUsd", equalTo(ZERO))
                 .body("zoneShare", equalTo(new BigDecimal("0.0000")));
         given().queryParam("from", "1999-01-01").queryParam("to", "1999-12-31").get("/api/statistics/partners")
-                .then().statusCode(200).body("size()", equalTo(0));
+                .then().statusCode(200).header("X-Total-Count", "0").header("Link", nullValue())
+                .body("size()", equalTo(0));
         given().queryParam("from", "1999-01-01").queryParam("to", "1999-12-31").get("/api/statistics/regions")
                 .then().statusCode(200)
                 .body("size()", equalTo(10))
@@ -88,7 +113,8 @@ class StatisticsApiTest {
                 .body("[0].month", equalTo("1999-01"))
                 .body("[11].month", equalTo("1999-12"))
                 .body("totalCny", everyItem(equalTo(ZERO)))
-                .body("yoyTotalCny", everyItem(nullValue()));
+                .body("yoyTotalCny", everyItem(nullValue()))
+                .body("momTotalCny", everyItem(nullValue()));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.customs.zone;
 
+import dev.customs.contract.testing.LinkHeader;
 import dev.customs.localstack.testing.KafkaResource;
 import dev.customs.localstack.testing.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -7,7 +8,14 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+import java.util.Map;
+
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 
@@ -18,7 +26,7 @@ class ZoneApiTest {
 
     @Test
     void listsAllAreasAndFilters() {
-        given().get("/api/zones").then().statusCode(200).body("size()", equalTo(174));
+        given().get("/api/zones").then().statusCode(200).header("X-Total-Count", "174").body("size()", equalTo(174));
         given().queryParam("province", "Chongqing").get("/api/zones")
                 .then().statusCode(200).body("province", everyItem(equalTo("Chongqing")));
         given().get("/api/zones/8013").then().statusCode(200).body("province", equalTo("Chongqing"));
@@ -38,6 +46,75 @@ class ZoneApiTest {
         given().queryParam("type", "FREE_PORT").get("/api/zones")
                 .then().statusCode(400).body("errors[0].field", equalTo("type"));
         given().get("/api/zones/0000/totals").then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void areasComeAPageAtATime() {
+        List<String> all = given().get("/api/zones").then().statusCode(200).extract().jsonPath().getList("code");
+        var second = given().queryParam("offset", 50).queryParam("limit", 50).get("/api/zones").then().statusCode(200)
+                .header("X-Total-Count", "174")
+                .extract();
+        assertThat(second.jsonPath().getList("code", String.class)).isEqualTo(all.subList(50, 100));
+        assertThat(LinkHeader.parse(second.header("Link"))).containsOnly(
+                entry("next", Map.of("offset", "100", "limit", "50")),
+                entry("prev", Map.of("offset", "0", "limit", "50")));
+
+        // The last page links back only; a filter stays in the links.
+        var jiangsu = given().queryParam("province", "Jiangsu").queryParam("limit", 20).get("/api/zones")
+                .then().statusCode(200).extract();
+        int inJiangsu = Integer.parseInt(jiangsu.header("X-Total-Count"));
+        assertThat(inJiangsu).isGreaterThan(20);
+        assertThat(LinkHeader.parse(jiangsu.header("Link"))).containsOnly(
+                entry("next", Map.of("province", "Jiangsu", "offset", "20", "limit", "20")));
+        var last = given().queryParam("province", "Jiangsu").queryParam("limit", 20).queryParam("offset", 20)
+                .get("/api/zones").then().statusCode(200).body("size()", equalTo(inJiangsu - 20)).extract();
+        assertThat(LinkHeader.parse(last.header("Link"))).containsOnly(
+                entry("prev", Map.of("province", "Jiangsu", "offset", "0", "limit", "20")));
+
+        // Past the end: an empty page, not an error; one page holding everything has no links.
+        given().queryParam("offset", 174).get("/api/zones").then().statusCode(200)
+                .header("X-Total-Count", "174").body("size()", equalTo(0));
+        given().queryParam("limit", 174).get("/api/zones").then().statusCode(200).header("Link", nullValue());
+    }
+
+    @Test
+    void aPageAsCsv() {
+        List<String> all = given().get("/api/zones").then().statusCode(200).extract().jsonPath().getList("code");
+        String csv = given().accept("text/csv").queryParam("offset", 1).queryParam("limit", 2).get("/api/zones")
+                .then().statusCode(200).contentType("text/csv").header("X-Total-Count", "174")
+                .header("Link", containsString("rel=\"next\""))
+                .extract().asString();
+        List<String> lines = csv.lines().toList();
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(0)).isEqualTo("code,name,type,province,synthetic");
+        assertThat(lines.get(1)).startsWith(all.get(1) + ",");
+        assertThat(lines.get(2)).startsWith(all.get(2) + ",");
+        // An empty page still knows its columns.
+        given().accept("text/csv").queryParam("offset", 500).get("/api/zones")
+                .then().statusCode(200).contentType("text/csv").body(equalTo("code,name,type,province,synthetic\r\n"));
+    }
+
+    @Test
+    void errorsStayProblemJsonWhenCsvIsAsked() {
+        for (String limit : new String[]{"0", "201", "ten"}) {
+            given().accept("text/csv").queryParam("limit", limit).get("/api/zones/ranking")
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("errors[0].field", equalTo("limit"));
+        }
+        given().accept("text/csv").queryParam("offset", -1).get("/api/zones")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("offset"));
+        given().accept("text/csv").queryParam("by", "province").queryParam("from", "2025-02-01").queryParam("to", "2025-01-01")
+                .get("/api/zones/rollup")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("from"));
+        given().accept("text/csv").get("/api/zones/0000/series")
+                .then().statusCode(404).contentType("application/problem+json")
+                .body("status", equalTo(404))
+                .body("detail", containsString("'0000'"));
+        // An answer that has no CSV form is refused in problem+json too.
+        given().accept("text/csv").get("/api/zones/8013/totals")
+                .then().statusCode(406).contentType("application/problem+json");
     }
 
     @Test

@@ -82,12 +82,19 @@ public class CsvTableWriter implements MessageBodyWriter<Object> {
         return csv.toString();
     }
 
+    /**
+     * The record type of a list's rows, looking through a wrapper around the list: Quarkus REST passes a
+     * method's declared return type, so a paged answer's is {@code RestResponse<List<Row>>}, not {@code List<Row>}.
+     */
     private static Class<?> rowType(Type genericType) {
-        if (genericType instanceof ParameterizedType p && p.getActualTypeArguments().length == 1
-                && p.getActualTypeArguments()[0] instanceof Class<?> element && element.isRecord()) {
-            return element;
+        if (!(genericType instanceof ParameterizedType p) || p.getActualTypeArguments().length != 1) {
+            return null;
         }
-        return null;
+        Type argument = p.getActualTypeArguments()[0];
+        if (p.getRawType() instanceof Class<?> raw && Collection.class.isAssignableFrom(raw)) {
+            return argument instanceof Class<?> element && element.isRecord() ? element : null;
+        }
+        return rowType(argument);
     }
 
     private static void collectColumns(Class<?> recordType, List<RecordComponent> prefix, List<Column> columns) {

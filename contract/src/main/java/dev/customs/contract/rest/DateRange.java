@@ -10,6 +10,10 @@ public record DateRange(LocalDate from, LocalDate to) {
     public static final LocalDate MIN = LocalDate.of(1900, 1, 1);
     public static final LocalDate MAX = LocalDate.of(9999, 12, 31);
 
+    /** For the OpenAPI descriptions of the two parameters, the same in every service. */
+    public static final String FROM_DESCRIPTION = "First declaration date, inclusive (yyyy-MM-dd); absent means unbounded";
+    public static final String TO_DESCRIPTION = "Last declaration date, inclusive (yyyy-MM-dd); absent means unbounded";
+
     public static DateRange parse(String from, String to) {
         LocalDate start = date("from", from);
         LocalDate end = date("to", to);

@@ -1,10 +1,12 @@
 package dev.customs.contract.rest;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,7 +60,18 @@ class CsvTableWriterTest {
                 jakarta.ws.rs.core.MediaType.APPLICATION_JSON_TYPE)).isFalse();
     }
 
+    @Test
+    void findsTheRowTypeOfAListInsideARestResponse() throws Exception {
+        var pagedPlains = Holder.class.getDeclaredField("pagedPlains").getGenericType();
+        assertThat(new CsvTableWriter().isWriteable(ArrayList.class, pagedPlains, null, CsvTableWriter.TEXT_CSV_TYPE)).isTrue();
+        assertThat(CsvTableWriter.toCsv(List.of(), pagedPlains)).isEqualTo("text,count\r\n");
+        var pagedStrings = Holder.class.getDeclaredField("pagedStrings").getGenericType();
+        assertThat(new CsvTableWriter().isWriteable(ArrayList.class, pagedStrings, null, CsvTableWriter.TEXT_CSV_TYPE)).isFalse();
+    }
+
     static class Holder {
         List<Plain> plains;
+        RestResponse<List<Plain>> pagedPlains;
+        RestResponse<List<String>> pagedStrings;
     }
 }

@@ -27,6 +27,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.IntStream;
 
+import static dev.customs.contract.rest.DateRange.FROM_DESCRIPTION;
+import static dev.customs.contract.rest.DateRange.TO_DESCRIPTION;
+
 @Path("/api/declarations")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -45,6 +48,13 @@ public class DeclarationResource {
     public record SummaryView(LocalDate from, LocalDate to, String zoneCode,
                               @com.fasterxml.jackson.annotation.JsonUnwrapped TradeTotals totals, TradeTotals national) {
     }
+
+    private static final String ID = "The 18-digit declaration number";
+    private static final String EXAMPLE_ID = "801320250100000042";
+    private static final String ZONE_CODE = "Only declarations of this special customs supervision area (four-digit code)";
+    private static final String EXAMPLE_ZONE = "8013";
+    private static final String EXAMPLE_FROM = "2025-01-01";
+    private static final String EXAMPLE_TO = "2025-12-31";
 
     private final DeclarationService declarations;
     private final DeclarationQueries queries;
@@ -86,31 +96,34 @@ public class DeclarationResource {
     @PUT
     @Path("/{id}")
     @Operation(summary = "Amend: a new revision with the full new state; 409 when cancelled")
-    public Response amend(@PathParam("id") String id, DeclarationRequest request) {
+    public Response amend(@Parameter(description = ID, example = EXAMPLE_ID) @PathParam("id") String id,
+                          DeclarationRequest request) {
         return answer(declarations.amend(id, requireBody(request))).build();
     }
 
     @DELETE
     @Path("/{id}")
     @Operation(summary = "Cancel: a new revision that withdraws the declaration")
-    public Response cancel(@PathParam("id") String id) {
+    public Response cancel(@Parameter(description = ID, example = EXAMPLE_ID) @PathParam("id") String id) {
         return answer(declarations.cancel(id)).build();
     }
 
     @GET
     @Path("/{id}")
     @Operation(summary = "One declaration at its current revision")
-    public DeclarationView get(@PathParam("id") String id) {
+    public DeclarationView get(@Parameter(description = ID, example = EXAMPLE_ID) @PathParam("id") String id) {
         return queries.find(id).map(DeclarationView::of)
                 .orElseThrow(() -> ProblemException.notFound("no declaration " + id));
     }
 
     @GET
     @Operation(summary = "Declarations by date, optionally of one area, a page at a time")
-    public PageView list(@QueryParam("zoneCode") String zoneCode,
-                         @Parameter(example = "2025-01-01") @QueryParam("from") String from,
-                         @Parameter(example = "2025-12-31") @QueryParam("to") String to,
+    public PageView list(@Parameter(description = ZONE_CODE, example = EXAMPLE_ZONE) @QueryParam("zoneCode") String zoneCode,
+                         @Parameter(description = FROM_DESCRIPTION, example = EXAMPLE_FROM) @QueryParam("from") String from,
+                         @Parameter(description = TO_DESCRIPTION, example = EXAMPLE_TO) @QueryParam("to") String to,
+                         @Parameter(description = "Page number, from 0; default 0", example = "0")
                          @QueryParam("page") Integer page,
+                         @Parameter(description = "Declarations per page, 1 to 500; default 50", example = "50")
                          @QueryParam("size") Integer size) {
         DateRange range = DateRange.parse(from, to);
         int pageNo = page == null ? 0 : page;
@@ -130,8 +143,10 @@ public class DeclarationResource {
     @Path("/summary")
     @Operation(summary = "Ground truth from this service's own store: current, non-cancelled declarations "
             + "(all, and those counting in national totals: no second-line or intra-zone moves)")
-    public SummaryView summary(@QueryParam("from") String from, @QueryParam("to") String to,
-                               @QueryParam("zoneCode") String zoneCode) {
+    public SummaryView summary(
+            @Parameter(description = FROM_DESCRIPTION, example = EXAMPLE_FROM) @QueryParam("from") String from,
+            @Parameter(description = TO_DESCRIPTION, example = EXAMPLE_TO) @QueryParam("to") String to,
+            @Parameter(description = ZONE_CODE, example = EXAMPLE_ZONE) @QueryParam("zoneCode") String zoneCode) {
         DateRange range = DateRange.parse(from, to);
         DeclarationQueries.Summary summary = queries.summary(range, zoneCode);
         return new SummaryView(range.from(), range.to(), zoneCode, summary.all(), summary.national());

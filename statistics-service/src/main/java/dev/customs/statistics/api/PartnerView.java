@@ -6,9 +6,9 @@ import dev.customs.statistics.totals.PartnerRanking;
 
 import java.math.BigDecimal;
 
-public record PartnerView(String partnerCountry, String name, BigDecimal share, @JsonUnwrapped TradeTotals totals) {
+public record PartnerView(int rank, String partnerCountry, String name, BigDecimal share, @JsonUnwrapped TradeTotals totals) {
 
     static PartnerView of(PartnerRanking.Entry e) {
-        return new PartnerView(e.partnerCountry(), e.name(), e.share(), e.totals());
+        return new PartnerView(e.rank(), e.partnerCountry(), e.name(), e.share(), e.totals());
     }
 }

@@ -7,9 +7,10 @@ import dev.customs.contract.rest.TradeSeries;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 
-public record SeriesPointView(YearMonth month, @JsonUnwrapped TradeTotals totals, BigDecimal yoyTotalCny) {
+public record SeriesPointView(YearMonth month, @JsonUnwrapped TradeTotals totals, BigDecimal yoyTotalCny,
+                              BigDecimal momTotalCny) {
 
     static SeriesPointView of(TradeSeries.Point p) {
-        return new SeriesPointView(p.month(), p.totals(), p.yoyTotalCny());
+        return new SeriesPointView(p.month(), p.totals(), p.yoyTotalCny(), p.momTotalCny());
     }
 }

@@ -2,7 +2,10 @@ package dev.customs.statistics.api;
 
 import dev.customs.contract.rest.CsvTableWriter;
 import dev.customs.contract.rest.DateRange;
+import dev.customs.contract.rest.PageRequest;
+import dev.customs.contract.rest.Paging;
 import dev.customs.contract.rest.ProblemException;
+import dev.customs.contract.rest.TradeSeries;
 import dev.customs.statistics.config.StatisticsApiConfig;
 import dev.customs.statistics.totals.CommodityLevel;
 import dev.customs.statistics.totals.CommodityTotalsService;
@@ -17,21 +20,29 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 
+import static dev.customs.contract.rest.DateRange.FROM_DESCRIPTION;
+import static dev.customs.contract.rest.DateRange.TO_DESCRIPTION;
+
 @Path("/api/statistics")
 @Produces(MediaType.APPLICATION_JSON)
 public class StatisticsResource {
 
-    private static final String FROM = "First declaration date, inclusive (yyyy-MM-dd); absent means unbounded";
-    private static final String TO = "Last declaration date, inclusive (yyyy-MM-dd); absent means unbounded";
     private static final String MONTHLY = "month";
+    private static final String EXAMPLE_FROM = "2025-01-01";
+    private static final String EXAMPLE_TO = "2025-12-31";
 
     private final NationalTotalsService national;
     private final PartnerRanking partners;
@@ -63,25 +74,28 @@ public class StatisticsResource {
     @Operation(summary = "National imports, exports and balance over a date range, with the special areas' "
             + "first-line share of it (second-line and intra-zone moves are not national trade)")
     public TotalsView totals(
-            @Parameter(description = FROM, example = "2025-01-01") @QueryParam("from") String from,
-            @Parameter(description = TO, example = "2025-12-31") @QueryParam("to") String to) {
+            @Parameter(description = FROM_DESCRIPTION, example = EXAMPLE_FROM) @QueryParam("from") String from,
+            @Parameter(description = TO_DESCRIPTION, example = EXAMPLE_TO) @QueryParam("to") String to) {
         return TotalsView.of(national.totals(DateRange.parse(from, to)));
     }
 
     @GET
     @Path("/partners")
     @Produces({MediaType.APPLICATION_JSON, CsvTableWriter.TEXT_CSV})
-    @Operation(summary = "Trading partners ranked by total trade in CNY, with each one's share of national trade")
-    public List<PartnerView> partners(
-            @Parameter(description = FROM) @QueryParam("from") String from,
-            @Parameter(description = TO) @QueryParam("to") String to,
-            @Parameter(description = "How many partners, 1 to 250; default 10") @QueryParam("limit") Integer limit) {
+    @Operation(summary = "Trading partners ranked by total trade in CNY, with each one's share of national trade, "
+            + "a page at a time: rank and share are over all partners, so the next page continues the rank")
+    public RestResponse<List<PartnerView>> partners(
+            @Parameter(description = FROM_DESCRIPTION, example = EXAMPLE_FROM) @QueryParam("from") String from,
+            @Parameter(description = TO_DESCRIPTION, example = EXAMPLE_TO) @QueryParam("to") String to,
+            @Parameter(description = Paging.OFFSET_DESCRIPTION, example = "0", schema = @Schema(type = SchemaType.INTEGER))
+            @QueryParam(PageRequest.OFFSET) String offset,
+            @Parameter(description = "How many partners on the page, 1 to 250; default 10", example = "20",
+                    schema = @Schema(type = SchemaType.INTEGER))
+            @QueryParam(PageRequest.LIMIT) String limit,
+            @Context UriInfo uri) {
         DateRange range = DateRange.parse(from, to);
-        int size = limit == null ? config.defaultPartnerLimit() : limit;
-        if (size < 1 || size > config.maxPartnerLimit()) {
-            throw ProblemException.badParameter("limit", "must be between 1 and " + config.maxPartnerLimit());
-        }
-        return partners.largestPartners(range, size).stream().map(PartnerView::of).toList();
+        PageRequest page = PageRequest.parse(offset, limit, config.defaultPartnerLimit(), config.maxPartnerLimit());
+        return Paging.respond(partners.ranking(range), page, PartnerView::of, uri);
     }
 
     @GET
@@ -90,22 +104,31 @@ public class StatisticsResource {
     @Operation(summary = "Trade with each region group (ASEAN, EU, Belt and Road, ...); groups overlap, "
             + "and groups without trade show zeros")
     public List<RegionView> regions(
-            @Parameter(description = FROM) @QueryParam("from") String from,
-            @Parameter(description = TO) @QueryParam("to") String to) {
+            @Parameter(description = FROM_DESCRIPTION, example = EXAMPLE_FROM) @QueryParam("from") String from,
+            @Parameter(description = TO_DESCRIPTION, example = EXAMPLE_TO) @QueryParam("to") String to) {
         return regions.totalsByRegion(DateRange.parse(from, to)).stream().map(RegionView::of).toList();
     }
 
     @GET
     @Path("/commodities")
     @Produces({MediaType.APPLICATION_JSON, CsvTableWriter.TEXT_CSV})
-    @Operation(summary = "Trade by HS section or chapter, counted per goods item")
-    public List<CommodityView> commodities(
-            @Parameter(description = "section (default) or chapter") @QueryParam("level") String level,
-            @Parameter(description = FROM) @QueryParam("from") String from,
-            @Parameter(description = TO) @QueryParam("to") String to) {
+    @Operation(summary = "Trade by HS section or chapter in code order, only where there was trade, counted per "
+            + "goods item, a page at a time (all 97 chapters fit in the default page)")
+    public RestResponse<List<CommodityView>> commodities(
+            @Parameter(description = "section (default) or chapter", example = "chapter") @QueryParam("level") String level,
+            @Parameter(description = FROM_DESCRIPTION, example = EXAMPLE_FROM) @QueryParam("from") String from,
+            @Parameter(description = TO_DESCRIPTION, example = EXAMPLE_TO) @QueryParam("to") String to,
+            @Parameter(description = Paging.OFFSET_DESCRIPTION, example = "0", schema = @Schema(type = SchemaType.INTEGER))
+            @QueryParam(PageRequest.OFFSET) String offset,
+            @Parameter(description = "How many sections or chapters on the page, 1 to 100; default 100", example = "20",
+                    schema = @Schema(type = SchemaType.INTEGER))
+            @QueryParam(PageRequest.LIMIT) String limit,
+            @Context UriInfo uri) {
         CommodityLevel breakdown = level == null ? CommodityLevel.section : CommodityLevel.named(level)
                 .orElseThrow(() -> ProblemException.badParameter("level", "must be section or chapter, got '" + level + "'"));
-        return commodities.totals(DateRange.parse(from, to), breakdown).stream().map(CommodityView::of).toList();
+        DateRange range = DateRange.parse(from, to);
+        PageRequest page = PageRequest.parse(offset, limit, config.defaultCommodityLimit(), config.maxCommodityLimit());
+        return Paging.respond(commodities.totals(range, breakdown), page, CommodityView::of, uri);
     }
 
     @GET
@@ -113,8 +136,8 @@ public class StatisticsResource {
     @Produces({MediaType.APPLICATION_JSON, CsvTableWriter.TEXT_CSV})
     @Operation(summary = "Trade by supervision mode, with each mode's statistical regime")
     public List<TradeModeView> tradeModes(
-            @Parameter(description = FROM) @QueryParam("from") String from,
-            @Parameter(description = TO) @QueryParam("to") String to) {
+            @Parameter(description = FROM_DESCRIPTION, example = EXAMPLE_FROM) @QueryParam("from") String from,
+            @Parameter(description = TO_DESCRIPTION, example = EXAMPLE_TO) @QueryParam("to") String to) {
         return tradeModes.totalsByTradeMode(DateRange.parse(from, to)).stream().map(TradeModeView::of).toList();
     }
 
@@ -122,11 +145,12 @@ public class StatisticsResource {
     @Path("/series")
     @Produces({MediaType.APPLICATION_JSON, CsvTableWriter.TEXT_CSV})
     @Operation(summary = "Trade month by month, every month of the range (zeros included), with total CNY "
-            + "growth on the same period a year earlier")
+            + TradeSeries.GROWTH_SUMMARY)
     public List<SeriesPointView> series(
-            @Parameter(description = "month (the only one so far, and the default)") @QueryParam("granularity") String granularity,
-            @Parameter(description = FROM) @QueryParam("from") String from,
-            @Parameter(description = TO) @QueryParam("to") String to) {
+            @Parameter(description = "month (the only one so far, and the default)", example = MONTHLY)
+            @QueryParam("granularity") String granularity,
+            @Parameter(description = FROM_DESCRIPTION, example = EXAMPLE_FROM) @QueryParam("from") String from,
+            @Parameter(description = TO_DESCRIPTION, example = EXAMPLE_TO) @QueryParam("to") String to) {
         if (granularity != null && !granularity.equals(MONTHLY)) {
             throw ProblemException.badParameter("granularity", "must be month, got '" + granularity + "'");
         }
@@ -139,8 +163,8 @@ public class StatisticsResource {
     @Operation(summary = "Trade by statistical regime (general trade, processing trade, bonded logistics, "
             + "cross-border e-commerce, other), each supervision mode counted in its regime; zeros for regimes without trade")
     public List<RegimeView> regimes(
-            @Parameter(description = FROM, example = "2025-01-01") @QueryParam("from") String from,
-            @Parameter(description = TO, example = "2025-12-31") @QueryParam("to") String to) {
+            @Parameter(description = FROM_DESCRIPTION, example = EXAMPLE_FROM) @QueryParam("from") String from,
+            @Parameter(description = TO_DESCRIPTION, example = EXAMPLE_TO) @QueryParam("to") String to) {
         return regimes.totalsByRegime(DateRange.parse(from, to)).stream().map(RegimeView::of).toList();
     }
 

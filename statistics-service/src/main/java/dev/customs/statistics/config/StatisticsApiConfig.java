@@ -13,6 +13,13 @@ public interface StatisticsApiConfig {
     @WithDefault("250")
     int maxPartnerLimit();
 
+    /** All 97 HS chapters in one page unless a client asks for smaller ones, as before the list was paged. */
+    @WithDefault("100")
+    int defaultCommodityLimit();
+
+    @WithDefault("100")
+    int maxCommodityLimit();
+
     /** Fifty years of months: more than any dashboard plots, and a bound on the answer's size. */
     @WithDefault("600")
     int maxSeriesMonths();

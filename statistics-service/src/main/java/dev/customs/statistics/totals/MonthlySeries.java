@@ -7,7 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;
 
-/** National trade month by month, with growth on the same days a year earlier. */
+/** National trade month by month, with growth on the same days a year and a month earlier. */
 @ApplicationScoped
 public class MonthlySeries {
 

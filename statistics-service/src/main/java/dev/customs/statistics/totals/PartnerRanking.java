@@ -7,6 +7,7 @@ import dev.customs.contract.rest.TradeTotals;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,7 @@ import java.util.Map;
 @ApplicationScoped
 public class PartnerRanking {
 
-    public record Entry(String partnerCountry, String name, BigDecimal share, TradeTotals totals) {
+    public record Entry(int rank, String partnerCountry, String name, BigDecimal share, TradeTotals totals) {
     }
 
     // Ties are broken by code so the order is stable from one call to the next.
@@ -30,14 +31,17 @@ public class PartnerRanking {
         this.queries = queries;
     }
 
-    public List<Entry> largestPartners(DateRange range, int limit) {
+    /** Every partner with trade in the range, largest first; shares are of all of them, whatever part a caller shows. */
+    public List<Entry> ranking(DateRange range) {
         Map<String, TradeTotals> byPartner = queries.byPartner(range);
         BigDecimal national = TotalsMath.sum(byPartner.values()).totalCny();
-        return byPartner.entrySet().stream()
-                .sorted(LARGEST_FIRST)
-                .limit(limit)
-                .map(e -> new Entry(e.getKey(), reference.country(e.getKey()).map(Country::name).orElse(null),
-                        TotalsMath.share(e.getValue().totalCny(), national), e.getValue()))
-                .toList();
+        List<Map.Entry<String, TradeTotals>> sorted = byPartner.entrySet().stream().sorted(LARGEST_FIRST).toList();
+        List<Entry> ranking = new ArrayList<>(sorted.size());
+        for (Map.Entry<String, TradeTotals> e : sorted) {
+            ranking.add(new Entry(ranking.size() + 1, e.getKey(),
+                    reference.country(e.getKey()).map(Country::name).orElse(null),
+                    TotalsMath.share(e.getValue().totalCny(), national), e.getValue()));
+        }
+        return ranking;
     }
 }

@@ -3,7 +3,10 @@ package dev.customs.zone.api;
 import dev.customs.contract.reference.ZoneType;
 import dev.customs.contract.rest.CsvTableWriter;
 import dev.customs.contract.rest.DateRange;
+import dev.customs.contract.rest.PageRequest;
+import dev.customs.contract.rest.Paging;
 import dev.customs.contract.rest.ProblemException;
+import dev.customs.contract.rest.TradeSeries;
 import dev.customs.zone.config.ZoneApiConfig;
 import dev.customs.zone.registry.Area;
 import dev.customs.zone.registry.ZoneRegistry;
@@ -18,21 +21,31 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import static dev.customs.contract.rest.DateRange.FROM_DESCRIPTION;
+import static dev.customs.contract.rest.DateRange.TO_DESCRIPTION;
+
 @Path("/api/zones")
 @Produces(MediaType.APPLICATION_JSON)
 public class ZoneResource {
 
-    private static final String FROM = "First declaration date, inclusive (yyyy-MM-dd); absent means unbounded";
-    private static final String TO = "Last declaration date, inclusive (yyyy-MM-dd); absent means unbounded";
     private static final String MONTHLY = "month";
+    private static final String CODE = "The area's four-digit code";
+    private static final String EXAMPLE_CODE = "8013";
+    private static final String EXAMPLE_FROM = "2025-01-01";
+    private static final String EXAMPLE_TO = "2025-12-31";
 
     private final ZoneRegistry registry;
     private final ZoneTotalsService totals;
@@ -53,21 +66,29 @@ public class ZoneResource {
 
     @GET
     @Produces({MediaType.APPLICATION_JSON, CsvTableWriter.TEXT_CSV})
-    @Operation(summary = "The special customs supervision areas, optionally filtered by type and province")
-    public List<AreaView> zones(
-            @Parameter(description = "Area type, e.g. COMPREHENSIVE_BONDED_ZONE") @QueryParam("type") String type,
-            @Parameter(description = "Province, e.g. Jiangsu") @QueryParam("province") String province) {
+    @Operation(summary = "The special customs supervision areas in code order, optionally filtered by type and "
+            + "province, a page at a time (all 174 fit in the default page)")
+    public RestResponse<List<AreaView>> zones(
+            @Parameter(description = "Area type", example = "COMPREHENSIVE_BONDED_ZONE") @QueryParam("type") String type,
+            @Parameter(description = "Province, any case", example = "Jiangsu") @QueryParam("province") String province,
+            @Parameter(description = Paging.OFFSET_DESCRIPTION, example = "0", schema = @Schema(type = SchemaType.INTEGER))
+            @QueryParam(PageRequest.OFFSET) String offset,
+            @Parameter(description = "How many areas on the page, 1 to 200; default 200", example = "50",
+                    schema = @Schema(type = SchemaType.INTEGER))
+            @QueryParam(PageRequest.LIMIT) String limit,
+            @Context UriInfo uri) {
         ZoneType zoneType = type == null ? null : Arrays.stream(ZoneType.values())
                 .filter(t -> t.name().equals(type)).findFirst()
                 .orElseThrow(() -> ProblemException.badParameter("type", "unknown area type '" + type + "'; one of "
                         + Arrays.stream(ZoneType.values()).map(Enum::name).collect(Collectors.joining(", "))));
-        return registry.find(zoneType, province).stream().map(AreaView::of).toList();
+        PageRequest page = PageRequest.parse(offset, limit, config.defaultAreaLimit(), config.maxAreaLimit());
+        return Paging.respond(registry.find(zoneType, province), page, AreaView::of, uri);
     }
 
     @GET
     @Path("/{code}")
-    @Operation(summary = "One area")
-    public Area zone(@PathParam("code") String code) {
+    @Operation(summary = "One area: name, type, province")
+    public Area zone(@Parameter(description = CODE, example = EXAMPLE_CODE) @PathParam("code") String code) {
         return knownZone(code);
     }
 
@@ -75,9 +96,9 @@ public class ZoneResource {
     @Path("/{code}/totals")
     @Operation(summary = "An area's imports and exports over a date range, by flow and by supervision mode")
     public ZoneTotalsView totals(
-            @PathParam("code") String code,
-            @Parameter(description = "First declaration date, inclusive (yyyy-MM-dd)", example = "2025-01-01") @QueryParam("from") String from,
-            @Parameter(description = "Last declaration date, inclusive (yyyy-MM-dd)", example = "2025-12-31") @QueryParam("to") String to) {
+            @Parameter(description = CODE, example = EXAMPLE_CODE) @PathParam("code") String code,
+            @Parameter(description = FROM_DESCRIPTION, example = EXAMPLE_FROM) @QueryParam("from") String from,
+            @Parameter(description = TO_DESCRIPTION, example = EXAMPLE_TO) @QueryParam("to") String to) {
         knownZone(code);
         return ZoneTotalsView.of(totals.totalsOf(code, DateRange.parse(from, to)));
     }
@@ -85,37 +106,40 @@ public class ZoneResource {
     @GET
     @Path("/ranking")
     @Produces({MediaType.APPLICATION_JSON, CsvTableWriter.TEXT_CSV})
-    @Operation(summary = "Areas ranked by one measure, with each one's share of all area trade")
-    public List<RankingEntryView> ranking(
-            @QueryParam("from") String from,
-            @QueryParam("to") String to,
-            @Parameter(description = "declarations, importCny, exportCny, totalCny, importUsd, exportUsd or totalUsd")
+    @Operation(summary = "Areas with trade in the range ranked by one measure, with each one's share of all area "
+            + "trade in it, a page at a time: rank and share are over all areas, so the next page continues the rank")
+    public RestResponse<List<RankingEntryView>> ranking(
+            @Parameter(description = FROM_DESCRIPTION, example = EXAMPLE_FROM) @QueryParam("from") String from,
+            @Parameter(description = TO_DESCRIPTION, example = EXAMPLE_TO) @QueryParam("to") String to,
+            @Parameter(description = "The measure: declarations, importCny, exportCny, totalCny (default), importUsd, "
+                    + "exportUsd or totalUsd", example = "totalCny")
             @QueryParam("metric") String metric,
-            @Parameter(description = "How many areas, 1 to 200") @QueryParam("limit") Integer limit) {
+            @Parameter(description = Paging.OFFSET_DESCRIPTION, example = "0", schema = @Schema(type = SchemaType.INTEGER))
+            @QueryParam(PageRequest.OFFSET) String offset,
+            @Parameter(description = "How many areas on the page, 1 to 200; default 10", example = "30",
+                    schema = @Schema(type = SchemaType.INTEGER))
+            @QueryParam(PageRequest.LIMIT) String limit,
+            @Context UriInfo uri) {
         DateRange range = DateRange.parse(from, to);
         RankingMetric measure = metric == null ? RankingMetric.totalCny : RankingMetric.named(metric)
                 .orElseThrow(() -> ProblemException.badParameter("metric", "unknown metric '" + metric + "'; one of "
                         + Arrays.stream(RankingMetric.values()).map(Enum::name).collect(Collectors.joining(", "))));
-        int size = limit == null ? config.defaultRankingLimit() : limit;
-        if (size < 1 || size > config.maxRankingLimit()) {
-            throw ProblemException.badParameter("limit", "must be between 1 and " + config.maxRankingLimit());
-        }
-        return ranking.rank(range, measure, size).stream()
-                .map(e -> RankingEntryView.of(e, registry.byCode(e.zoneCode()).map(a -> a.name).orElse(null)))
-                .toList();
+        PageRequest page = PageRequest.parse(offset, limit, config.defaultRankingLimit(), config.maxRankingLimit());
+        return Paging.respond(ranking.rank(range, measure), page,
+                e -> RankingEntryView.of(e, registry.byCode(e.zoneCode()).map(a -> a.name).orElse(null)), uri);
     }
 
     @GET
     @Path("/{code}/series")
     @Produces({MediaType.APPLICATION_JSON, CsvTableWriter.TEXT_CSV})
     @Operation(summary = "An area's trade month by month, every month of the range (zeros included), with total CNY "
-            + "growth on the same days a year earlier")
+            + TradeSeries.GROWTH_SUMMARY)
     public List<ZoneSeriesPointView> series(
-            @Parameter(description = "Area code", example = "8013") @PathParam("code") String code,
+            @Parameter(description = CODE, example = EXAMPLE_CODE) @PathParam("code") String code,
             @Parameter(description = "month (the only one so far, and the default)", example = MONTHLY)
             @QueryParam("granularity") String granularity,
-            @Parameter(description = FROM, example = "2025-01-01") @QueryParam("from") String from,
-            @Parameter(description = TO, example = "2025-12-31") @QueryParam("to") String to) {
+            @Parameter(description = FROM_DESCRIPTION, example = EXAMPLE_FROM) @QueryParam("from") String from,
+            @Parameter(description = TO_DESCRIPTION, example = EXAMPLE_TO) @QueryParam("to") String to) {
         if (granularity != null && !granularity.equals(MONTHLY)) {
             throw ProblemException.badParameter("granularity", "must be month, got '" + granularity + "'");
         }
@@ -131,8 +155,8 @@ public class ZoneResource {
             + "first, with each group's share of all area trade in CNY")
     public List<RollupView> rollup(
             @Parameter(description = "province or type", required = true, example = "province") @QueryParam("by") String by,
-            @Parameter(description = FROM, example = "2025-01-01") @QueryParam("from") String from,
-            @Parameter(description = TO, example = "2025-12-31") @QueryParam("to") String to) {
+            @Parameter(description = FROM_DESCRIPTION, example = EXAMPLE_FROM) @QueryParam("from") String from,
+            @Parameter(description = TO_DESCRIPTION, example = EXAMPLE_TO) @QueryParam("to") String to) {
         RollupDimension dimension = RollupDimension.named(by).orElseThrow(() -> ProblemException.badParameter("by",
                 "must be one of " + Arrays.stream(RollupDimension.values()).map(Enum::name).collect(Collectors.joining(", "))
                         + ", got '" + by + "'"));
@@ -143,8 +167,8 @@ public class ZoneResource {
     @Path("/concentration")
     @Operation(summary = "How concentrated area trade is: the share of the top N areas (by total CNY) in all area trade")
     public ConcentrationView concentration(
-            @Parameter(description = FROM, example = "2025-01-01") @QueryParam("from") String from,
-            @Parameter(description = TO, example = "2025-12-31") @QueryParam("to") String to,
+            @Parameter(description = FROM_DESCRIPTION, example = EXAMPLE_FROM) @QueryParam("from") String from,
+            @Parameter(description = TO_DESCRIPTION, example = EXAMPLE_TO) @QueryParam("to") String to,
             @Parameter(description = "How many of the largest areas, 1 to 200; default 30", example = "30")
             @QueryParam("top") Integer top) {
         DateRange range = DateRange.parse(from, to);

@@ -7,9 +7,10 @@ import dev.customs.contract.rest.TradeSeries;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 
-public record ZoneSeriesPointView(YearMonth month, @JsonUnwrapped TradeTotals totals, BigDecimal yoyTotalCny) {
+public record ZoneSeriesPointView(YearMonth month, @JsonUnwrapped TradeTotals totals, BigDecimal yoyTotalCny,
+                                  BigDecimal momTotalCny) {
 
     static ZoneSeriesPointView of(TradeSeries.Point p) {
-        return new ZoneSeriesPointView(p.month(), p.totals(), p.yoyTotalCny());
+        return new ZoneSeriesPointView(p.month(), p.totals(), p.yoyTotalCny(), p.momTotalCny());
     }
 }

@@ -6,6 +6,13 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "zone-api")
 public interface ZoneApiConfig {
 
+    /** Every area in one page unless a client asks for smaller ones, as before the list was paged. */
+    @WithDefault("200")
+    int defaultAreaLimit();
+
+    @WithDefault("200")
+    int maxAreaLimit();
+
     @WithDefault("10")
     int defaultRankingLimit();
 

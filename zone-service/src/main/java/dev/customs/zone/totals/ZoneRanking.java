@@ -27,15 +27,16 @@ public class ZoneRanking {
         this.totals = totals;
     }
 
-    public List<Entry> rank(DateRange range, RankingMetric metric, int limit) {
+    /** Every area with trade in the range, ranked; shares are of all of them, whatever part a caller shows. */
+    public List<Entry> rank(DateRange range, RankingMetric metric) {
         Map<String, TradeTotals> byZone = totals.totalsByZone(range);
         BigDecimal all = byZone.values().stream().map(metric::of).reduce(BigDecimal.ZERO, BigDecimal::add);
         List<Map.Entry<String, TradeTotals>> sorted = new ArrayList<>(byZone.entrySet());
         // Ties are broken by code so the order is stable from one call to the next.
         sorted.sort(Comparator.<Map.Entry<String, TradeTotals>, BigDecimal>comparing(e -> metric.of(e.getValue()))
                 .reversed().thenComparing(Map.Entry::getKey));
-        List<Entry> ranking = new ArrayList<>();
-        for (int i = 0; i < Math.min(limit, sorted.size()); i++) {
+        List<Entry> ranking = new ArrayList<>(sorted.size());
+        for (int i = 0; i < sorted.size(); i++) {
             TradeTotals zone = sorted.get(i).getValue();
             BigDecimal value = metric.of(zone);
             BigDecimal share = all.signum() == 0 ? BigDecimal.ZERO.setScale(SHARE_SCALE)

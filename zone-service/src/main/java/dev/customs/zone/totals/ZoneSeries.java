@@ -7,7 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;
 
-/** One area's trade month by month, with total CNY growth on the same days a year earlier. */
+/** One area's trade month by month, with total CNY growth on the same days a year and a month earlier. */
 @ApplicationScoped
 public class ZoneSeries {
 

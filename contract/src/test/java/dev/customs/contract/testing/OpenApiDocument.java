@@ -1,0 +1,97 @@
+package dev.customs.contract.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Walks a service's OpenAPI document (JSON) for what a reader of Swagger UI needs: every operation with a
+ * summary, every parameter with a description and an example. A test asserting {@link #gaps} is empty
+ * fails for any future endpoint that leaves one out.
+ */
+public final class OpenApiDocument {
+
+    private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
+
+    private final JsonNode root;
+
+    private OpenApiDocument(JsonNode root) {
+        this.root = root;
+    }
+
+    public static OpenApiDocument parse(String json) {
+        try {
+            return new OpenApiDocument(new ObjectMapper().readTree(json));
+        } catch (IOException e) {
+            throw new UncheckedIOException("not an OpenAPI JSON document", e);
+        }
+    }
+
+    /** "GET /api/zones" for every operation in the document. */
+    public List<String> operations() {
+        List<String> operations = new ArrayList<>();
+        forEachOperation((name, operation, pathParameters) -> operations.add(name));
+        return operations;
+    }
+
+    /** Every missing summary, parameter description and parameter example, one line each; empty when none. */
+    public List<String> gaps() {
+        List<String> gaps = new ArrayList<>();
+        forEachOperation((name, operation, pathParameters) -> {
+            if (operation.path("summary").asText("").isBlank()) {
+                gaps.add(name + ": no summary");
+            }
+            List<JsonNode> parameters = new ArrayList<>();
+            pathParameters.forEach(parameters::add);
+            operation.path("parameters").forEach(parameters::add);
+            for (JsonNode parameter : parameters) {
+                JsonNode resolved = resolve(parameter);
+                String which = name + " " + resolved.path("in").asText("?") + " parameter '"
+                        + resolved.path("name").asText("?") + "'";
+                if (resolved.path("description").asText("").isBlank()) {
+                    gaps.add(which + ": no description");
+                }
+                if (!hasExample(resolved)) {
+                    gaps.add(which + ": no example");
+                }
+            }
+        });
+        return gaps;
+    }
+
+    private interface OperationVisitor {
+        void visit(String name, JsonNode operation, JsonNode pathParameters);
+    }
+
+    private void forEachOperation(OperationVisitor visitor) {
+        for (Iterator<Map.Entry<String, JsonNode>> paths = root.path("paths").fields(); paths.hasNext(); ) {
+            Map.Entry<String, JsonNode> path = paths.next();
+            for (Iterator<Map.Entry<String, JsonNode>> items = path.getValue().fields(); items.hasNext(); ) {
+                Map.Entry<String, JsonNode> item = items.next();
+                if (METHODS.contains(item.getKey())) {
+                    visitor.visit(item.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey(), item.getValue(),
+                            path.getValue().path("parameters"));
+                }
+            }
+        }
+    }
+
+    private static boolean hasExample(JsonNode parameter) {
+        return parameter.has("example") || parameter.path("examples").size() > 0
+                || parameter.path("schema").has("example") || parameter.path("schema").path("examples").size() > 0;
+    }
+
+    /** A parameter given as {@code {"$ref": "#/components/parameters/x"}}, looked up. */
+    private JsonNode resolve(JsonNode parameter) {
+        String ref = parameter.path("$ref").asText("");
+        return ref.startsWith("#/") ? root.at(ref.substring(1)) : parameter;
+    }
+}

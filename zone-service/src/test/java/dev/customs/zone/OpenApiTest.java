@@ -1,0 +1,44 @@
+package dev.customs.zone;
+
+import dev.customs.contract.testing.OpenApiDocument;
+import dev.customs.localstack.testing.KafkaResource;
+import dev.customs.localstack.testing.PostgresResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.Test;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+
+@QuarkusTest
+@QuarkusTestResource(KafkaResource.class)
+@QuarkusTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = PostgresResource.DATABASE_ARG, value = "zones"))
+class OpenApiTest {
+
+    @Test
+    void everyOperationHasASummaryAndEveryParameterADescriptionAndAnExample() {
+        String json = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().asString();
+        OpenApiDocument document = OpenApiDocument.parse(json);
+
+        assertThat(document.operations()).contains("GET /api/zones", "GET /api/zones/{code}", "GET /api/zones/{code}/totals",
+                "GET /api/zones/ranking", "GET /api/zones/{code}/series", "GET /api/zones/rollup",
+                "GET /api/zones/concentration", "GET /api/ingest/status");
+        assertThat(document.gaps()).isEmpty();
+
+        JsonPath doc = JsonPath.from(json);
+        for (String paged : new String[]{"/api/zones", "/api/zones/ranking"}) {
+            String ok = "paths.'" + paged + "'.get.responses.'200'";
+            assertThat(doc.getMap(ok + ".headers")).as(paged).containsKeys("X-Total-Count", "Link");
+            assertThat(doc.getString(ok + ".content.'application/json'.schema.type")).as(paged).isEqualTo("array");
+        }
+        assertThat(doc.getString("paths.'/api/zones/{code}/series'.get.summary")).contains("momTotalCny");
+    }
+
+    @Test
+    void swaggerUiIsServed() {
+        given().get("/q/swagger-ui/").then().statusCode(200).contentType(containsString("text/html"));
+    }
+}
