@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -13,6 +14,9 @@ import java.util.Map;
  */
 public final class KeyedAmounts<K> {
 
+    /** The count, CNY and USD columns every totals row carries after its key. */
+    private static final int VALUE_COLUMNS = 3;
+
     /** Binds a key's columns starting at parameter 1 and returns the next free parameter index. */
     @FunctionalInterface
     public interface KeyBinder<K> {
@@ -20,6 +24,23 @@ public final class KeyedAmounts<K> {
     }
 
     private final Map<K, Amounts> byKey = new LinkedHashMap<>();
+
+    /**
+     * The upsert {@link #upsert} expects for a totals table keyed by {@code keyColumns}: a new key inserts
+     * its row, an existing one adds the signed delta to its count column, {@code value_cny} and
+     * {@code value_usd}. Table and column names are the caller's constants, never input.
+     */
+    public static String addingUpsert(String table, String countColumn, String... keyColumns) {
+        String keys = String.join(", ", keyColumns);
+        String parameters = String.join(", ", Collections.nCopies(keyColumns.length + VALUE_COLUMNS, "?"));
+        return """
+                INSERT INTO %1$s AS t (%2$s, %3$s, value_cny, value_usd)
+                VALUES (%4$s)
+                ON CONFLICT (%2$s) DO UPDATE SET
+                    %3$s = t.%3$s + EXCLUDED.%3$s,
+                    value_cny = t.value_cny + EXCLUDED.value_cny,
+                    value_usd = t.value_usd + EXCLUDED.value_usd""".formatted(table, keys, countColumn, parameters);
+    }
 
     public void add(K key, int sign, long count, BigDecimal cny, BigDecimal usd) {
         byKey.computeIfAbsent(key, k -> new Amounts()).add(sign, count, cny, usd);

@@ -10,12 +10,19 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.sql.Connection;
 import java.sql.Date;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.time.YearMonth;
 
 /**
  * National totals: only trade that crosses the national border counts, i.e. trade outside areas and
  * areas' first-line trade; second-line and intra-zone moves would count the same goods twice.
+ *
+ * <p>Each change goes to the daily tables and, in the same transaction, to one narrow monthly table per
+ * breakdown, which answer the whole months of a range (see {@code DailyTotalsQueries}). A batch is
+ * aggregated per key first, so a batch of thousands of declarations over a few days adds only a few
+ * hundred monthly upserts.
  */
 @ApplicationScoped
 public class NationalTotalsProjection implements TotalsProjection {
@@ -27,43 +34,59 @@ public class NationalTotalsProjection implements TotalsProjection {
     private record CommodityKey(LocalDate day, Direction direction, String hsChapter) {
     }
 
+    /** A narrow monthly table's key: the month, the direction and the one value its breakdown groups by. */
+    private record MonthlyKey<V>(YearMonth month, Direction direction, V value) {
+    }
+
     private static final int CHAPTER_DIGITS = 2;
 
-    private static final String UPSERT_TRADE = """
-            INSERT INTO trade_daily_totals AS t
-                (day, direction, partner_country, trade_mode, via_zone, declarations, value_cny, value_usd)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT (day, direction, partner_country, trade_mode, via_zone) DO UPDATE SET
-                declarations = t.declarations + EXCLUDED.declarations,
-                value_cny = t.value_cny + EXCLUDED.value_cny,
-                value_usd = t.value_usd + EXCLUDED.value_usd""";
+    private static final String DECLARATIONS = "declarations";
+    private static final String ITEMS = "items";
 
-    private static final String UPSERT_COMMODITY = """
-            INSERT INTO commodity_daily_totals AS t
-                (day, direction, hs_chapter, items, value_cny, value_usd)
-            VALUES (?, ?, ?, ?, ?, ?)
-            ON CONFLICT (day, direction, hs_chapter) DO UPDATE SET
-                items = t.items + EXCLUDED.items,
-                value_cny = t.value_cny + EXCLUDED.value_cny,
-                value_usd = t.value_usd + EXCLUDED.value_usd""";
+    private static final String UPSERT_TRADE = KeyedAmounts.addingUpsert("trade_daily_totals", DECLARATIONS,
+            "day", "direction", "partner_country", "trade_mode", "via_zone");
+    private static final String UPSERT_COMMODITY = KeyedAmounts.addingUpsert("commodity_daily_totals", ITEMS,
+            "day", "direction", "hs_chapter");
+    private static final String UPSERT_NATIONAL_MONTHLY = KeyedAmounts.addingUpsert("national_monthly_totals",
+            DECLARATIONS, "month", "direction", "via_zone");
+    private static final String UPSERT_PARTNER_MONTHLY = KeyedAmounts.addingUpsert("partner_monthly_totals",
+            DECLARATIONS, "month", "direction", "partner_country");
+    private static final String UPSERT_TRADE_MODE_MONTHLY = KeyedAmounts.addingUpsert("trade_mode_monthly_totals",
+            DECLARATIONS, "month", "direction", "trade_mode");
+    private static final String UPSERT_COMMODITY_MONTHLY = KeyedAmounts.addingUpsert("commodity_monthly_totals",
+            ITEMS, "month", "direction", "hs_chapter");
 
     @Override
     public TotalsDelta newDelta() {
         KeyedAmounts<TradeKey> trade = new KeyedAmounts<>();
         KeyedAmounts<CommodityKey> commodities = new KeyedAmounts<>();
+        KeyedAmounts<MonthlyKey<Boolean>> nationalMonthly = new KeyedAmounts<>();
+        KeyedAmounts<MonthlyKey<String>> partnerMonthly = new KeyedAmounts<>();
+        KeyedAmounts<MonthlyKey<String>> tradeModeMonthly = new KeyedAmounts<>();
+        KeyedAmounts<MonthlyKey<String>> commodityMonthly = new KeyedAmounts<>();
         return new TotalsDelta() {
             @Override
             public void add(DeclarationState state, int sign) {
                 if (!state.countsNationally()) {
                     return;
                 }
-                TradeKey key = new TradeKey(state.declarationDate(), state.direction(), state.partnerCountry(),
-                        state.tradeMode(), state.zoneCode() != null);
-                trade.add(key, sign, 1, state.totalValueCny(), state.totalValueUsd());
+                LocalDate day = state.declarationDate();
+                YearMonth month = YearMonth.from(day);
+                Direction direction = state.direction();
+                boolean viaZone = state.zoneCode() != null;
+                trade.add(new TradeKey(day, direction, state.partnerCountry(), state.tradeMode(), viaZone),
+                        sign, 1, state.totalValueCny(), state.totalValueUsd());
+                nationalMonthly.add(new MonthlyKey<>(month, direction, viaZone),
+                        sign, 1, state.totalValueCny(), state.totalValueUsd());
+                partnerMonthly.add(new MonthlyKey<>(month, direction, state.partnerCountry()),
+                        sign, 1, state.totalValueCny(), state.totalValueUsd());
+                tradeModeMonthly.add(new MonthlyKey<>(month, direction, state.tradeMode()),
+                        sign, 1, state.totalValueCny(), state.totalValueUsd());
                 for (DeclarationItem item : state.items()) {
-                    CommodityKey chapter = new CommodityKey(state.declarationDate(), state.direction(),
-                            item.hsCode().substring(0, CHAPTER_DIGITS));
-                    commodities.add(chapter, sign, 1, item.valueCny(), item.valueUsd());
+                    String chapter = item.hsCode().substring(0, CHAPTER_DIGITS);
+                    commodities.add(new CommodityKey(day, direction, chapter), sign, 1, item.valueCny(), item.valueUsd());
+                    commodityMonthly.add(new MonthlyKey<>(month, direction, chapter),
+                            sign, 1, item.valueCny(), item.valueUsd());
                 }
             }
 
@@ -83,7 +106,19 @@ public class NationalTotalsProjection implements TotalsProjection {
                     statement.setString(3, key.hsChapter());
                     return 4;
                 });
+                nationalMonthly.upsert(connection, UPSERT_NATIONAL_MONTHLY, NationalTotalsProjection::bindMonthly);
+                partnerMonthly.upsert(connection, UPSERT_PARTNER_MONTHLY, NationalTotalsProjection::bindMonthly);
+                tradeModeMonthly.upsert(connection, UPSERT_TRADE_MODE_MONTHLY, NationalTotalsProjection::bindMonthly);
+                commodityMonthly.upsert(connection, UPSERT_COMMODITY_MONTHLY, NationalTotalsProjection::bindMonthly);
             }
         };
+    }
+
+    /** Monthly rows are keyed by the month's first day. */
+    private static int bindMonthly(PreparedStatement statement, MonthlyKey<?> key) throws SQLException {
+        statement.setDate(1, Date.valueOf(key.month().atDay(1)));
+        statement.setString(2, key.direction().name());
+        statement.setObject(3, key.value());
+        return 4;
     }
 }

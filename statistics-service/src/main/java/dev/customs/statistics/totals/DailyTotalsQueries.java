@@ -1,80 +1,101 @@
 package dev.customs.statistics.totals;
 
-import dev.customs.contract.event.Direction;
 import dev.customs.contract.rest.DateRange;
+import dev.customs.contract.rest.MonthSplit;
+import dev.customs.contract.rest.MonthSplitQuery;
 import dev.customs.contract.rest.TradeTotals;
-import io.quarkus.hibernate.orm.panache.Panache;
+import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.function.Function;
 
 /**
- * Sums the pre-aggregated daily rows over a date range, grouped by one key, in SQL. Groups whose
- * contributions were all withdrawn (amended elsewhere or cancelled) are left out rather than shown as zeros.
- * Every answer is sorted by key.
+ * Sums the pre-aggregated totals over a date range, grouped by one key, in SQL: the range's whole months
+ * from the narrow monthly table of that breakdown, the days at its cut ends from the daily table (see
+ * {@link MonthSplit}). Groups whose contributions were all withdrawn (amended elsewhere or cancelled) are
+ * left out rather than shown as zeros. Every answer is sorted by key.
  */
 @ApplicationScoped
 public class DailyTotalsQueries {
 
-    // %1$s: the key expression(s); %2$s: the entity; %3$s: its count column. Never user input.
+    // %1$s: the key expression; %2$s: the table; %3$s: its count column; %4$s: its date column. Never user input.
+    private static final String PART = """
+            SELECT %1$s AS k, direction, %3$s AS n, value_cny AS cny, value_usd AS usd
+            FROM %2$s WHERE %4$s BETWEEN ? AND ?""";
+    // HAVING sees both sources' sums together: a group is left out only when it nets to nothing over the range.
     private static final String SUM_BY_KEY = """
-            select %1$s, t.id.direction, sum(t.%3$s), sum(t.valueCny), sum(t.valueUsd)
-            from %2$s t
-            where t.id.day between :from and :to
-            group by %1$s, t.id.direction
-            having sum(t.%3$s) <> 0""";
+            SELECT k, direction, sum(n), sum(cny), sum(usd)
+            FROM (%s) parts
+            GROUP BY k, direction
+            HAVING sum(n) <> 0""";
 
-    private static final String TRADE = "TradeDailyTotal";
-    private static final String TRADE_COUNT = "declarations";
-    private static final String COMMODITY = "CommodityDailyTotal";
-    private static final String COMMODITY_COUNT = "items";
+    /** Every breakdown groups by one key column. */
+    private static final int KEY_COLUMNS = 1;
+
+    private static final String TRADE_DAILY = "trade_daily_totals";
+    private static final String COMMODITY_DAILY = "commodity_daily_totals";
+    private static final String DECLARATIONS = "declarations";
+    private static final String ITEMS = "items";
+    private static final String DAY = "day";
+    private static final String MONTH = "month";
+
+    private static final MonthSplitQuery BY_VIA_ZONE =
+            sumBy("via_zone", "national_monthly_totals", "via_zone", TRADE_DAILY, DECLARATIONS);
+    private static final MonthSplitQuery BY_PARTNER =
+            sumBy("partner_country", "partner_monthly_totals", "partner_country", TRADE_DAILY, DECLARATIONS);
+    private static final MonthSplitQuery BY_TRADE_MODE =
+            sumBy("trade_mode", "trade_mode_monthly_totals", "trade_mode", TRADE_DAILY, DECLARATIONS);
+    private static final MonthSplitQuery BY_CHAPTER =
+            sumBy("hs_chapter", "commodity_monthly_totals", "hs_chapter", COMMODITY_DAILY, ITEMS);
+    // Months in both sources are their first day, so the sums of one month meet in one group.
+    private static final MonthSplitQuery BY_MONTH =
+            sumBy(MONTH, "national_monthly_totals", "date_trunc('month', day)::date", TRADE_DAILY, DECLARATIONS);
+
+    private final AgroalDataSource dataSource;
+
+    public DailyTotalsQueries(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
 
     /** Keyed by whether the trade was an area's first-line trade. */
     public SortedMap<Boolean, TradeTotals> byViaZone(DateRange range) {
-        return sumBy(TRADE, TRADE_COUNT, "t.id.viaZone", range.fromOrMin(), range.toOrMax(), row -> (Boolean) row[0]);
+        return sum(BY_VIA_ZONE, MonthSplit.of(range), row -> row.getBoolean(1));
     }
 
     public SortedMap<String, TradeTotals> byPartner(DateRange range) {
-        return sumBy(TRADE, TRADE_COUNT, "t.id.partnerCountry", range.fromOrMin(), range.toOrMax(), row -> (String) row[0]);
+        return sum(BY_PARTNER, MonthSplit.of(range), row -> row.getString(1));
     }
 
     public SortedMap<String, TradeTotals> byTradeMode(DateRange range) {
-        return sumBy(TRADE, TRADE_COUNT, "t.id.tradeMode", range.fromOrMin(), range.toOrMax(), row -> (String) row[0]);
+        return sum(BY_TRADE_MODE, MonthSplit.of(range), row -> row.getString(1));
     }
 
     /** By two-digit HS chapter; the count in each {@link TradeTotals} is of goods items, not declarations. */
     public SortedMap<String, TradeTotals> byChapter(DateRange range) {
-        return sumBy(COMMODITY, COMMODITY_COUNT, "t.id.hsChapter", range.fromOrMin(), range.toOrMax(),
-                row -> (String) row[0]);
+        return sum(BY_CHAPTER, MonthSplit.of(range), row -> row.getString(1));
     }
 
     /** Takes dates rather than a range so a caller can ask for the same period a year earlier. */
     public SortedMap<YearMonth, TradeTotals> byMonth(LocalDate from, LocalDate to) {
-        return sumBy(TRADE, TRADE_COUNT, "year(t.id.day), month(t.id.day)", from, to,
-                row -> YearMonth.of(((Number) row[0]).intValue(), ((Number) row[1]).intValue()));
+        return sum(BY_MONTH, MonthSplit.of(from, to), row -> YearMonth.from(row.getObject(1, LocalDate.class)));
     }
 
-    private static <K> SortedMap<K, TradeTotals> sumBy(String entity, String countColumn, String key, LocalDate from,
-                                                 LocalDate to, Function<Object[], K> keyOf) {
-        List<Object[]> rows = Panache.getEntityManager()
-                .createQuery(SUM_BY_KEY.formatted(key, entity, countColumn), Object[].class)
-                .setParameter("from", from)
-                .setParameter("to", to)
-                .getResultList();
+    private static MonthSplitQuery sumBy(String monthlyKey, String monthlyTable, String dailyKey, String dailyTable,
+                                         String countColumn) {
+        return new MonthSplitQuery(SUM_BY_KEY,
+                PART.formatted(monthlyKey, monthlyTable, countColumn, MONTH),
+                PART.formatted(dailyKey, dailyTable, countColumn, DAY));
+    }
+
+    private <K> SortedMap<K, TradeTotals> sum(MonthSplitQuery query, MonthSplit split,
+                                              MonthSplitQuery.KeyReader<K> keyOf) {
         SortedMap<K, TradeTotals> sums = new TreeMap<>();
-        for (Object[] row : rows) {
-            int n = row.length;
-            Direction direction = (Direction) row[n - 4];
-            long count = ((Number) row[n - 3]).longValue();
-            BigDecimal cny = (BigDecimal) row[n - 2];
-            BigDecimal usd = (BigDecimal) row[n - 1];
-            sums.compute(keyOf.apply(row), (k, sum) -> (sum == null ? TradeTotals.EMPTY : sum).plus(direction, count, cny, usd));
+        for (MonthSplitQuery.Sum<K> row : query.sums(dataSource, split, KEY_COLUMNS, keyOf)) {
+            sums.compute(row.key(), (k, sum) -> (sum == null ? TradeTotals.EMPTY : sum)
+                    .plus(row.direction(), row.count(), row.cny(), row.usd()));
         }
         return sums;
     }

@@ -3,61 +3,85 @@ package dev.customs.zone.totals;
 import dev.customs.contract.event.Direction;
 import dev.customs.contract.event.ZoneFlow;
 import dev.customs.contract.rest.DateRange;
+import dev.customs.contract.rest.MonthSplit;
+import dev.customs.contract.rest.MonthSplitQuery;
+import dev.customs.contract.rest.MonthSplitQuery.Sum;
 import dev.customs.contract.rest.TradeTotals;
-import io.quarkus.hibernate.orm.panache.Panache;
+import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
-/** Sums area totals over date ranges from the pre-aggregated daily rows. */
+/**
+ * Sums area totals over date ranges from the pre-aggregated rows: a range's whole months from the monthly
+ * tables, the days at its cut ends from the daily ones (see {@link MonthSplit}).
+ */
 @ApplicationScoped
 public class ZoneTotalsService {
 
-    private static final String BY_FLOW_AND_MODE = """
-            select t.id.zoneFlow, t.id.tradeMode, t.id.direction, sum(t.declarations), sum(t.valueCny), sum(t.valueUsd)
-            from ZoneDailyTotal t
-            where t.id.zoneCode = :zone and t.id.day between :from and :to
-            group by t.id.zoneFlow, t.id.tradeMode, t.id.direction""";
+    // The area's code is compared as bpchar: as varchar or text PostgreSQL would compare zone_code as text
+    // and could not use the primary key that leads with it.
+    private static final MonthSplitQuery BY_FLOW_AND_MODE = new MonthSplitQuery("""
+            SELECT zone_flow, trade_mode, direction, sum(n), sum(cny), sum(usd)
+            FROM (%s) parts
+            GROUP BY zone_flow, trade_mode, direction""", """
+            SELECT zone_flow, trade_mode, direction, declarations AS n, value_cny AS cny, value_usd AS usd
+            FROM zone_monthly_totals WHERE zone_code = CAST(? AS bpchar) AND month BETWEEN ? AND ?""", """
+            SELECT zone_flow, trade_mode, direction, declarations AS n, value_cny AS cny, value_usd AS usd
+            FROM zone_daily_totals WHERE zone_code = CAST(? AS bpchar) AND day BETWEEN ? AND ?""");
 
-    private static final String BY_ZONE = """
-            select t.id.zoneCode, t.id.direction, sum(t.declarations), sum(t.valueCny), sum(t.valueUsd)
-            from ZoneDailyTotal t
-            where t.id.day between :from and :to
-            group by t.id.zoneCode, t.id.direction""";
+    private static final MonthSplitQuery BY_ZONE = new MonthSplitQuery("""
+            SELECT zone_code, direction, sum(n), sum(cny), sum(usd)
+            FROM (%s) parts
+            GROUP BY zone_code, direction""", """
+            SELECT zone_code, direction, declarations AS n, value_cny AS cny, value_usd AS usd
+            FROM area_monthly_totals WHERE month BETWEEN ? AND ?""", """
+            SELECT zone_code, direction, declarations AS n, value_cny AS cny, value_usd AS usd
+            FROM zone_daily_totals WHERE day BETWEEN ? AND ?""");
 
-    private static final String BY_MONTH = """
-            select year(t.id.day), month(t.id.day), t.id.direction, sum(t.declarations), sum(t.valueCny), sum(t.valueUsd)
-            from ZoneDailyTotal t
-            where t.id.zoneCode = :zone and t.id.day between :from and :to
-            group by year(t.id.day), month(t.id.day), t.id.direction""";
+    // Months in both sources are their first day, so the sums of one month meet in one group.
+    private static final MonthSplitQuery BY_MONTH = new MonthSplitQuery("""
+            SELECT month, direction, sum(n), sum(cny), sum(usd)
+            FROM (%s) parts
+            GROUP BY month, direction""", """
+            SELECT month, direction, declarations AS n, value_cny AS cny, value_usd AS usd
+            FROM zone_monthly_totals WHERE zone_code = CAST(? AS bpchar) AND month BETWEEN ? AND ?""", """
+            SELECT date_trunc('month', day)::date AS month, direction, declarations AS n, value_cny AS cny,
+                   value_usd AS usd
+            FROM zone_daily_totals WHERE zone_code = CAST(? AS bpchar) AND day BETWEEN ? AND ?""");
+
+    private record FlowAndMode(ZoneFlow flow, String tradeMode) {
+    }
+
+    private static final int FLOW_AND_MODE_COLUMNS = 2;
+    private static final int ZONE_COLUMNS = 1;
+    private static final int MONTH_COLUMNS = 1;
+
+    private final AgroalDataSource dataSource;
+
+    public ZoneTotalsService(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
 
     public ZoneTotals totalsOf(String zoneCode, DateRange range) {
-        List<Object[]> rows = Panache.getEntityManager().createQuery(BY_FLOW_AND_MODE, Object[].class)
-                .setParameter("zone", zoneCode)
-                .setParameter("from", range.fromOrMin())
-                .setParameter("to", range.toOrMax())
-                .getResultList();
+        List<Sum<FlowAndMode>> rows = BY_FLOW_AND_MODE.sums(dataSource, MonthSplit.of(range), FLOW_AND_MODE_COLUMNS,
+                row -> new FlowAndMode(ZoneFlow.valueOf(row.getString(1)), row.getString(2)), zoneCode);
         TradeTotals all = TradeTotals.EMPTY;
         Map<String, ZoneTotals.FlowTotal> byFlow = new TreeMap<>();
         Map<String, TradeTotals> byMode = new TreeMap<>();
-        for (Object[] row : rows) {
-            ZoneFlow flow = (ZoneFlow) row[0];
-            String mode = (String) row[1];
-            Direction direction = (Direction) row[2];
-            long count = ((Number) row[3]).longValue();
-            BigDecimal cny = (BigDecimal) row[4];
-            BigDecimal usd = (BigDecimal) row[5];
-            all = all.plus(direction, count, cny, usd);
-            byMode.merge(mode, TradeTotals.EMPTY.plus(direction, count, cny, usd), ZoneTotalsService::sum);
-            byFlow.merge(flow.ordinal() + direction.name(), new ZoneTotals.FlowTotal(flow, direction, count, cny, usd),
+        for (Sum<FlowAndMode> row : rows) {
+            ZoneFlow flow = row.key().flow();
+            Direction direction = row.direction();
+            all = all.plus(direction, row.count(), row.cny(), row.usd());
+            byMode.merge(row.key().tradeMode(), row.totals(), ZoneTotalsService::sum);
+            byFlow.merge(flow.ordinal() + direction.name(),
+                    new ZoneTotals.FlowTotal(flow, direction, row.count(), row.cny(), row.usd()),
                     (a, b) -> new ZoneTotals.FlowTotal(flow, direction, a.declarations() + b.declarations(),
                             a.valueCny().add(b.valueCny()), a.valueUsd().add(b.valueUsd())));
         }
@@ -69,30 +93,19 @@ public class ZoneTotalsService {
 
     /** Every area with trade in the range, with its totals. */
     public Map<String, TradeTotals> totalsByZone(DateRange range) {
-        List<Object[]> rows = Panache.getEntityManager().createQuery(BY_ZONE, Object[].class)
-                .setParameter("from", range.fromOrMin())
-                .setParameter("to", range.toOrMax())
-                .getResultList();
         Map<String, TradeTotals> byZone = new TreeMap<>();
-        for (Object[] row : rows) {
-            byZone.merge((String) row[0], TradeTotals.EMPTY.plus((Direction) row[1], ((Number) row[2]).longValue(),
-                    (BigDecimal) row[3], (BigDecimal) row[4]), ZoneTotalsService::sum);
+        for (Sum<String> row : BY_ZONE.sums(dataSource, MonthSplit.of(range), ZONE_COLUMNS, row -> row.getString(1))) {
+            byZone.merge(row.key(), row.totals(), ZoneTotalsService::sum);
         }
         return byZone;
     }
 
     /** One area's totals by calendar month; dates rather than a range so a caller can ask for a year earlier. */
     public SortedMap<YearMonth, TradeTotals> byMonth(String zoneCode, LocalDate from, LocalDate to) {
-        List<Object[]> rows = Panache.getEntityManager().createQuery(BY_MONTH, Object[].class)
-                .setParameter("zone", zoneCode)
-                .setParameter("from", from)
-                .setParameter("to", to)
-                .getResultList();
         SortedMap<YearMonth, TradeTotals> byMonth = new TreeMap<>();
-        for (Object[] row : rows) {
-            YearMonth month = YearMonth.of(((Number) row[0]).intValue(), ((Number) row[1]).intValue());
-            byMonth.merge(month, TradeTotals.EMPTY.plus((Direction) row[2], ((Number) row[3]).longValue(),
-                    (BigDecimal) row[4], (BigDecimal) row[5]), ZoneTotalsService::sum);
+        for (Sum<YearMonth> row : BY_MONTH.sums(dataSource, MonthSplit.of(from, to), MONTH_COLUMNS,
+                row -> YearMonth.from(row.getObject(1, LocalDate.class)), zoneCode)) {
+            byMonth.merge(row.key(), row.totals(), ZoneTotalsService::sum);
         }
         return byMonth;
     }
