@@ -49,9 +49,11 @@ public class DeclarationEventApplier {
 
     // FOR UPDATE: should two consumers briefly own a partition during a rebalance, the second waits and
     // then sees the first one's revision instead of applying the same change again.
+    // The cast matters: against a text[] PostgreSQL compares declaration_id (CHAR(18)) as text, cannot use
+    // the primary key and scans the whole ledger for every batch.
     private static final String LOAD = """
             SELECT declaration_id, revision, state FROM applied_declarations
-            WHERE declaration_id = ANY (?) FOR UPDATE""";
+            WHERE declaration_id = ANY (CAST(? AS bpchar[])) FOR UPDATE""";
     private static final String SAVE = """
             INSERT INTO applied_declarations (declaration_id, revision, event_id, cancelled, state, applied_at)
             VALUES (?, ?, ?, ?, ?::jsonb, now())
