@@ -37,7 +37,9 @@ public final class LocalPostgres implements AutoCloseable {
                 .setServerConfig("max_connections", "300")
                 // Local data, not production: a lost last commit on power loss is acceptable, speed is not.
                 .setServerConfig("synchronous_commit", "off")
-                .setServerConfig("shared_buffers", "256MB");
+                .setServerConfig("shared_buffers", "256MB")
+                // Two cores run everything here: a parallel plan for a 2 ms query only adds scheduling jitter.
+                .setServerConfig("max_parallel_workers_per_gather", "0");
         if (port > 0) {
             builder.setPort(port);
         }

@@ -75,6 +75,29 @@ public final class Platform implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts one more instance of a service's jar, against a database of its own (created if missing) and
+     * with settings overridden: a benchmark's differently configured consumer, say. It stops with the platform.
+     */
+    public ServiceProcess startInstance(String instance, String service, String database, Map<String, String> overrides) {
+        postgres.createDatabases(List.of(database));
+        Map<String, String> env = environmentOf(service);
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(database));
+        env.putAll(overrides);
+        ServiceProcess process = new ServiceProcess(instance,
+                settings.rootDir().resolve(service).resolve("target/quarkus-app/quarkus-run.jar"),
+                freePort(), env, settings.jvmOptions(), settings.logDir());
+        services.put(instance, process);
+        process.start();
+        process.awaitReady(READY_TIMEOUT);
+        return process;
+    }
+
+    /** Stops one service (SIGTERM, then SIGKILL after the grace period). */
+    public void stop(String name) {
+        services.get(name).stop(STOP_GRACE);
+    }
+
     public static String databaseOf(String service) {
         return DATABASE_OF.get(service);
     }
@@ -89,6 +112,11 @@ public final class Platform implements AutoCloseable {
 
     public String bootstrapServers() {
         return kafka.bootstrapServers();
+    }
+
+    /** Creates topics with the platform's topic settings (a benchmark's own, say). */
+    public void createTopics(Map<String, Integer> partitionsByTopic) {
+        kafka.createTopics(partitionsByTopic, Map.of());
     }
 
     public LocalPostgres postgres() {

@@ -92,6 +92,11 @@ public final class ServiceProcess {
         throw new IllegalStateException(name + " not ready after " + timeout + "; see " + log);
     }
 
+    /** The JVM's process id, for resource readings; -1 when it is not running. */
+    public long pid() {
+        return isAlive() ? process.pid() : -1;
+    }
+
     public boolean isAlive() {
         return process != null && process.isAlive();
     }

@@ -1,0 +1,431 @@
+package dev.customs.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.customs.contract.event.EventCodec;
+import dev.customs.contract.event.ReliableProducer;
+import dev.customs.contract.event.DeclarationState;
+import dev.customs.contract.reference.ReferenceData;
+import dev.customs.localstack.Infrastructure;
+import dev.customs.localstack.Platform;
+import dev.customs.localstack.ServiceProcess;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * {@code ./benchmark.sh}: the platform on the local stack (in-process KRaft broker, embedded PostgreSQL,
+ * the three packaged services), measured phase by phase next to Kafka's own limit on the same broker.
+ * Prints a table and writes it into BENCHMARKS.md. Settings come from the environment (see the script).
+ */
+public final class Benchmark {
+
+    private static final String FRESHNESS = "customs_ingest_freshness_seconds";
+    private static final String CONSUMED = "customs_ingest_records_consumed_total";
+    private static final String CREATED = "customs_declarations_requests_total{action=\"received\",status=\"201\"}";
+    private static final String PUBLISHED = "customs_events_published_total";
+    private static final Duration APPLY_TIMEOUT = Duration.ofMinutes(30);
+    /** Scraping a consumer's metrics costs it CPU (thousands of series): often enough, not more. */
+    private static final Duration POLL = Duration.ofMillis(500);
+    private static final int PAYLOAD_SAMPLES = 10_000;
+    private static final long MIX_SERIAL_BASE = 500_000_000L;
+    private static final long REST_BODY_SEED = 99;
+
+    private final Settings settings;
+    private final Report report;
+    private final ReferenceData reference = ReferenceData.standard();
+    private Platform platform;
+    private final List<String> failures = new ArrayList<>();
+
+    /** Every knob, from the environment, with the defaults the committed figures were taken with. */
+    record Settings(Path root, Path runDir, long seed, int events, int mixDeclarations, Duration restDuration,
+                    int batchSize, Duration freshnessDuration, int freshnessRate, Duration baselineDuration,
+                    Duration queryDuration, List<String> jvmOptions, List<String> phases) {
+
+        static final String ALL_PHASES = "limit,e2e,mix,queries,baseline,rest,freshness";
+
+        boolean runs(String phase) {
+            return phases.contains(phase);
+        }
+
+        static Settings fromEnvironment() {
+            Path root = Path.of(env("PLATFORM_ROOT", ".")).toAbsolutePath().normalize();
+            return new Settings(root, root.resolve("benchmarks/target/run"),
+                    Long.parseLong(env("SEED", "20261124")),
+                    Integer.parseInt(env("EVENTS", "1000000")),
+                    Integer.parseInt(env("MIX_DECLARATIONS", "200000")),
+                    Duration.ofSeconds(Long.parseLong(env("REST_SECONDS", "20"))),
+                    Integer.parseInt(env("BATCH_SIZE", "100")),
+                    Duration.ofSeconds(Long.parseLong(env("FRESHNESS_SECONDS", "30"))),
+                    Integer.parseInt(env("FRESHNESS_RATE", "2000")),
+                    Duration.ofSeconds(Long.parseLong(env("BASELINE_SECONDS", "30"))),
+                    Duration.ofSeconds(Long.parseLong(env("QUERY_SECONDS", "20"))),
+                    List.of(env("SERVICE_JVM_OPTIONS", "-Xmx768m -XX:+ExitOnOutOfMemoryError").split(" ")),
+                    List.of(env("PHASES", ALL_PHASES).split(",")));
+        }
+    }
+
+    private Benchmark(Settings settings) {
+        this.settings = settings;
+        this.report = new Report(settings);
+    }
+
+    public static void main(String[] args) throws Exception {
+        Benchmark benchmark = new Benchmark(Settings.fromEnvironment());
+        int exit = benchmark.run();
+        System.exit(exit);
+    }
+
+    private int run() throws Exception {
+        WrkLoad.requireInstalled();
+        deleteRecursively(settings.runDir());
+        System.out.println("Starting Kafka, PostgreSQL and the three services (logs in " + settings.runDir().resolve("logs") + ")...");
+        platform = Platform.start(new Platform.Settings(settings.root(), settings.runDir().resolve("data"),
+                settings.runDir().resolve("logs"), 0, 0, Map.of(), settings.jvmOptions()));
+        try {
+            Map<String, ProcessStats.Reading> resourcesAtStart = resources();
+            Instant started = Instant.now();
+            double producerLimit = settings.runs("limit") ? kafkaLimit() : Double.NaN;
+            if (settings.runs("e2e")) {
+                endToEnd("declared only", new Workload(reference, settings.seed(), LocalDate.of(2025, 1, 1),
+                        LocalDate.of(2025, 12, 31), Workload.Mix.DECLARED_ONLY, 0), settings.events(), producerLimit);
+            }
+            if (settings.runs("mix")) {
+                endToEnd("realistic mix", new Workload(reference, settings.seed() + 1, LocalDate.of(2024, 1, 1),
+                        LocalDate.of(2024, 12, 31), Workload.Mix.REALISTIC, MIX_SERIAL_BASE), settings.mixDeclarations(), producerLimit);
+            }
+            if (settings.runs("queries")) {
+                queries("idle", settings.queryDuration());
+            }
+            if (settings.runs("baseline")) {
+                baseline();
+            }
+            if (settings.runs("rest")) {
+                restIngest();
+            }
+            if (settings.runs("freshness")) {
+                freshnessAndQueriesUnderLoad();
+            }
+            report.resources(resourcesAtStart, resources(), Duration.between(started, Instant.now()));
+        } catch (RuntimeException e) {
+            failures.add("aborted: " + e);
+            e.printStackTrace();
+        } finally {
+            System.out.println("Stopping the platform...");
+            platform.close();
+        }
+        failures.forEach(f -> report.failure(f));
+        report.write();
+        return failures.isEmpty() ? 0 : 1;
+    }
+
+    /** Kafka's perf tools on a topic shaped like ours, with our events as payloads. */
+    private double kafkaLimit() throws IOException {
+        System.out.println("Limit: Kafka's ProducerPerformance and ConsumerPerformance, " + settings.events() + " records...");
+        String topic = "bench.limit";
+        Map<String, Integer> topics = Map.of(topic, Infrastructure.DECLARATIONS_PARTITIONS);
+        platform.createTopics(topics);
+        Path payloads = settings.runDir().resolve("payloads.txt");
+        EventFactory factory = new EventFactory(reference, settings.seed(), LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31));
+        long bytes = 0;
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < PAYLOAD_SAMPLES; i++) {
+            String json = new String(EventCodec.toBytes(factory.declared(i, Instant.now())), java.nio.charset.StandardCharsets.UTF_8);
+            bytes += json.length();
+            lines.append(json).append('\n');
+        }
+        Files.writeString(payloads, lines);
+        KafkaPerfTools tools = new KafkaPerfTools(settings.root().resolve("benchmarks/target/lib"), settings.runDir().resolve("logs"));
+        KafkaPerfTools.ProducerLimit producer = tools.produce(platform.bootstrapServers(), topic, settings.events(), payloads);
+        KafkaPerfTools.ConsumerLimit consumer = tools.consume(platform.bootstrapServers(), topic, settings.events());
+        report.limit(bytes / PAYLOAD_SAMPLES, producer, consumer);
+        return producer.recordsPerSecond();
+    }
+
+    /** Publishes a workload at full speed and times it until both consumers have applied every record. */
+    private void endToEnd(String name, Workload workload, int declarations, double producerLimit) {
+        System.out.println("End-to-end, " + name + ": " + declarations + " declarations at full speed...");
+        List<String> consumers = List.of(platform.url(Platform.ZONE_SERVICE), platform.url(Platform.STATISTICS_SERVICE));
+        Map<String, Double> before = new LinkedHashMap<>();
+        consumers.forEach(url -> before.put(url, Http.metric(url, CONSUMED)));
+        // Generated and encoded beforehand, so the run measures the pipeline and not the generator.
+        List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
+        workload.generate(declarations, event -> records.add(
+                new ProducerRecord<>(Infrastructure.DECLARATIONS_TOPIC, event.declarationId(), EventCodec.toBytes(event))));
+        AtomicReference<Exception> sendFailure = new AtomicReference<>();
+        long start = System.nanoTime();
+        try (KafkaProducer<String, byte[]> producer = ReliableProducer.create(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers()), "benchmark")) {
+            for (ProducerRecord<String, byte[]> record : records) {
+                producer.send(record, (metadata, error) -> {
+                    if (error != null) {
+                        sendFailure.compareAndSet(null, error);
+                    }
+                });
+            }
+            producer.flush();
+        }
+        records.clear();
+        if (sendFailure.get() != null) {
+            throw new IllegalStateException("publishing failed", sendFailure.get());
+        }
+        double publishSeconds = seconds(System.nanoTime() - start);
+        Map<String, Double> applySeconds = new LinkedHashMap<>();
+        awaitConsumed(before, workload.events, start).forEach((url, s) -> applySeconds.put(serviceName(url), s));
+        String check = checkTotals(workload);
+        if (check != null) {
+            failures.add(name + ": " + check);
+        }
+        report.endToEnd(name, workload, publishSeconds, applySeconds, producerLimit, check);
+    }
+
+    /** Seconds from {@code start} until each consumer has handled {@code records} more records. */
+    private Map<String, Double> awaitConsumed(Map<String, Double> before, long records, long start) {
+        Map<String, Double> done = new LinkedHashMap<>();
+        long deadline = start + APPLY_TIMEOUT.toNanos();
+        while (done.size() < before.size()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("consumers did not apply " + records + " records in " + APPLY_TIMEOUT);
+            }
+            for (Map.Entry<String, Double> consumer : before.entrySet()) {
+                if (!done.containsKey(consumer.getKey())
+                        && Http.metric(consumer.getKey(), CONSUMED) - consumer.getValue() >= records) {
+                    done.put(consumer.getKey(), seconds(System.nanoTime() - start));
+                }
+            }
+            QueryLoad.sleep(POLL);
+        }
+        return done;
+    }
+
+    /** The services' totals for the workload's range against the benchmark's own sums, to the cent. */
+    private String checkTotals(Workload workload) {
+        List<String> mismatches = new ArrayList<>();
+        String range = "from=" + workload.from + "&to=" + workload.to;
+        JsonNode national = Http.getJson(platform.url(Platform.STATISTICS_SERVICE) + "/api/statistics/totals?" + range);
+        String nationalMismatch = workload.national.mismatch(national.path("declarations").asLong(),
+                national.path("importCny").decimalValue(), national.path("exportCny").decimalValue());
+        if (nationalMismatch != null) {
+            mismatches.add("national: " + nationalMismatch);
+        }
+        JsonNode rollup = Http.getJson(platform.url(Platform.ZONE_SERVICE) + "/api/zones/rollup?by=type&" + range);
+        Map<String, JsonNode> byType = new TreeMap<>();
+        rollup.forEach(row -> byType.put(row.path("key").asText(), row));
+        for (Map.Entry<String, Sums> expected : workload.zonesByType.entrySet()) {
+            JsonNode row = byType.get(expected.getKey());
+            String mismatch = row == null ? "missing" : expected.getValue().mismatch(row.path("declarations").asLong(),
+                    row.path("importCny").decimalValue(), row.path("exportCny").decimalValue());
+            if (mismatch != null) {
+                mismatches.add("zones " + expected.getKey() + ": " + mismatch);
+            }
+        }
+        return mismatches.isEmpty() ? null : String.join("; ", mismatches);
+    }
+
+    /**
+     * The same statistics-service code with one record per poll, so each record is its own transaction
+     * (and its own ledger lookup and upserts), next to the real batched configuration, each consuming the
+     * same topic from the start alone on the machine for the same time, into a database of its own.
+     */
+    private void baseline() {
+        System.out.println("Baseline: one transaction per record vs batches, " + settings.baselineDuration().toSeconds() + " s each...");
+        double perRecord = consumeRate("baseline-per-record", Map.of(
+                "MP_MESSAGING_INCOMING_DECLARATIONS_MAX_POLL_RECORDS", "1"));
+        double batched = consumeRate("baseline-batched", Map.of());
+        report.baseline(perRecord, batched);
+    }
+
+    private double consumeRate(String instance, Map<String, String> overrides) {
+        Map<String, String> env = new LinkedHashMap<>(overrides);
+        env.put("MP_MESSAGING_INCOMING_DECLARATIONS_GROUP_ID", instance);
+        env.put("INGEST_DEAD_LETTER_TOPIC", Infrastructure.deadLetterTopic(instance));
+        ServiceProcess process = platform.startInstance(instance, Platform.STATISTICS_SERVICE,
+                instance.replace('-', '_'), env);
+        try {
+            while (Http.metric(process.url(), CONSUMED) == 0) {
+                QueryLoad.sleep(POLL);
+            }
+            double from = Http.metric(process.url(), CONSUMED);
+            long start = System.nanoTime();
+            QueryLoad.sleep(settings.baselineDuration());
+            double to = Http.metric(process.url(), CONSUMED);
+            return (to - from) / seconds(System.nanoTime() - start);
+        } finally {
+            platform.stop(instance);
+        }
+    }
+
+    /** Single and batch POSTs from wrk, then the time until the outbox relay has published them all. */
+    private void restIngest() {
+        EventFactory factory = new EventFactory(reference, REST_BODY_SEED, today().minusDays(30), today().minusDays(1));
+        String declarations = platform.url(Platform.DECLARATION_SERVICE);
+        WrkLoad wrk = new WrkLoad(settings.runDir().resolve("wrk"));
+
+        System.out.println("REST: single POST for " + settings.restDuration().toSeconds() + " s...");
+        String one = RestBodies.single(factory.declared(0, Instant.now()).declaration());
+        restPhase("single POST", 1, () -> wrk.post("single", declarations + "/api/declarations", one, 2, 16, settings.restDuration()));
+
+        System.out.println("REST: POST /batch of " + settings.batchSize() + " for " + settings.restDuration().toSeconds() + " s...");
+        List<DeclarationState> states = new ArrayList<>();
+        for (int i = 0; i < settings.batchSize(); i++) {
+            states.add(factory.declared(i, Instant.now()).declaration());
+        }
+        String batch = RestBodies.batch(states);
+        restPhase("POST /batch", settings.batchSize(),
+                () -> wrk.post("batch", declarations + "/api/declarations/batch", batch, 1, 4, settings.restDuration()));
+    }
+
+    private void restPhase(String name, int perRequest, java.util.function.Supplier<WrkLoad.Result> load) {
+        String url = platform.url(Platform.DECLARATION_SERVICE);
+        double createdBefore = Http.metric(url, CREATED);
+        double publishedBefore = Http.metric(url, PUBLISHED);
+        long start = System.nanoTime();
+        WrkLoad.Result result = load.get();
+        // wrk counts the requests answered within its duration; the service still finishes those in flight,
+        // so wait until the count of created declarations stops moving and the relay has published them all.
+        long deadline = System.nanoTime() + APPLY_TIMEOUT.toNanos();
+        double created = -1;
+        while (true) {
+            double now = Http.metric(url, CREATED) - createdBefore;
+            if (now == created && Http.metric(url, PUBLISHED) - publishedBefore >= created) {
+                break;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(name + ": the outbox relay did not publish " + now + " events");
+            }
+            created = now;
+            QueryLoad.sleep(POLL);
+        }
+        double relayedSeconds = seconds(System.nanoTime() - start);
+        long published = (long) (Http.metric(url, PUBLISHED) - publishedBefore);
+        if (result.non2xx() > 0 || result.socketErrors() > 0 || published != (long) created
+                || created < result.requests() * perRequest) {
+            failures.add(name + ": " + result.non2xx() + " non-2xx answers, " + result.socketErrors() + " socket errors, "
+                    + (long) created + " declarations created for " + result.requests() + " requests of " + perRequest
+                    + ", " + published + " events published");
+        }
+        report.rest(name, perRequest, result, published / relayedSeconds);
+    }
+
+    /** A fixed rate of declarations over REST while analysts query; freshness from the consumers' histograms. */
+    private void freshnessAndQueriesUnderLoad() throws InterruptedException {
+        System.out.println("Freshness: " + settings.freshnessRate() + " declarations/s for "
+                + settings.freshnessDuration().toSeconds() + " s, with queries running...");
+        EventFactory factory = new EventFactory(reference, REST_BODY_SEED + 1, today().minusDays(30), today().minusDays(1));
+        int perBatch = settings.freshnessRate() / 20;
+        List<String> batches = new ArrayList<>();
+        for (int b = 0; b < 20; b++) {
+            List<DeclarationState> states = new ArrayList<>();
+            for (int i = 0; i < perBatch; i++) {
+                states.add(factory.declared(i, Instant.now()).declaration());
+            }
+            batches.add(RestBodies.batch(states));
+        }
+        List<String> consumers = List.of(platform.url(Platform.ZONE_SERVICE), platform.url(Platform.STATISTICS_SERVICE));
+        Map<String, TreeMap<Double, Double>> before = new LinkedHashMap<>();
+        Map<String, Double> consumedBefore = new LinkedHashMap<>();
+        for (String url : consumers) {
+            before.put(url, Http.buckets(url, FRESHNESS));
+            consumedBefore.put(url, Http.metric(url, CONSUMED));
+        }
+        AtomicReference<List<QueryLoad.Latency>> underLoad = new AtomicReference<>();
+        Thread queries = new Thread(() -> underLoad.set(QueryLoad.run(queryList(), settings.freshnessDuration())), "queries");
+        queries.start();
+        FixedRateIngest.Result sent = FixedRateIngest.run(platform.url(Platform.DECLARATION_SERVICE), batches, perBatch,
+                settings.freshnessRate(), settings.freshnessDuration());
+        queries.join();
+        awaitConsumed(consumedBefore, sent.accepted(), System.nanoTime());
+        if (sent.failedRequests() > 0 || sent.accepted() != sent.sent()) {
+            failures.add("freshness: " + sent.failedRequests() + " failed requests, " + sent.accepted() + " of " + sent.sent() + " accepted");
+        }
+        Map<String, double[]> freshness = new LinkedHashMap<>();
+        for (String url : consumers) {
+            TreeMap<Double, Double> after = Http.buckets(url, FRESHNESS);
+            freshness.put(serviceName(url), new double[]{Http.quantile(before.get(url), after, 0.5),
+                    Http.quantile(before.get(url), after, 0.99)});
+        }
+        report.freshness(settings.freshnessRate(), sent.accepted(), freshness);
+        report.queries("under ingest at " + settings.freshnessRate() + "/s", underLoad.get());
+    }
+
+    private void queries(String label, Duration duration) {
+        System.out.println("Queries (" + label + ") for " + duration.toSeconds() + " s over a year of data...");
+        report.queries(label, QueryLoad.run(queryList(), duration));
+    }
+
+    /** What analysts ask most, over the full year of the declared-only run (2025). */
+    private List<QueryLoad.Query> queryList() {
+        String zones = platform.url(Platform.ZONE_SERVICE) + "/api/zones";
+        String stats = platform.url(Platform.STATISTICS_SERVICE) + "/api/statistics";
+        String year = "from=2025-01-01&to=2025-12-31";
+        String area = reference.zones().get(0).code();
+        List<QueryLoad.Query> list = new ArrayList<>();
+        list.add(new QueryLoad.Query("zone", "area totals (year)", zones + "/" + area + "/totals?" + year));
+        list.add(new QueryLoad.Query("zone", "area series (2 years)", zones + "/" + area + "/series?from=2024-01-01&to=2025-12-31"));
+        list.add(new QueryLoad.Query("zone", "ranking top 10 (year)", zones + "/ranking?limit=10&" + year));
+        list.add(new QueryLoad.Query("zone", "rollup by province (year)", zones + "/rollup?by=province&" + year));
+        list.add(new QueryLoad.Query("zone", "concentration top 30 (year)", zones + "/concentration?" + year));
+        list.add(new QueryLoad.Query("zone", "area totals (half month)", zones + "/" + area + "/totals?from=2025-03-01&to=2025-03-15"));
+        list.add(new QueryLoad.Query("statistics", "national totals (year)", stats + "/totals?" + year));
+        list.add(new QueryLoad.Query("statistics", "partners top 10 (year)", stats + "/partners?limit=10&" + year));
+        list.add(new QueryLoad.Query("statistics", "regions (year)", stats + "/regions?" + year));
+        list.add(new QueryLoad.Query("statistics", "commodities by chapter (year)", stats + "/commodities?level=chapter&" + year));
+        list.add(new QueryLoad.Query("statistics", "trade modes (year)", stats + "/trade-modes?" + year));
+        list.add(new QueryLoad.Query("statistics", "regimes (year)", stats + "/regimes?" + year));
+        list.add(new QueryLoad.Query("statistics", "series (2 years)", stats + "/series?from=2024-01-01&to=2025-12-31"));
+        list.add(new QueryLoad.Query("statistics", "monthly report", stats + "/monthly-report?month=2025-06"));
+        list.add(new QueryLoad.Query("statistics", "national totals (half month)", stats + "/totals?from=2025-03-01&to=2025-03-15"));
+        return list;
+    }
+
+    private Map<String, ProcessStats.Reading> resources() {
+        Map<String, ProcessStats.Reading> readings = new LinkedHashMap<>();
+        for (String service : List.of(Platform.DECLARATION_SERVICE, Platform.ZONE_SERVICE, Platform.STATISTICS_SERVICE)) {
+            readings.put(service, ProcessStats.of(platform.service(service).pid()));
+        }
+        readings.put("PostgreSQL (all backends)", ProcessStats.of(ProcessStats.postmasterOf(platform.postgres().port())));
+        readings.put("benchmark JVM (Kafka broker, load generators)", ProcessStats.of(ProcessHandle.current().pid()));
+        return readings;
+    }
+
+    private String serviceName(String url) {
+        return url.equals(platform.url(Platform.ZONE_SERVICE)) ? Platform.ZONE_SERVICE : Platform.STATISTICS_SERVICE;
+    }
+
+    private static LocalDate today() {
+        return LocalDate.now(ZoneOffset.UTC);
+    }
+
+    static double seconds(long nanos) {
+        return nanos / 1e9;
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

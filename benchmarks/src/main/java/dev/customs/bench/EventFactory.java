@@ -1,0 +1,153 @@
+package dev.customs.bench;
+
+import dev.customs.contract.event.DeclarationEvent;
+import dev.customs.contract.event.DeclarationItem;
+import dev.customs.contract.event.DeclarationState;
+import dev.customs.contract.event.Direction;
+import dev.customs.contract.event.EventType;
+import dev.customs.contract.event.ZoneFlow;
+import dev.customs.contract.reference.Country;
+import dev.customs.contract.reference.HsChapter;
+import dev.customs.contract.reference.ReferenceData;
+import dev.customs.contract.reference.TradeMode;
+import dev.customs.contract.reference.TransportMode;
+import dev.customs.contract.reference.Zone;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Valid declaration events for load, deterministic per seed. Codes are drawn with skewed (Zipf-like)
+ * weights, as real trade concentrates on few partners, modes and chapters, so the totals tables get the
+ * key spread of real data rather than a uniform worst case. Not the simulator: that one calibrates value
+ * shares through declaration-service's REST model; here only shapes and key spread matter.
+ */
+final class EventFactory {
+
+    static final String DECLARANT = "91500000MA5U12346T";
+    private static final String OFFICE = "2200";
+    private static final double ZONE_SHARE = 0.3;
+    private static final double[] FLOW_WEIGHTS = {0.6, 0.3, 0.1};
+    private static final int MAX_ITEMS = 4;
+    private static final long MIN_ITEM_CENTS = 100_000L;
+    private static final long MAX_ITEM_CENTS = 200_000_000L;
+
+    private static final Map<Integer, double[]> CUMULATIVE = new ConcurrentHashMap<>();
+
+    private final ReferenceData reference;
+    private final SplittableRandom random;
+    private final LocalDate firstDay;
+    private final int days;
+    private final List<Zone> zones;
+    private final List<Country> countries;
+    private final List<HsChapter> chapters;
+    private final List<TransportMode> transportModes;
+    private final List<TradeMode> tradeModes;
+
+    EventFactory(ReferenceData reference, long seed, LocalDate from, LocalDate to) {
+        this.reference = reference;
+        this.random = new SplittableRandom(seed);
+        this.firstDay = from;
+        this.days = (int) ChronoUnit.DAYS.between(from, to) + 1;
+        this.zones = reference.zones();
+        this.countries = reference.countries();
+        this.chapters = reference.hsChapters().stream().filter(c -> !c.reserved()).toList();
+        // Area-internal transport codes are for moves inside areas, not for trade with partners.
+        this.transportModes = reference.transportModes().stream().filter(m -> !m.areaCode()).toList();
+        this.tradeModes = reference.tradeModes();
+    }
+
+    /** A new declaration on a random day of the range, revision 1, with a number unique for {@code serial}. */
+    DeclarationEvent declared(long serial, Instant occurredAt) {
+        return declared(serial, firstDay.plusDays(random.nextInt(days)), occurredAt);
+    }
+
+    /** A new declaration on the given day. */
+    DeclarationEvent declared(long serial, LocalDate day, Instant occurredAt) {
+        Direction direction = random.nextBoolean() ? Direction.IMPORT : Direction.EXPORT;
+        String id = OFFICE + day.getYear() + (direction == Direction.IMPORT ? "1" : "0") + String.format("%09d", serial);
+        return new DeclarationEvent(DeclarationEvent.SCHEMA_VERSION, UUID.randomUUID(), EventType.DECLARED, id, 1L,
+                occurredAt, state(day, direction));
+    }
+
+    /** The next revision with new values (same date and direction, so the number stays right). */
+    DeclarationEvent amended(DeclarationEvent previous, Instant occurredAt) {
+        DeclarationState before = previous.declaration();
+        return new DeclarationEvent(DeclarationEvent.SCHEMA_VERSION, UUID.randomUUID(), EventType.AMENDED,
+                previous.declarationId(), previous.revision() + 1, occurredAt,
+                state(before.declarationDate(), before.direction()));
+    }
+
+    DeclarationEvent cancelled(DeclarationEvent previous, Instant occurredAt) {
+        return new DeclarationEvent(DeclarationEvent.SCHEMA_VERSION, UUID.randomUUID(), EventType.CANCELLED,
+                previous.declarationId(), previous.revision() + 1L, occurredAt, previous.declaration());
+    }
+
+    /** Picks index i of n with weight 1/(i+1): a few codes carry most declarations, as in real trade. */
+    private <T> T skewed(List<T> options) {
+        double[] cumulative = CUMULATIVE.computeIfAbsent(options.size(), n -> {
+            double[] sums = new double[n];
+            double sum = 0;
+            for (int i = 0; i < n; i++) {
+                sum += 1.0 / (i + 1);
+                sums[i] = sum;
+            }
+            return sums;
+        });
+        int at = Arrays.binarySearch(cumulative, random.nextDouble() * cumulative[cumulative.length - 1]);
+        return options.get(Math.min(at < 0 ? -at - 1 : at, options.size() - 1));
+    }
+
+    private DeclarationState state(LocalDate day, Direction direction) {
+        Zone zone = random.nextDouble() < ZONE_SHARE ? zones.get(random.nextInt(zones.size())) : null;
+        ZoneFlow flow = zone == null ? null : pickFlow();
+        List<TradeMode> allowed = new ArrayList<>();
+        for (TradeMode mode : tradeModes) {
+            if (mode.allows(flow)) {
+                allowed.add(mode);
+            }
+        }
+        TradeMode mode = skewed(allowed);
+        BigDecimal cnyPerUsd = reference.cnyPerUnit("USD", YearMonth.from(day))
+                .orElseThrow(() -> new IllegalStateException("no USD rate for " + day));
+        int itemCount = 1 + random.nextInt(MAX_ITEMS);
+        List<DeclarationItem> items = new ArrayList<>(itemCount);
+        BigDecimal totalCny = BigDecimal.ZERO;
+        BigDecimal totalUsd = BigDecimal.ZERO;
+        for (int i = 1; i <= itemCount; i++) {
+            HsChapter chapter = skewed(chapters);
+            String hsCode = chapter.code() + String.format("%08d", random.nextInt(100_000_000));
+            BigDecimal cny = BigDecimal.valueOf(random.nextLong(MIN_ITEM_CENTS, MAX_ITEM_CENTS), 2);
+            BigDecimal usd = cny.divide(cnyPerUsd, 2, RoundingMode.HALF_EVEN);
+            items.add(new DeclarationItem(i, hsCode, BigDecimal.valueOf(1 + random.nextInt(1000)), "035", cny, usd));
+            totalCny = totalCny.add(cny);
+            totalUsd = totalUsd.add(usd);
+        }
+        return new DeclarationState(day, direction, zone == null ? null : zone.code(), flow, mode.code(), OFFICE,
+                DECLARANT, skewed(countries).alpha2(), transportModes.get(random.nextInt(transportModes.size())).code(),
+                ReferenceData.CNY, items, totalCny, totalUsd);
+    }
+
+    private ZoneFlow pickFlow() {
+        double r = random.nextDouble();
+        ZoneFlow[] flows = ZoneFlow.values();
+        for (int i = 0; i < flows.length; i++) {
+            r -= FLOW_WEIGHTS[i];
+            if (r <= 0) {
+                return flows[i];
+            }
+        }
+        return flows[flows.length - 1];
+    }
+}

@@ -1,0 +1,103 @@
+package dev.customs.bench;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The few HTTP calls the benchmark makes itself: JSON answers to check, and Prometheus text to read. */
+final class Http {
+
+    static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    private Http() {
+    }
+
+    static JsonNode getJson(String url) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).GET().build());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("GET " + url + " answered " + response.statusCode() + ": " + response.body());
+        }
+        try {
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static HttpResponse<String> send(HttpRequest request) {
+        try {
+            return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(request.method() + " " + request.uri(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /**
+     * The sum of a Prometheus metric over all its label sets, or over those starting with the given labels
+     * when {@code name} is written {@code metric{label="value",...}} (labels in the order Micrometer writes them).
+     */
+    static double metric(String serviceUrl, String name) {
+        double sum = 0;
+        String labelPrefix = name.endsWith("}") ? name.substring(0, name.length() - 1) : null;
+        for (String line : scrape(serviceUrl)) {
+            if (labelPrefix != null ? line.startsWith(labelPrefix)
+                    : line.startsWith(name + " ") || line.startsWith(name + "{")) {
+                sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return sum;
+    }
+
+    /** A histogram's cumulative bucket counts by upper bound in seconds ({@code le}), +Inf included. */
+    static TreeMap<Double, Double> buckets(String serviceUrl, String histogram) {
+        TreeMap<Double, Double> counts = new TreeMap<>();
+        String prefix = histogram + "_bucket{";
+        for (String line : scrape(serviceUrl)) {
+            if (line.startsWith(prefix)) {
+                int le = line.indexOf("le=\"") + 4;
+                String bound = line.substring(le, line.indexOf('"', le));
+                double upper = bound.equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(bound);
+                counts.merge(upper, Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)), Double::sum);
+            }
+        }
+        return counts;
+    }
+
+    /** The bucket bound under which {@code quantile} of the observations between two scrapes fell. */
+    static double quantile(Map<Double, Double> before, TreeMap<Double, Double> after, double quantile) {
+        double total = after.lastEntry().getValue() - before.getOrDefault(after.lastKey(), 0.0);
+        if (total <= 0) {
+            return Double.NaN;
+        }
+        for (Map.Entry<Double, Double> bucket : after.entrySet()) {
+            double count = bucket.getValue() - before.getOrDefault(bucket.getKey(), 0.0);
+            if (count >= quantile * total) {
+                return bucket.getKey();
+            }
+        }
+        return Double.POSITIVE_INFINITY;
+    }
+
+    private static List<String> scrape(String serviceUrl) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(serviceUrl + "/q/metrics"))
+                .timeout(TIMEOUT).GET().build());
+        return response.body().lines().toList();
+    }
+}
