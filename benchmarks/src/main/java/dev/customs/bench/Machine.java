@@ -24,7 +24,7 @@ final class Machine {
                 + String.format(Locale.ROOT, "%.1f", memTotalGib()) + " GiB memory, " + System.getProperty("os.name") + " "
                 + System.getProperty("os.version") + "; broker, database, services and load generators all on it |\n"
                 + "| Java | " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version") + " |\n"
-                + "| Commit | " + git("rev-parse", "--short", "HEAD") + (git("status", "--porcelain").isBlank() ? "" : " (with uncommitted changes)") + " |\n"
+                + "| Commit | " + git("rev-parse", "--short", "HEAD") + (git("status", "--porcelain", "--", ".", ":!BENCHMARKS.md").isBlank() ? "" : " (with uncommitted changes)") + " |\n"
                 + "| Command | `" + command(settings) + "` |\n";
     }
 
