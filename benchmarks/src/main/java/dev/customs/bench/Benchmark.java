@@ -43,6 +43,7 @@ public final class Benchmark {
     private static final int PAYLOAD_SAMPLES = 10_000;
     private static final long MIX_SERIAL_BASE = 500_000_000L;
     private static final long REST_BODY_SEED = 99;
+    private static final Duration REST_WARM_UP = Duration.ofSeconds(5);
 
     private final Settings settings;
     private final Report report;
@@ -276,6 +277,7 @@ public final class Benchmark {
 
         System.out.println("REST: single POST for " + settings.restDuration().toSeconds() + " s...");
         String one = RestBodies.single(factory.declared(0, Instant.now()).declaration());
+        warmUp(() -> wrk.post("single-warm-up", declarations + "/api/declarations", one, 2, 16, REST_WARM_UP));
         restPhase("single POST", 1, () -> wrk.post("single", declarations + "/api/declarations", one, 2, 16, settings.restDuration()));
 
         System.out.println("REST: POST /batch of " + settings.batchSize() + " for " + settings.restDuration().toSeconds() + " s...");
@@ -284,8 +286,21 @@ public final class Benchmark {
             states.add(factory.declared(i, Instant.now()).declaration());
         }
         String batch = RestBodies.batch(states);
+        warmUp(() -> wrk.post("batch-warm-up", declarations + "/api/declarations/batch", batch, 1, 4, REST_WARM_UP));
         restPhase("POST /batch", settings.batchSize(),
                 () -> wrk.post("batch", declarations + "/api/declarations/batch", batch, 1, 4, settings.restDuration()));
+    }
+
+    /**
+     * Unrecorded load first, then until the relay has caught up: the first seconds of a code path pay for
+     * class loading and JIT compilation, which a long-running service pays once.
+     */
+    private void warmUp(java.util.function.Supplier<WrkLoad.Result> load) {
+        String url = platform.url(Platform.DECLARATION_SERVICE);
+        load.get();
+        while (Http.metric(url, PUBLISHED) < Http.metric(url, CREATED)) {
+            QueryLoad.sleep(POLL);
+        }
     }
 
     private void restPhase(String name, int perRequest, java.util.function.Supplier<WrkLoad.Result> load) {
