@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -44,6 +45,8 @@ public final class Benchmark {
     private static final long MIX_SERIAL_BASE = 500_000_000L;
     private static final long REST_BODY_SEED = 99;
     private static final Duration REST_WARM_UP = Duration.ofSeconds(5);
+    /** Fixed-rate ingest posts this many batches a second (100 declarations each at 2,000/s). */
+    private static final int FRESHNESS_BATCHES_PER_SECOND = 20;
 
     private final Settings settings;
     private final Report report;
@@ -207,7 +210,7 @@ public final class Benchmark {
                     done.put(consumer.getKey(), seconds(System.nanoTime() - start));
                 }
             }
-            QueryLoad.sleep(POLL);
+            sleep(POLL);
         }
         return done;
     }
@@ -257,11 +260,11 @@ public final class Benchmark {
                 instance.replace('-', '_'), env);
         try {
             while (Http.metric(process.url(), CONSUMED) == 0) {
-                QueryLoad.sleep(POLL);
+                sleep(POLL);
             }
             double from = Http.metric(process.url(), CONSUMED);
             long start = System.nanoTime();
-            QueryLoad.sleep(settings.baselineDuration());
+            sleep(settings.baselineDuration());
             double to = Http.metric(process.url(), CONSUMED);
             return (to - from) / seconds(System.nanoTime() - start);
         } finally {
@@ -295,18 +298,19 @@ public final class Benchmark {
      * Unrecorded load first, then until the relay has caught up: the first seconds of a code path pay for
      * class loading and JIT compilation, which a long-running service pays once.
      */
-    private void warmUp(java.util.function.Supplier<WrkLoad.Result> load) {
+    private void warmUp(Supplier<WrkLoad.Result> load) {
         String url = platform.url(Platform.DECLARATION_SERVICE);
         load.get();
-        while (Http.metric(url, PUBLISHED) < Http.metric(url, CREATED)) {
-            QueryLoad.sleep(POLL);
+        for (Http.Scrape scrape = Http.scrape(url); scrape.sum(PUBLISHED) < scrape.sum(CREATED); scrape = Http.scrape(url)) {
+            sleep(POLL);
         }
     }
 
-    private void restPhase(String name, int perRequest, java.util.function.Supplier<WrkLoad.Result> load) {
+    private void restPhase(String name, int perRequest, Supplier<WrkLoad.Result> load) {
         String url = platform.url(Platform.DECLARATION_SERVICE);
-        double createdBefore = Http.metric(url, CREATED);
-        double publishedBefore = Http.metric(url, PUBLISHED);
+        Http.Scrape before = Http.scrape(url);
+        double createdBefore = before.sum(CREATED);
+        double publishedBefore = before.sum(PUBLISHED);
         long start = System.nanoTime();
         WrkLoad.Result result = load.get();
         // wrk counts the requests answered within its duration; the service still finishes those in flight,
@@ -314,15 +318,16 @@ public final class Benchmark {
         long deadline = System.nanoTime() + APPLY_TIMEOUT.toNanos();
         double created = -1;
         while (true) {
-            double now = Http.metric(url, CREATED) - createdBefore;
-            if (now == created && Http.metric(url, PUBLISHED) - publishedBefore >= created) {
+            Http.Scrape scrape = Http.scrape(url);
+            double now = scrape.sum(CREATED) - createdBefore;
+            if (now == created && scrape.sum(PUBLISHED) - publishedBefore >= created) {
                 break;
             }
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException(name + ": the outbox relay did not publish " + now + " events");
             }
             created = now;
-            QueryLoad.sleep(POLL);
+            sleep(POLL);
         }
         double relayedSeconds = seconds(System.nanoTime() - start);
         long published = (long) (Http.metric(url, PUBLISHED) - publishedBefore);
@@ -340,9 +345,9 @@ public final class Benchmark {
         System.out.println("Freshness: " + settings.freshnessRate() + " declarations/s for "
                 + settings.freshnessDuration().toSeconds() + " s, with queries running...");
         EventFactory factory = new EventFactory(reference, REST_BODY_SEED + 1, today().minusDays(30), today().minusDays(1));
-        int perBatch = settings.freshnessRate() / 20;
+        int perBatch = settings.freshnessRate() / FRESHNESS_BATCHES_PER_SECOND;
         List<String> batches = new ArrayList<>();
-        for (int b = 0; b < 20; b++) {
+        for (int b = 0; b < FRESHNESS_BATCHES_PER_SECOND; b++) {
             List<DeclarationState> states = new ArrayList<>();
             for (int i = 0; i < perBatch; i++) {
                 states.add(factory.declared(i, Instant.now()).declaration());
@@ -353,8 +358,9 @@ public final class Benchmark {
         Map<String, TreeMap<Double, Double>> before = new LinkedHashMap<>();
         Map<String, Double> consumedBefore = new LinkedHashMap<>();
         for (String url : consumers) {
-            before.put(url, Http.buckets(url, FRESHNESS));
-            consumedBefore.put(url, Http.metric(url, CONSUMED));
+            Http.Scrape scrape = Http.scrape(url);
+            before.put(url, scrape.buckets(FRESHNESS));
+            consumedBefore.put(url, scrape.sum(CONSUMED));
         }
         AtomicReference<List<QueryLoad.Latency>> underLoad = new AtomicReference<>();
         Thread queries = new Thread(() -> underLoad.set(QueryLoad.run(queryList(), settings.freshnessDuration())), "queries");
@@ -368,7 +374,7 @@ public final class Benchmark {
         }
         Map<String, double[]> freshness = new LinkedHashMap<>();
         for (String url : consumers) {
-            TreeMap<Double, Double> after = Http.buckets(url, FRESHNESS);
+            TreeMap<Double, Double> after = Http.scrape(url).buckets(FRESHNESS);
             freshness.put(serviceName(url), new double[]{Http.quantile(before.get(url), after, 0.5),
                     Http.quantile(before.get(url), after, 0.99)});
         }
@@ -422,6 +428,15 @@ public final class Benchmark {
 
     private static LocalDate today() {
         return LocalDate.now(ZoneOffset.UTC);
+    }
+
+    static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     static double seconds(long nanos) {

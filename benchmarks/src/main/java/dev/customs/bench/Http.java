@@ -49,35 +49,49 @@ final class Http {
         }
     }
 
-    /**
-     * The sum of a Prometheus metric over all its label sets, or over those starting with the given labels
-     * when {@code name} is written {@code metric{label="value",...}} (labels in the order Micrometer writes them).
-     */
-    static double metric(String serviceUrl, String name) {
-        double sum = 0;
-        String labelPrefix = name.endsWith("}") ? name.substring(0, name.length() - 1) : null;
-        for (String line : scrape(serviceUrl)) {
-            if (labelPrefix != null ? line.startsWith(labelPrefix)
-                    : line.startsWith(name + " ") || line.startsWith(name + "{")) {
-                sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+    /** One reading of a service's Prometheus text; read several metrics from it rather than scraping again. */
+    record Scrape(List<String> lines) {
+
+        /**
+         * The sum of a metric over all its label sets, or over those starting with the given labels when
+         * {@code name} is written {@code metric{label="value",...}} (labels in the order Micrometer writes them).
+         */
+        double sum(String name) {
+            double sum = 0;
+            String labelPrefix = name.endsWith("}") ? name.substring(0, name.length() - 1) : null;
+            for (String line : lines) {
+                if (labelPrefix != null ? line.startsWith(labelPrefix)
+                        : line.startsWith(name + " ") || line.startsWith(name + "{")) {
+                    sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                }
             }
+            return sum;
         }
-        return sum;
+
+        /** A histogram's cumulative bucket counts by upper bound in seconds ({@code le}), +Inf included. */
+        TreeMap<Double, Double> buckets(String histogram) {
+            TreeMap<Double, Double> counts = new TreeMap<>();
+            String prefix = histogram + "_bucket{";
+            for (String line : lines) {
+                if (line.startsWith(prefix)) {
+                    int le = line.indexOf("le=\"") + 4;
+                    String bound = line.substring(le, line.indexOf('"', le));
+                    double upper = bound.equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(bound);
+                    counts.merge(upper, Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)), Double::sum);
+                }
+            }
+            return counts;
+        }
     }
 
-    /** A histogram's cumulative bucket counts by upper bound in seconds ({@code le}), +Inf included. */
-    static TreeMap<Double, Double> buckets(String serviceUrl, String histogram) {
-        TreeMap<Double, Double> counts = new TreeMap<>();
-        String prefix = histogram + "_bucket{";
-        for (String line : scrape(serviceUrl)) {
-            if (line.startsWith(prefix)) {
-                int le = line.indexOf("le=\"") + 4;
-                String bound = line.substring(le, line.indexOf('"', le));
-                double upper = bound.equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(bound);
-                counts.merge(upper, Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)), Double::sum);
-            }
-        }
-        return counts;
+    static Scrape scrape(String serviceUrl) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(serviceUrl + "/q/metrics"))
+                .timeout(TIMEOUT).GET().build());
+        return new Scrape(response.body().lines().toList());
+    }
+
+    static double metric(String serviceUrl, String name) {
+        return scrape(serviceUrl).sum(name);
     }
 
     /** The bucket bound under which {@code quantile} of the observations between two scrapes fell. */
@@ -93,11 +107,5 @@ final class Http {
             }
         }
         return Double.POSITIVE_INFINITY;
-    }
-
-    private static List<String> scrape(String serviceUrl) {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(serviceUrl + "/q/metrics"))
-                .timeout(TIMEOUT).GET().build());
-        return response.body().lines().toList();
     }
 }

@@ -61,13 +61,13 @@ final class QueryLoad {
                     synchronized (histograms.get(query)) {
                         histograms.get(query).recordValue(nanos);
                     }
-                    sleep(THINK);
+                    Benchmark.sleep(THINK);
                 }
             }, "query-" + own.get(0).service());
             worker.start();
             workers.add(worker);
         }
-        sleep(duration);
+        Benchmark.sleep(duration);
         stop.set(true);
         for (Thread worker : workers) {
             try {
@@ -83,14 +83,5 @@ final class QueryLoad {
         histograms.forEach((q, h) -> out.add(new Latency(q.service(), q.name(), h.getTotalCount(),
                 h.getValueAtPercentile(50) / 1e6, h.getValueAtPercentile(99) / 1e6, h.getMaxValue() / 1e6)));
         return out;
-    }
-
-    static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

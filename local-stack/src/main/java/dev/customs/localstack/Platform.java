@@ -62,9 +62,7 @@ public final class Platform implements AutoCloseable {
         try {
             for (String name : List.of(DECLARATION_SERVICE, ZONE_SERVICE, STATISTICS_SERVICE)) {
                 int port = settings.httpPorts().getOrDefault(name, 0);
-                platform.services.put(name, new ServiceProcess(name,
-                        settings.rootDir().resolve(name).resolve("target/quarkus-app/quarkus-run.jar"),
-                        port == 0 ? freePort() : port, platform.environmentOf(name), settings.jvmOptions(), settings.logDir()));
+                platform.services.put(name, platform.process(name, name, port == 0 ? freePort() : port, platform.environmentOf(name)));
             }
             platform.services.values().forEach(ServiceProcess::start);
             platform.services.values().forEach(s -> s.awaitReady(READY_TIMEOUT));
@@ -84,13 +82,17 @@ public final class Platform implements AutoCloseable {
         Map<String, String> env = environmentOf(service);
         env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(database));
         env.putAll(overrides);
-        ServiceProcess process = new ServiceProcess(instance,
-                settings.rootDir().resolve(service).resolve("target/quarkus-app/quarkus-run.jar"),
-                freePort(), env, settings.jvmOptions(), settings.logDir());
+        ServiceProcess process = process(instance, service, freePort(), env);
         services.put(instance, process);
         process.start();
         process.awaitReady(READY_TIMEOUT);
         return process;
+    }
+
+    /** A process named {@code name} running {@code service}'s packaged jar. */
+    private ServiceProcess process(String name, String service, int port, Map<String, String> environment) {
+        return new ServiceProcess(name, settings.rootDir().resolve(service).resolve("target/quarkus-app/quarkus-run.jar"),
+                port, environment, settings.jvmOptions(), settings.logDir());
     }
 
     /** Stops one service (SIGTERM, then SIGKILL after the grace period). */

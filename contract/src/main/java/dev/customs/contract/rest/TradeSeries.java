@@ -36,6 +36,9 @@ public final class TradeSeries {
             + "month before; a month the range cuts (starting or ending mid-month) with the same days a year "
             + "before and the same days of the month before, clamped to its length; null where the base is zero";
 
+    /** The only series granularity so far, and the default. */
+    public static final String MONTHLY = "month";
+
     /** Growth is a fraction with this many decimals (0.1234 = +12.34%). */
     public static final int GROWTH_SCALE = 4;
 
@@ -70,6 +73,13 @@ public final class TradeSeries {
     }
 
     private TradeSeries() {
+    }
+
+    /** 400 naming {@code granularity} for anything but {@link #MONTHLY} (absent means monthly). */
+    public static void requireMonthly(String granularity) {
+        if (granularity != null && !granularity.equals(MONTHLY)) {
+            throw ProblemException.badParameter("granularity", "must be " + MONTHLY + ", got '" + granularity + "'");
+        }
     }
 
     public static List<Point> monthly(DateRange range, MonthlyTotals totals, int maxMonths) {

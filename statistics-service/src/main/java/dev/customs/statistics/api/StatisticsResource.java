@@ -40,7 +40,6 @@ import static dev.customs.contract.rest.DateRange.TO_DESCRIPTION;
 @Produces(MediaType.APPLICATION_JSON)
 public class StatisticsResource {
 
-    private static final String MONTHLY = "month";
     private static final String EXAMPLE_FROM = "2025-01-01";
     private static final String EXAMPLE_TO = "2025-12-31";
 
@@ -147,13 +146,11 @@ public class StatisticsResource {
     @Operation(summary = "Trade month by month, every month of the range (zeros included), with total CNY "
             + TradeSeries.GROWTH_SUMMARY)
     public List<SeriesPointView> series(
-            @Parameter(description = "month (the only one so far, and the default)", example = MONTHLY)
+            @Parameter(description = "month (the only one so far, and the default)", example = TradeSeries.MONTHLY)
             @QueryParam("granularity") String granularity,
             @Parameter(description = FROM_DESCRIPTION, example = EXAMPLE_FROM) @QueryParam("from") String from,
             @Parameter(description = TO_DESCRIPTION, example = EXAMPLE_TO) @QueryParam("to") String to) {
-        if (granularity != null && !granularity.equals(MONTHLY)) {
-            throw ProblemException.badParameter("granularity", "must be month, got '" + granularity + "'");
-        }
+        TradeSeries.requireMonthly(granularity);
         return series.monthly(DateRange.parse(from, to)).stream().map(SeriesPointView::of).toList();
     }
 

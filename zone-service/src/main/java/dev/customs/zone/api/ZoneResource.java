@@ -41,7 +41,6 @@ import static dev.customs.contract.rest.DateRange.TO_DESCRIPTION;
 @Produces(MediaType.APPLICATION_JSON)
 public class ZoneResource {
 
-    private static final String MONTHLY = "month";
     private static final String CODE = "The area's four-digit code";
     private static final String EXAMPLE_CODE = "8013";
     private static final String EXAMPLE_FROM = "2025-01-01";
@@ -136,13 +135,11 @@ public class ZoneResource {
             + TradeSeries.GROWTH_SUMMARY)
     public List<ZoneSeriesPointView> series(
             @Parameter(description = CODE, example = EXAMPLE_CODE) @PathParam("code") String code,
-            @Parameter(description = "month (the only one so far, and the default)", example = MONTHLY)
+            @Parameter(description = "month (the only one so far, and the default)", example = TradeSeries.MONTHLY)
             @QueryParam("granularity") String granularity,
             @Parameter(description = FROM_DESCRIPTION, example = EXAMPLE_FROM) @QueryParam("from") String from,
             @Parameter(description = TO_DESCRIPTION, example = EXAMPLE_TO) @QueryParam("to") String to) {
-        if (granularity != null && !granularity.equals(MONTHLY)) {
-            throw ProblemException.badParameter("granularity", "must be month, got '" + granularity + "'");
-        }
+        TradeSeries.requireMonthly(granularity);
         DateRange range = DateRange.parse(from, to);
         knownZone(code);
         return series.monthly(code, range).stream().map(ZoneSeriesPointView::of).toList();
