@@ -3,10 +3,12 @@ package dev.customs.declaration;
 import dev.customs.contract.event.DeclarationEvent;
 import dev.customs.contract.event.EventCodec;
 import dev.customs.contract.event.EventType;
+import dev.customs.contract.testing.Metrics;
 import dev.customs.contract.testing.RawPublisher;
 import dev.customs.localstack.testing.KafkaResource;
 import dev.customs.localstack.testing.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import dev.customs.contract.testing.ExactNumbers;
@@ -16,11 +18,21 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,6 +51,12 @@ class DeclarationApiTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
+
+    @TestHTTPResource("/api/declarations")
+    URI declarationsUrl;
+
+    @TestHTTPResource("/q/metrics")
+    URI metricsUrl;
 
 
 
@@ -162,6 +180,62 @@ class DeclarationApiTest {
         // As a well-behaved client sends a large body: the server can refuse it before it is sent.
         given().contentType(ContentType.JSON).header("Expect", "100-continue").body(huge).post("/api/declarations")
                 .then().statusCode(413).contentType("application/problem+json");
+    }
+
+    @Test
+    void aNumberTwiceInOneBatchIsFiledOnceAndJudgedOnContent() {
+        String id = "801320251000000778";
+        Map<String, Object> changed = declaration(id);
+        changed.put("partnerCountry", "FR");
+        given().contentType(ContentType.JSON).body(List.of(declaration(id), declaration(id), changed))
+                .post("/api/declarations/batch")
+                .then().statusCode(200)
+                .body("accepted", equalTo(2))
+                .body("outcomes.status", equalTo(List.of(201, 200, 409)))
+                .body("outcomes[1].revision", equalTo(1))
+                .body("outcomes[2].detail", equalTo("declaration " + id + " was filed with other content"));
+        given().get("/api/declarations/" + id).then().statusCode(200).body("partnerCountry", equalTo("DE"));
+        assertThat(eventsOf(id)).extracting(DeclarationEvent::eventType).containsExactly(EventType.DECLARED);
+    }
+
+    @Test
+    void theSameNumberSentConcurrentlyIsCreatedOnceAndOkForEveryOther() throws Exception {
+        String id = "801320251000000779";
+        String body = EventCodec.toJson(declaration(id));
+        int senders = 8;
+        HttpClient client = HttpClient.newHttpClient();
+        HttpRequest post = HttpRequest.newBuilder(declarationsUrl).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        ExecutorService pool = Executors.newFixedThreadPool(senders);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Integer>> statuses = new ArrayList<>();
+            for (int i = 0; i < senders; i++) {
+                statuses.add(pool.submit(() -> {
+                    start.await();
+                    return client.send(post, HttpResponse.BodyHandlers.discarding()).statusCode();
+                }));
+            }
+            start.countDown();
+            List<Integer> answered = new ArrayList<>();
+            for (Future<Integer> status : statuses) {
+                answered.add(status.get(30, TimeUnit.SECONDS));
+            }
+            assertThat(answered).containsExactlyInAnyOrder(201, 200, 200, 200, 200, 200, 200, 200);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(eventsOf(id)).extracting(DeclarationEvent::revision).containsExactly(1L);
+    }
+
+    /** Every event of one declaration on the topic, read once the outbox holds nothing more to relay. */
+    private List<DeclarationEvent> eventsOf(String id) {
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> Metrics.sum(metricsUrl.toString(), "customs_outbox_backlog") == 0);
+        try (RawPublisher kafka = new RawPublisher(bootstrapServers)) {
+            return kafka.readAll(DeclarationEvent.TOPIC, Integer.MAX_VALUE, Duration.ofSeconds(3)).stream()
+                    .filter(r -> id.equals(r.key())).map(r -> EventCodec.parse(r.value())).toList();
+        }
     }
 
     @Test

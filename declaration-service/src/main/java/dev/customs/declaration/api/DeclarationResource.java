@@ -162,7 +162,7 @@ public class DeclarationResource {
     /** Successful outcomes carry the stored declaration; failed ones a problem naming the fields. */
     private static Response.ResponseBuilder answer(SubmissionOutcome outcome) {
         if (outcome.succeeded()) {
-            return Response.status(outcome.status()).entity(DeclarationView.of(outcome.record()));
+            return Response.status(outcome.status()).entity(DeclarationView.of(outcome.declaration()));
         }
         if (outcome.status() == 400) {
             throw ProblemException.badRequest(outcome.errors());

@@ -1,15 +1,13 @@
 package dev.customs.declaration.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.customs.contract.event.DeclarationItem;
 import dev.customs.contract.event.DeclarationState;
 import dev.customs.contract.event.Direction;
-import dev.customs.contract.event.EventCodec;
 import dev.customs.contract.event.ZoneFlow;
 import dev.customs.declaration.declarations.DeclarationRecord;
 import dev.customs.declaration.declarations.DeclarationStatus;
+import dev.customs.declaration.declarations.StoredDeclaration;
 
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -40,8 +38,12 @@ public record DeclarationView(
     }
 
     public static DeclarationView of(DeclarationRecord record) {
-        DeclarationRequest r = read(record.request, DeclarationRequest.class);
-        DeclarationState state = read(record.state, DeclarationState.class);
+        return of(StoredDeclaration.of(record));
+    }
+
+    public static DeclarationView of(StoredDeclaration declaration) {
+        DeclarationRequest r = declaration.request();
+        DeclarationState state = declaration.state();
         List<ItemView> items = new ArrayList<>(r.items().size());
         for (int i = 0; i < r.items().size(); i++) {
             ItemRequest filed = r.items().get(i);
@@ -49,17 +51,9 @@ public record DeclarationView(
             items.add(new ItemView(filed.itemNo(), filed.hsCode(), filed.quantity(), filed.unit(), filed.value(),
                     converted.valueCny(), converted.valueUsd()));
         }
-        return new DeclarationView(record.declarationId, record.revision, record.status, r.declarationDate(),
-                r.direction(), r.zoneCode(), r.zoneFlow(), r.tradeMode(), r.customsOffice(), r.declarantCode(),
-                r.partnerCountry(), r.transportMode(), r.transactionTerms(), r.currency(), items,
-                record.totalValueCny, record.totalValueUsd);
-    }
-
-    private static <T> T read(String json, Class<T> type) {
-        try {
-            return EventCodec.mapper().readValue(json, type);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException("a stored declaration is not readable", e);
-        }
+        return new DeclarationView(declaration.declarationId(), declaration.revision(), declaration.status(),
+                r.declarationDate(), r.direction(), r.zoneCode(), r.zoneFlow(), r.tradeMode(), r.customsOffice(),
+                r.declarantCode(), r.partnerCountry(), r.transportMode(), r.transactionTerms(), r.currency(), items,
+                state.totalValueCny(), state.totalValueUsd());
     }
 }

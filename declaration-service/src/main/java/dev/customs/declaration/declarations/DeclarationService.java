@@ -1,6 +1,5 @@
 package dev.customs.declaration.declarations;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.customs.contract.event.DeclarationEvent;
 import dev.customs.contract.event.DeclarationItem;
 import dev.customs.contract.event.DeclarationState;
@@ -9,8 +8,9 @@ import dev.customs.contract.event.EventType;
 import dev.customs.contract.event.Violation;
 import dev.customs.declaration.api.DeclarationRequest;
 import dev.customs.declaration.api.ItemRequest;
-import dev.customs.declaration.outbox.OutboxMessage;
+import dev.customs.declaration.outbox.Outbox;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -22,9 +22,12 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -35,47 +38,108 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class DeclarationService {
 
+    private record FiledInBatch(StoredDeclaration declaration, String hash) {
+    }
+
     private static final Pattern ITEM_INDEX = Pattern.compile("\\[\\d+]");
 
     private final DeclarationValidator validator;
     private final CurrencyConverter converter;
-    private final DeclarationNumbers numbers;
+    private final DeclarationStore store;
+    private final Outbox outbox;
     private final MeterRegistry registry;
 
-    public DeclarationService(DeclarationValidator validator, CurrencyConverter converter, DeclarationNumbers numbers,
-                              MeterRegistry registry) {
+    public DeclarationService(DeclarationValidator validator, CurrencyConverter converter, DeclarationStore store,
+                              Outbox outbox, MeterRegistry registry) {
         this.validator = validator;
         this.converter = converter;
-        this.numbers = numbers;
+        this.store = store;
+        this.outbox = outbox;
         this.registry = registry;
     }
 
-    @Transactional
     public SubmissionOutcome submit(DeclarationRequest request) {
         return submitAll(List.of(request)).get(0);
     }
 
-    /** Files every valid request of a batch in one transaction; each gets its own outcome. */
-    @Transactional
+    /**
+     * Files every valid request of a batch in one transaction; each gets its own outcome. Should another
+     * request store one of the batch's numbers first, the batch runs once more and then sees that number
+     * as filed (200 when the content is the same, 409 when not) instead of failing.
+     */
     public List<SubmissionOutcome> submitAll(List<DeclarationRequest> requests) {
         List<List<Violation>> violations = requests.stream().map(validator::violations).toList();
+        List<SubmissionOutcome> outcomes;
+        try {
+            outcomes = QuarkusTransaction.requiringNew().call(() -> fileAll(requests, violations));
+        } catch (StoreException e) {
+            if (!e.isUniqueViolation()) {
+                throw e;
+            }
+            outcomes = QuarkusTransaction.requiringNew().call(() -> fileAll(requests, violations));
+        }
+        outcomes.forEach(outcome -> count("received", outcome));
+        return outcomes;
+    }
+
+    private List<SubmissionOutcome> fileAll(List<DeclarationRequest> requests, List<List<Violation>> violations) {
+        Set<String> numbered = new HashSet<>();
         int unnumbered = 0;
         for (int i = 0; i < requests.size(); i++) {
-            if (violations.get(i).isEmpty() && requests.get(i).declarationId() == null) {
-                unnumbered++;
+            if (violations.get(i).isEmpty()) {
+                if (requests.get(i).declarationId() == null) {
+                    unnumbered++;
+                } else {
+                    numbered.add(requests.get(i).declarationId());
+                }
             }
         }
-        Deque<Long> serials = numbers.reserve(unnumbered);
+        Map<String, String> filedBefore = store.submissionHashes(numbered);
+        Map<String, FiledInBatch> filedInBatch = new HashMap<>();
+        long[] serials = store.nextSerials(unnumbered);
+        int nextSerial = 0;
+        Instant now = Instant.now();
         List<SubmissionOutcome> outcomes = new ArrayList<>(requests.size());
+        List<DeclarationStore.NewDeclaration> rows = new ArrayList<>(requests.size());
+        List<DeclarationEvent> events = new ArrayList<>(requests.size());
         for (int i = 0; i < requests.size(); i++) {
             DeclarationRequest request = requests.get(i);
-            SubmissionOutcome outcome = violations.get(i).isEmpty()
-                    ? file(request, serials)
-                    : SubmissionOutcome.invalid(request.declarationId(), violations.get(i));
-            count("received", outcome);
-            outcomes.add(outcome);
+            if (!violations.get(i).isEmpty()) {
+                outcomes.add(SubmissionOutcome.invalid(request.declarationId(), violations.get(i)));
+                continue;
+            }
+            String requestJson = json(request.withDeclarationId(null));
+            String hash = sha256(requestJson);
+            String id = request.declarationId();
+            if (id != null && (filedBefore.containsKey(id) || filedInBatch.containsKey(id))) {
+                FiledInBatch earlier = filedInBatch.get(id);
+                String filedHash = earlier != null ? earlier.hash() : filedBefore.get(id);
+                outcomes.add(filedHash.equals(hash)
+                        ? SubmissionOutcome.ok(200, earlier != null ? earlier.declaration() : stored(id))
+                        : SubmissionOutcome.failed(409, id, "declaration " + id + " was filed with other content"));
+                continue;
+            }
+            if (id == null) {
+                id = DeclarationNumbers.format(request.customsOffice(), request.declarationDate(), request.direction(),
+                        serials[nextSerial++]);
+            }
+            DeclarationRequest filed = request.withDeclarationId(id);
+            DeclarationState state = convert(filed);
+            rows.add(new DeclarationStore.NewDeclaration(id, state.declarationDate(), state.direction().name(),
+                    state.zoneCode(), state.countsNationally(), state.totalValueCny(), state.totalValueUsd(), hash,
+                    json(filed), json(state), now));
+            events.add(event(EventType.DECLARED, id, 1, now, state));
+            StoredDeclaration declaration = new StoredDeclaration(id, 1, DeclarationStatus.DECLARED, filed, state);
+            filedInBatch.put(id, new FiledInBatch(declaration, hash));
+            outcomes.add(SubmissionOutcome.ok(201, declaration));
         }
+        store.insert(rows);
+        outbox.append(events);
         return outcomes;
+    }
+
+    private static StoredDeclaration stored(String declarationId) {
+        return StoredDeclaration.of(DeclarationRecord.findById(declarationId));
     }
 
     /** A new revision with the full new state; nothing happens when the state is unchanged. */
@@ -96,15 +160,13 @@ public class DeclarationService {
         } else {
             DeclarationRequest filed = request.withDeclarationId(declarationId);
             DeclarationState state = convert(filed);
-            if (json(state).equals(record.state) && json(filed).equals(record.request)) {
-                outcome = SubmissionOutcome.ok(200, record);
-            } else {
+            if (!json(state).equals(record.state) || !json(filed).equals(record.request)) {
                 record.revision++;
                 record.status = DeclarationStatus.AMENDED;
                 apply(record, filed, state);
                 publish(EventType.AMENDED, record, state);
-                outcome = SubmissionOutcome.ok(200, record);
             }
+            outcome = SubmissionOutcome.ok(200, new StoredDeclaration(declarationId, record.revision, record.status, filed, state));
         }
         count("amended", outcome);
         return outcome;
@@ -123,38 +185,12 @@ public class DeclarationService {
             record.revision++;
             record.status = DeclarationStatus.CANCELLED;
             record.updatedAt = Instant.now();
-            publish(EventType.CANCELLED, record, read(record.state, DeclarationState.class));
-            outcome = SubmissionOutcome.ok(200, record);
+            StoredDeclaration cancelled = StoredDeclaration.of(record);
+            publish(EventType.CANCELLED, record, cancelled.state());
+            outcome = SubmissionOutcome.ok(200, cancelled);
         }
         count("cancelled", outcome);
         return outcome;
-    }
-
-    private SubmissionOutcome file(DeclarationRequest request, Deque<Long> serials) {
-        String hash = sha256(json(request.withDeclarationId(null)));
-        if (request.declarationId() != null) {
-            DeclarationRecord existing = DeclarationRecord.findById(request.declarationId());
-            if (existing != null) {
-                return existing.submissionHash.equals(hash)
-                        ? SubmissionOutcome.ok(200, existing)
-                        : SubmissionOutcome.failed(409, request.declarationId(),
-                                "declaration " + request.declarationId() + " was filed with other content");
-            }
-        }
-        String id = request.declarationId() != null ? request.declarationId()
-                : DeclarationNumbers.format(request.customsOffice(), request.declarationDate(), request.direction(), serials.pop());
-        DeclarationRequest filed = request.withDeclarationId(id);
-        DeclarationState state = convert(filed);
-        DeclarationRecord record = new DeclarationRecord();
-        record.declarationId = id;
-        record.revision = 1;
-        record.status = DeclarationStatus.DECLARED;
-        record.submissionHash = hash;
-        record.createdAt = Instant.now();
-        apply(record, filed, state);
-        record.persist();
-        publish(EventType.DECLARED, record, state);
-        return SubmissionOutcome.ok(201, record);
     }
 
     private void apply(DeclarationRecord record, DeclarationRequest filed, DeclarationState state) {
@@ -170,14 +206,13 @@ public class DeclarationService {
     }
 
     private void publish(EventType type, DeclarationRecord record, DeclarationState state) {
-        Instant now = Instant.now();
-        DeclarationEvent event = new DeclarationEvent(DeclarationEvent.SCHEMA_VERSION, UUID.randomUUID(), type,
-                record.declarationId, record.revision, now, state);
-        OutboxMessage message = new OutboxMessage();
-        message.declarationId = record.declarationId;
-        message.payload = EventCodec.toBytes(event);
-        message.occurredAt = now;
-        message.persist();
+        outbox.append(List.of(event(type, record.declarationId, record.revision, Instant.now(), state)));
+    }
+
+    private static DeclarationEvent event(EventType type, String declarationId, long revision, Instant occurredAt,
+                                          DeclarationState state) {
+        return new DeclarationEvent(DeclarationEvent.SCHEMA_VERSION, UUID.randomUUID(), type, declarationId, revision,
+                occurredAt, state);
     }
 
     /** The event state of a valid request: values converted per item, totals summed from the items. */
@@ -208,14 +243,6 @@ public class DeclarationService {
 
     private static String json(Object value) {
         return EventCodec.toJson(value);
-    }
-
-    private static <T> T read(String json, Class<T> type) {
-        try {
-            return EventCodec.mapper().readValue(json, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored JSON does not read back as " + type.getSimpleName(), e);
-        }
     }
 
     private static String sha256(String text) {

@@ -6,13 +6,14 @@ import java.util.List;
 
 /**
  * What became of one submitted, amended or cancelled declaration: an HTTP-like status (201 created,
- * 200 unchanged or updated, 400 invalid, 404 unknown, 409 conflicting), and the record or the errors.
+ * 200 unchanged or updated, 400 invalid, 404 unknown, 409 conflicting), and the declaration or the errors.
  */
 public record SubmissionOutcome(int status, String declarationId, long revision, List<Violation> errors,
-                                DeclarationRecord record, String detail) {
+                                StoredDeclaration declaration, String detail) {
 
-    public static SubmissionOutcome ok(int status, DeclarationRecord record) {
-        return new SubmissionOutcome(status, record.declarationId, record.revision, List.of(), record, null);
+    public static SubmissionOutcome ok(int status, StoredDeclaration declaration) {
+        return new SubmissionOutcome(status, declaration.declarationId(), declaration.revision(), List.of(), declaration,
+                null);
     }
 
     public static SubmissionOutcome invalid(String declarationId, List<Violation> errors) {
