@@ -7,6 +7,7 @@ import dev.customs.contract.rest.TradeTotals;
 import dev.customs.declaration.config.DeclarationConfig;
 import dev.customs.declaration.declarations.DeclarationQueries;
 import dev.customs.declaration.declarations.DeclarationService;
+import dev.customs.declaration.declarations.GroupCommitter;
 import dev.customs.declaration.declarations.SubmissionOutcome;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -57,11 +58,14 @@ public class DeclarationResource {
     private static final String EXAMPLE_TO = "2025-12-31";
 
     private final DeclarationService declarations;
+    private final GroupCommitter singles;
     private final DeclarationQueries queries;
     private final DeclarationConfig config;
 
-    public DeclarationResource(DeclarationService declarations, DeclarationQueries queries, DeclarationConfig config) {
+    public DeclarationResource(DeclarationService declarations, GroupCommitter singles, DeclarationQueries queries,
+                               DeclarationConfig config) {
         this.declarations = declarations;
+        this.singles = singles;
         this.queries = queries;
         this.config = config;
     }
@@ -69,7 +73,7 @@ public class DeclarationResource {
     @POST
     @Operation(summary = "File a declaration: 201 when new, 200 when the same declaration is sent again")
     public Response submit(DeclarationRequest request) {
-        SubmissionOutcome outcome = declarations.submit(requireBody(request));
+        SubmissionOutcome outcome = singles.submit(requireBody(request));
         return answer(outcome).location(URI.create("/api/declarations/" + outcome.declarationId())).build();
     }
 

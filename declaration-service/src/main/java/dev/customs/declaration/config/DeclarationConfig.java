@@ -3,6 +3,8 @@ package dev.customs.declaration.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.ZoneId;
 
 @ConfigMapping(prefix = "declarations")
@@ -22,7 +24,32 @@ public interface DeclarationConfig {
     @WithDefault("500")
     int maxPageSize();
 
+    /**
+     * Largest converted total of one declaration, in CNY and in USD: 16 integer digits, as for an item's
+     * value, so that the national totals (NUMERIC(20, 2)) hold thousands of such declarations.
+     */
+    @WithDefault("9999999999999999.99")
+    BigDecimal maxTotalValue();
+
     /** Customs' calendar: what "a date in the future" means. */
     @WithDefault("Asia/Shanghai")
     ZoneId timeZone();
+
+    GroupCommit groupCommit();
+
+    /** Single POSTs filed together (see GroupCommitter). */
+    interface GroupCommit {
+
+        /** Transactions filing single declarations at once; a few keep the pool free for everything else. */
+        @WithDefault("2")
+        int writers();
+
+        /** Most declarations one writer files in one transaction. */
+        @WithDefault("200")
+        int maxDeclarations();
+
+        /** How long an idle writer waits for work before it checks whether the service is stopping. */
+        @WithDefault("100ms")
+        Duration idlePoll();
+    }
 }

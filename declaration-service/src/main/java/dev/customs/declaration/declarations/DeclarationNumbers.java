@@ -18,7 +18,9 @@ public final class DeclarationNumbers {
 
     /** The number for a sequence value; the serial part wraps after 999,999,999. */
     public static String format(String customsOffice, LocalDate date, Direction direction, long sequenceValue) {
-        return customsOffice + date.getYear() + (direction == Direction.IMPORT ? '1' : '0')
-                + String.format("%09d", sequenceValue % SERIAL_MODULUS);
+        // SERIAL_MODULUS + serial has ten digits; dropping the leading 1 zero-pads the serial to nine
+        // (String.format showed up in profiles of single POSTs).
+        String serial = Long.toString(SERIAL_MODULUS + sequenceValue % SERIAL_MODULUS).substring(1);
+        return customsOffice + date.getYear() + (direction == Direction.IMPORT ? '1' : '0') + serial;
     }
 }

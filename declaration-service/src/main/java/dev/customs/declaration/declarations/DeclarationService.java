@@ -58,25 +58,29 @@ public class DeclarationService {
         this.registry = registry;
     }
 
-    public SubmissionOutcome submit(DeclarationRequest request) {
-        return submitAll(List.of(request)).get(0);
+    /** Files every valid request of a batch in one transaction; each gets its own outcome. */
+    public List<SubmissionOutcome> submitAll(List<DeclarationRequest> requests) {
+        return fileChecked(requests, requests.stream().map(validator::violations).toList());
     }
 
     /**
-     * Files every valid request of a batch in one transaction; each gets its own outcome. Should another
-     * request store one of the batch's numbers first, the batch runs once more and then sees that number
-     * as filed (200 when the content is the same, 409 when not) instead of failing.
+     * Files requests whose violations are known (empty when valid) in one transaction, when any is valid.
+     * Should another request store one of these numbers first, the batch runs once more and then sees that
+     * number as filed (200 when the content is the same, 409 when not) instead of failing.
      */
-    public List<SubmissionOutcome> submitAll(List<DeclarationRequest> requests) {
-        List<List<Violation>> violations = requests.stream().map(validator::violations).toList();
+    public List<SubmissionOutcome> fileChecked(List<DeclarationRequest> requests, List<List<Violation>> violations) {
         List<SubmissionOutcome> outcomes;
-        try {
-            outcomes = QuarkusTransaction.requiringNew().call(() -> fileAll(requests, violations));
-        } catch (StoreException e) {
-            if (!e.isUniqueViolation()) {
-                throw e;
+        if (violations.stream().noneMatch(List::isEmpty)) {
+            outcomes = fileAll(requests, violations);
+        } else {
+            try {
+                outcomes = QuarkusTransaction.requiringNew().call(() -> fileAll(requests, violations));
+            } catch (StoreException e) {
+                if (!e.isUniqueViolation()) {
+                    throw e;
+                }
+                outcomes = QuarkusTransaction.requiringNew().call(() -> fileAll(requests, violations));
             }
-            outcomes = QuarkusTransaction.requiringNew().call(() -> fileAll(requests, violations));
         }
         outcomes.forEach(outcome -> count("received", outcome));
         return outcomes;

@@ -12,6 +12,7 @@ import dev.customs.declaration.config.DeclarationConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Validator;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -19,6 +20,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -53,7 +55,7 @@ public class DeclarationValidator {
             out.add(new Violation("currency", "no exchange rate for " + request.currency() + " in " + YearMonth.from(date)));
         }
         duplicateItemNumbers(request, out);
-        valuesTooSmallToConvert(request, out);
+        convertedValuesOutOfRange(request, out);
         List<Violation> sorted = new ArrayList<>(out);
         sorted.sort(Comparator.comparing(Violation::field));
         return sorted;
@@ -68,22 +70,36 @@ public class DeclarationValidator {
                 r.customsOffice(), r.declarantCode(), r.partnerCountry(), r.transportMode(), r.currency(), items, null, null);
     }
 
-    /** A value that rounds to 0.00 in CNY or USD would break the event's "positive" rule downstream. */
-    private void valuesTooSmallToConvert(DeclarationRequest request, Set<Violation> out) {
+    /**
+     * A value that rounds to 0.00 in CNY or USD would break the event's "positive" rule downstream; a total
+     * beyond what the stores hold (NUMERIC(20, 2)) would fail there instead of here.
+     */
+    private void convertedValuesOutOfRange(DeclarationRequest request, Set<Violation> out) {
         if (request.items() == null || request.declarationDate() == null || request.currency() == null) {
             return;
         }
         YearMonth month = YearMonth.from(request.declarationDate());
+        BigDecimal totalCny = BigDecimal.ZERO;
+        BigDecimal totalUsd = BigDecimal.ZERO;
         for (int i = 0; i < request.items().size(); i++) {
             ItemRequest item = request.items().get(i);
             if (item == null || item.value() == null || item.value().signum() <= 0) {
                 continue;
             }
-            int index = i;
-            converter.convert(item.value(), request.currency(), month)
-                    .filter(c -> c.cny().signum() == 0 || c.usd().signum() == 0)
-                    .ifPresent(c -> out.add(new Violation("items[" + index + "].value",
-                            "is worth less than 0.01 in CNY or USD at " + month + "'s rate")));
+            Optional<CurrencyConverter.Converted> converted = converter.convert(item.value(), request.currency(), month);
+            if (converted.isEmpty()) {
+                return;
+            }
+            CurrencyConverter.Converted c = converted.get();
+            if (c.cny().signum() == 0 || c.usd().signum() == 0) {
+                out.add(new Violation("items[" + i + "].value", "is worth less than 0.01 in CNY or USD at " + month + "'s rate"));
+            }
+            totalCny = totalCny.add(c.cny());
+            totalUsd = totalUsd.add(c.usd());
+        }
+        if (totalCny.compareTo(config.maxTotalValue()) > 0 || totalUsd.compareTo(config.maxTotalValue()) > 0) {
+            out.add(new Violation("items", "are worth more than " + config.maxTotalValue().toPlainString()
+                    + " in CNY or USD together at " + month + "'s rate"));
         }
     }
 

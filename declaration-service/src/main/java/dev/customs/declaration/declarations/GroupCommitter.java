@@ -1,0 +1,132 @@
+package dev.customs.declaration.declarations;
+
+import dev.customs.contract.event.Violation;
+import dev.customs.declaration.api.DeclarationRequest;
+import dev.customs.declaration.config.DeclarationConfig;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Files single declarations from concurrent requests together. Each request is checked on its own
+ * thread; valid ones wait in a queue, and a few writers take whatever has gathered and file it in one
+ * transaction. A lone request is filed at once; under load the round trips and the commit are shared,
+ * which is what lets single POSTs keep up with batches. A caller hears its answer only after the commit.
+ */
+@ApplicationScoped
+public class GroupCommitter {
+
+    private static final Logger LOG = Logger.getLogger(GroupCommitter.class);
+
+    private record Pending(DeclarationRequest request, CompletableFuture<SubmissionOutcome> outcome) {
+    }
+
+    private final DeclarationService declarations;
+    private final DeclarationValidator validator;
+    private final DeclarationConfig.GroupCommit config;
+    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final List<Thread> writers = new ArrayList<>();
+    private volatile boolean running;
+
+    public GroupCommitter(DeclarationService declarations, DeclarationValidator validator, DeclarationConfig config) {
+        this.declarations = declarations;
+        this.validator = validator;
+        this.config = config.groupCommit();
+    }
+
+    void start(@Observes StartupEvent event) {
+        running = true;
+        for (int i = 0; i < config.writers(); i++) {
+            Thread writer = new Thread(this::writeUntilStopped, "group-commit-" + i);
+            writer.setDaemon(true);
+            writer.start();
+            writers.add(writer);
+        }
+    }
+
+    /** Writers finish what is queued before they stop, so every waiting caller gets its answer. */
+    void stop(@Observes ShutdownEvent event) throws InterruptedException {
+        running = false;
+        for (Thread writer : writers) {
+            writer.join();
+        }
+    }
+
+    public SubmissionOutcome submit(DeclarationRequest request) {
+        List<Violation> violations = validator.violations(request);
+        if (!violations.isEmpty()) {
+            return declarations.fileChecked(List.of(request), List.of(violations)).get(0);
+        }
+        Pending pending = new Pending(request, new CompletableFuture<>());
+        queue.add(pending);
+        if (!running && queue.remove(pending)) {
+            // Arrived while shutting down, after the writers may have left: filed on this thread.
+            file(List.of(pending));
+        }
+        try {
+            return pending.outcome().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the declaration was being filed", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** Valid requests waiting for a writer. */
+    int queued() {
+        return queue.size();
+    }
+
+    private void writeUntilStopped() {
+        List<Pending> group = new ArrayList<>(config.maxDeclarations());
+        while (true) {
+            Pending first;
+            try {
+                first = queue.poll(config.idlePoll().toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            if (first == null) {
+                if (!running) {
+                    return;
+                }
+                continue;
+            }
+            group.add(first);
+            queue.drainTo(group, config.maxDeclarations() - 1);
+            file(group);
+            group.clear();
+        }
+    }
+
+    private void file(List<Pending> group) {
+        try {
+            List<SubmissionOutcome> outcomes = declarations.fileChecked(group.stream().map(Pending::request).toList(),
+                    Collections.nCopies(group.size(), List.of()));
+            for (int i = 0; i < group.size(); i++) {
+                group.get(i).outcome().complete(outcomes.get(i));
+            }
+        } catch (RuntimeException e) {
+            if (group.size() == 1) {
+                group.get(0).outcome().completeExceptionally(e);
+                return;
+            }
+            // Whatever failed must fail only the request it belongs to: each is filed again on its own.
+            LOG.debugf(e, "Filing a group of %d failed; filing each on its own", group.size());
+            group.forEach(pending -> file(List.of(pending)));
+        }
+    }
+}

@@ -1,0 +1,193 @@
+package dev.customs.declaration.declarations;
+
+import dev.customs.contract.event.Violation;
+import dev.customs.declaration.api.DeclarationRequest;
+import dev.customs.declaration.config.DeclarationConfig;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/** The grouping itself, with a stand-in for the store: who is filed with whom, and who hears what. */
+class GroupCommitterTest {
+
+    private static final String POISON = "000000000000000000";
+    private static final String BLOCKER = "111111111111111111";
+
+    /** Records each filed group; a group holding POISON fails as a whole; BLOCKER waits for a latch. */
+    private static final class RecordingDeclarations extends DeclarationService {
+        final List<List<String>> groups = new CopyOnWriteArrayList<>();
+        final CountDownLatch blockerEntered = new CountDownLatch(1);
+        final CountDownLatch releaseBlocker = new CountDownLatch(1);
+
+        RecordingDeclarations() {
+            super(null, null, null, null, null);
+        }
+
+        @Override
+        public List<SubmissionOutcome> fileChecked(List<DeclarationRequest> requests, List<List<Violation>> violations) {
+            List<String> ids = requests.stream().map(DeclarationRequest::declarationId).toList();
+            groups.add(ids);
+            if (ids.contains(BLOCKER)) {
+                blockerEntered.countDown();
+                try {
+                    releaseBlocker.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            if (ids.contains(POISON)) {
+                throw new IllegalStateException("value out of range for " + POISON);
+            }
+            return ids.stream().map(id -> SubmissionOutcome.failed(201, id, "filed with " + ids.size())).toList();
+        }
+    }
+
+    private static final class AllValid extends DeclarationValidator {
+        AllValid() {
+            super(null, null, null);
+        }
+
+        @Override
+        public List<Violation> violations(DeclarationRequest request) {
+            return List.of();
+        }
+    }
+
+    private final RecordingDeclarations declarations = new RecordingDeclarations();
+    private final GroupCommitter committer = new GroupCommitter(declarations, new AllValid(), oneWriter());
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        declarations.releaseBlocker.countDown();
+        committer.stop(null);
+    }
+
+    @Test
+    void whatGathersWhileAWriterIsBusyIsFiledTogether() throws Exception {
+        committer.start(null);
+        CompletableFuture<SubmissionOutcome> blocker = submitAsync(BLOCKER);
+        assertThat(declarations.blockerEntered.await(10, TimeUnit.SECONDS)).isTrue();
+        List<CompletableFuture<SubmissionOutcome>> waiting = List.of(submitAsync("1"), submitAsync("2"), submitAsync("3"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> queued() == 3);
+        declarations.releaseBlocker.countDown();
+
+        assertThat(blocker.get(10, TimeUnit.SECONDS).detail()).isEqualTo("filed with 1");
+        for (CompletableFuture<SubmissionOutcome> outcome : waiting) {
+            assertThat(outcome.get(10, TimeUnit.SECONDS).detail()).isEqualTo("filed with 3");
+        }
+        assertThat(declarations.groups).hasSize(2);
+        assertThat(declarations.groups.get(1)).containsExactlyInAnyOrder("1", "2", "3");
+    }
+
+    @Test
+    void aFailingGroupIsFiledOneByOneSoOnlyTheCulpritFails() throws Exception {
+        committer.start(null);
+        CompletableFuture<SubmissionOutcome> blocker = submitAsync(BLOCKER);
+        assertThat(declarations.blockerEntered.await(10, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<SubmissionOutcome> first = submitAsync("1");
+        CompletableFuture<SubmissionOutcome> poison = submitAsync(POISON);
+        CompletableFuture<SubmissionOutcome> second = submitAsync("2");
+        await().atMost(Duration.ofSeconds(10)).until(() -> queued() == 3);
+        declarations.releaseBlocker.countDown();
+
+        blocker.get(10, TimeUnit.SECONDS);
+        assertThat(first.get(10, TimeUnit.SECONDS).detail()).isEqualTo("filed with 1");
+        assertThat(second.get(10, TimeUnit.SECONDS).detail()).isEqualTo("filed with 1");
+        assertThatThrownBy(() -> poison.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+                .hasRootCauseMessage("value out of range for " + POISON);
+        assertThat(declarations.groups.get(1)).hasSize(3);
+        assertThat(declarations.groups.subList(2, 5)).allSatisfy(group -> assertThat(group).hasSize(1));
+    }
+
+    @Test
+    void whatIsQueuedWhenStoppingIsStillFiled() throws Exception {
+        committer.start(null);
+        CompletableFuture<SubmissionOutcome> blocker = submitAsync(BLOCKER);
+        assertThat(declarations.blockerEntered.await(10, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<SubmissionOutcome> queuedOne = submitAsync("1");
+        await().atMost(Duration.ofSeconds(10)).until(() -> queued() == 1);
+        CompletableFuture<Void> stopping = CompletableFuture.runAsync(() -> {
+            try {
+                committer.stop(null);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        declarations.releaseBlocker.countDown();
+
+        stopping.get(10, TimeUnit.SECONDS);
+        assertThat(blocker.get(10, TimeUnit.SECONDS).detail()).isEqualTo("filed with 1");
+        assertThat(queuedOne.get(10, TimeUnit.SECONDS).detail()).isEqualTo("filed with 1");
+        // After the writers have left, a caller files on its own thread.
+        assertThat(committer.submit(request("2")).detail()).isEqualTo("filed with 1");
+    }
+
+    private int queued() {
+        return committer.queued();
+    }
+
+    private CompletableFuture<SubmissionOutcome> submitAsync(String id) {
+        return CompletableFuture.supplyAsync(() -> committer.submit(request(id)));
+    }
+
+    private static DeclarationRequest request(String id) {
+        return new DeclarationRequest(id, null, null, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    private static DeclarationConfig oneWriter() {
+        return new DeclarationConfig() {
+            public int maxBatchSize() {
+                return 1000;
+            }
+
+            public long maxBodyBytes() {
+                return 1 << 24;
+            }
+
+            public int defaultPageSize() {
+                return 50;
+            }
+
+            public int maxPageSize() {
+                return 500;
+            }
+
+            public BigDecimal maxTotalValue() {
+                return new BigDecimal("9999999999999999.99");
+            }
+
+            public ZoneId timeZone() {
+                return ZoneId.of("Asia/Shanghai");
+            }
+
+            public GroupCommit groupCommit() {
+                return new GroupCommit() {
+                    public int writers() {
+                        return 1;
+                    }
+
+                    public int maxDeclarations() {
+                        return 200;
+                    }
+
+                    public Duration idlePoll() {
+                        return Duration.ofMillis(20);
+                    }
+                };
+            }
+        };
+    }
+}
