@@ -418,7 +418,7 @@ public final class Benchmark {
             readings.put(service, ProcessStats.of(platform.service(service).pid()));
         }
         readings.put("PostgreSQL (all backends)", ProcessStats.of(ProcessStats.postmasterOf(platform.postgres().port())));
-        readings.put("benchmark JVM (Kafka broker, load generators)", ProcessStats.of(ProcessHandle.current().pid()));
+        readings.put("benchmark JVM (Kafka broker, load generators)", ProcessStats.ofThisJvm());
         return readings;
     }
 

@@ -13,6 +13,10 @@ final class ProcessStats {
     private static final double CLOCK_TICKS_PER_SECOND = 100.0;
 
     record Reading(double rssMb, double peakRssMb, double cpuSeconds) {
+        Reading plus(Reading other) {
+            return new Reading(rssMb + other.rssMb, peakRssMb + other.peakRssMb, cpuSeconds + other.cpuSeconds);
+        }
+
         Reading minusCpu(Reading earlier) {
             return new Reading(rssMb, peakRssMb, cpuSeconds - earlier.cpuSeconds);
         }
@@ -21,31 +25,49 @@ final class ProcessStats {
     private ProcessStats() {
     }
 
+    /** A process with all its descendants (a service's JVM; PostgreSQL's postmaster and its backends). */
     static Reading of(long pid) {
         List<ProcessHandle> all = Stream.concat(ProcessHandle.of(pid).stream(),
                 ProcessHandle.of(pid).stream().flatMap(ProcessHandle::descendants)).toList();
+        Reading sum = new Reading(0, 0, 0);
+        for (ProcessHandle process : all) {
+            sum = sum.plus(read(process.pid(), false));
+        }
+        return sum;
+    }
+
+    /**
+     * This JVM alone, plus the children it has waited for (wrk, Kafka's perf tools). The services are its
+     * children too, but they are reported on their own lines and must not be counted twice.
+     */
+    static Reading ofThisJvm() {
+        return read(ProcessHandle.current().pid(), true);
+    }
+
+    private static Reading read(long pid, boolean withReapedChildren) {
+        Path proc = Path.of("/proc", Long.toString(pid));
         double rss = 0;
         double peak = 0;
-        double cpu = 0;
-        for (ProcessHandle process : all) {
-            Path proc = Path.of("/proc", Long.toString(process.pid()));
-            try {
-                for (String line : Files.readAllLines(proc.resolve("status"))) {
-                    if (line.startsWith("VmRSS:")) {
-                        rss += kilobytes(line) / 1024.0;
-                    } else if (line.startsWith("VmHWM:")) {
-                        peak += kilobytes(line) / 1024.0;
-                    }
+        try {
+            for (String line : Files.readAllLines(proc.resolve("status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    rss = kilobytes(line) / 1024.0;
+                } else if (line.startsWith("VmHWM:")) {
+                    peak = kilobytes(line) / 1024.0;
                 }
-                String stat = Files.readString(proc.resolve("stat"));
-                // Fields after the parenthesised command name; utime and stime are fields 14 and 15.
-                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                cpu += (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / CLOCK_TICKS_PER_SECOND;
-            } catch (IOException e) {
-                // The process ended between listing and reading: it holds no memory and its CPU time is gone.
             }
+            String stat = Files.readString(proc.resolve("stat"));
+            // Fields after the parenthesised command name: utime, stime, cutime, cstime are fields 14 to 17.
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            if (withReapedChildren) {
+                ticks += Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
+            }
+            return new Reading(rss, peak, ticks / CLOCK_TICKS_PER_SECOND);
+        } catch (IOException e) {
+            // The process ended between listing and reading: it holds no memory and its CPU time is gone.
+            return new Reading(0, 0, 0);
         }
-        return new Reading(rss, peak, cpu);
     }
 
     /** The PostgreSQL server listening on {@code port}: its postmaster, whose children are the backends. */
