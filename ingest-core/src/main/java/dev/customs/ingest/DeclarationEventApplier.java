@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * Applies a batch of valid events to a service's totals exactly once. For each declaration only the
@@ -52,13 +53,18 @@ public class DeclarationEventApplier {
     // The cast matters: against a text[] PostgreSQL compares declaration_id (CHAR(18)) as text, cannot use
     // the primary key and scans the whole ledger for every batch.
     private static final String LOAD = """
-            SELECT declaration_id, revision, state FROM applied_declarations
+            SELECT declaration_id, revision, cancelled, state, state_bytes FROM applied_declarations
             WHERE declaration_id = ANY (CAST(? AS bpchar[])) FOR UPDATE""";
+    // One statement for the whole batch, the rows as one array per column (see KeyedAmounts), sorted by
+    // declaration id so that overlapping consumers insert and lock them in the same order. The state goes
+    // to state_bytes in LedgerStateCodec's form; the legacy JSONB column is cleared as a row is rewritten.
     private static final String SAVE = """
-            INSERT INTO applied_declarations (declaration_id, revision, event_id, cancelled, state, applied_at)
-            VALUES (?, ?, ?, ?, ?::jsonb, now())
+            INSERT INTO applied_declarations (declaration_id, revision, event_id, cancelled, state_bytes, applied_at)
+            SELECT *, now() FROM unnest(CAST(? AS bpchar[]), CAST(? AS bigint[]), CAST(? AS uuid[]),
+                                        CAST(? AS boolean[]), CAST(? AS bytea[]))
             ON CONFLICT (declaration_id) DO UPDATE SET revision = EXCLUDED.revision, event_id = EXCLUDED.event_id,
-                cancelled = EXCLUDED.cancelled, state = EXCLUDED.state, applied_at = EXCLUDED.applied_at""";
+                cancelled = EXCLUDED.cancelled, state = NULL, state_bytes = EXCLUDED.state_bytes,
+                applied_at = EXCLUDED.applied_at""";
 
     private final AgroalDataSource dataSource;
     private final TotalsProjection projection;
@@ -125,8 +131,8 @@ public class DeclarationEventApplier {
             statement.setArray(1, array);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    String json = rows.getString(3);
-                    applied.put(rows.getString(1), new Applied(rows.getLong(2), json == null ? null : readState(json)));
+                    DeclarationState state = rows.getBoolean(3) ? null : readState(rows.getString(4), rows.getBytes(5));
+                    applied.put(rows.getString(1), new Applied(rows.getLong(2), state));
                 }
             }
         }
@@ -137,21 +143,41 @@ public class DeclarationEventApplier {
         if (newest.isEmpty()) {
             return;
         }
+        newest.sort(Comparator.comparing(DeclarationEvent::declarationId));
+        int size = newest.size();
+        String[] ids = new String[size];
+        Long[] revisions = new Long[size];
+        UUID[] eventIds = new UUID[size];
+        Boolean[] cancelled = new Boolean[size];
+        byte[][] states = new byte[size][];
+        for (int i = 0; i < size; i++) {
+            DeclarationEvent event = newest.get(i);
+            ids[i] = event.declarationId();
+            revisions[i] = event.revision();
+            eventIds[i] = event.eventId();
+            cancelled[i] = event.eventType() == EventType.CANCELLED;
+            // A cancelled declaration has nothing left to withdraw.
+            states[i] = cancelled[i] ? null : LedgerStateCodec.encode(event.declaration());
+        }
         try (PreparedStatement statement = connection.prepareStatement(SAVE)) {
-            for (DeclarationEvent event : newest) {
-                boolean cancelled = event.eventType() == EventType.CANCELLED;
-                statement.setString(1, event.declarationId());
-                statement.setLong(2, event.revision());
-                statement.setObject(3, event.eventId());
-                statement.setBoolean(4, cancelled);
-                statement.setString(5, cancelled ? null : EventCodec.toJson(event.declaration()));
-                statement.addBatch();
-            }
-            statement.executeBatch();
+            statement.setArray(1, connection.createArrayOf("text", ids));
+            statement.setArray(2, connection.createArrayOf("bigint", revisions));
+            statement.setArray(3, connection.createArrayOf("uuid", eventIds));
+            statement.setArray(4, connection.createArrayOf("boolean", cancelled));
+            statement.setArray(5, connection.createArrayOf("bytea", states));
+            statement.executeUpdate();
         }
     }
 
-    private static DeclarationState readState(String json) {
+    /**
+     * The state a row that is not cancelled vouches for. This version writes state_bytes and clears the JSON
+     * column; a JSON state is therefore either from before state_bytes existed or written later by an
+     * older consumer still running during an upgrade (which leaves state_bytes stale), and wins.
+     */
+    private static DeclarationState readState(String json, byte[] bytes) {
+        if (json == null) {
+            return bytes == null ? null : LedgerStateCodec.decode(bytes);
+        }
         try {
             return EventCodec.mapper().readValue(json, DeclarationState.class);
         } catch (JsonProcessingException e) {

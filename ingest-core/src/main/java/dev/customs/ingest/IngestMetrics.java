@@ -2,6 +2,8 @@ package dev.customs.ingest;
 
 import dev.customs.contract.event.DeclarationEvent;
 import dev.customs.contract.event.DeclarationState;
+import dev.customs.contract.event.Direction;
+import dev.customs.contract.event.ZoneFlow;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -10,6 +12,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -28,6 +31,10 @@ final class IngestMetrics {
     static final String FRESHNESS = "customs_ingest_freshness";
     static final String TRADE_VALUE = "customs_ingest_trade_value_cny";
     static final String NO_ZONE = "none";
+
+    // Label values worked out once instead of lower-casing per applied state.
+    private static final Map<Direction, String> DIRECTION_LABELS = labels(Direction.class);
+    private static final Map<ZoneFlow, String> ZONE_FLOW_LABELS = labels(ZoneFlow.class);
 
     private record ValueKey(String direction, String zoneFlow, String zone, String change) {
     }
@@ -70,11 +77,19 @@ final class IngestMetrics {
             if (state.totalValueCny() == null || state.direction() == null) {
                 continue;
             }
-            ValueKey key = new ValueKey(state.direction().name().toLowerCase(Locale.ROOT),
-                    state.zoneFlow() == null ? NO_ZONE : state.zoneFlow().name().toLowerCase(Locale.ROOT),
+            ValueKey key = new ValueKey(DIRECTION_LABELS.get(state.direction()),
+                    state.zoneFlow() == null ? NO_ZONE : ZONE_FLOW_LABELS.get(state.zoneFlow()),
                     state.zoneCode() == null ? NO_ZONE : state.zoneCode(), change);
             sums.merge(key, state.totalValueCny(), BigDecimal::add);
         }
+    }
+
+    private static <E extends Enum<E>> Map<E, String> labels(Class<E> type) {
+        Map<E, String> labels = new EnumMap<>(type);
+        for (E value : type.getEnumConstants()) {
+            labels.put(value, value.name().toLowerCase(Locale.ROOT));
+        }
+        return labels;
     }
 
     private Counter counter(ValueKey key) {

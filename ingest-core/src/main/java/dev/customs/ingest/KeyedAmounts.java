@@ -4,70 +4,130 @@ import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
- * Amounts aggregated per key within one batch and written as one batched upsert: a multi-row upsert
- * that names a key twice fails in PostgreSQL, and one row per key is also the least work.
+ * Amounts aggregated per key within one batch and written as one upsert statement per table: a multi-row
+ * upsert that names a key twice fails in PostgreSQL, and one row per key is also the least work.
+ *
+ * <p>The rows travel as one array per column and are unnested by the statement itself: one statement and
+ * one plan per table and batch, where a JDBC batch of single-row upserts cost a bind per value on both
+ * sides. Rows are written in ascending key order, so two consumers that briefly overlap during a
+ * rebalance lock shared totals rows in the same order and wait for each other instead of deadlocking.
  */
 public final class KeyedAmounts<K> {
 
-    /** The count, CNY and USD columns every totals row carries after its key. */
-    private static final int VALUE_COLUMNS = 3;
-
-    /** Binds a key's columns starting at parameter 1 and returns the next free parameter index. */
-    @FunctionalInterface
-    public interface KeyBinder<K> {
-        int bind(PreparedStatement statement, K key) throws SQLException;
+    /** One key column of a totals table: its name, its SQL type and how to read it from a key. */
+    public record Column<K>(String name, String sqlType, Function<K, ?> value) {
     }
-
-    private final Map<K, Amounts> byKey = new LinkedHashMap<>();
 
     /**
-     * The upsert {@link #upsert} expects for a totals table keyed by {@code keyColumns}: a new key inserts
-     * its row, an existing one adds the signed delta to its count column, {@code value_cny} and
-     * {@code value_usd}. Table and column names are the caller's constants, never input.
+     * A totals table keyed by {@code keys}: a new key inserts its row, an existing one adds the signed delta
+     * to its count column, {@code value_cny} and {@code value_usd}. Table and column names are the caller's
+     * constants, never input.
      */
-    public static String addingUpsert(String table, String countColumn, String... keyColumns) {
-        String keys = String.join(", ", keyColumns);
-        String parameters = String.join(", ", Collections.nCopies(keyColumns.length + VALUE_COLUMNS, "?"));
-        return """
-                INSERT INTO %1$s AS t (%2$s, %3$s, value_cny, value_usd)
-                VALUES (%4$s)
-                ON CONFLICT (%2$s) DO UPDATE SET
-                    %3$s = t.%3$s + EXCLUDED.%3$s,
-                    value_cny = t.value_cny + EXCLUDED.value_cny,
-                    value_usd = t.value_usd + EXCLUDED.value_usd""".formatted(table, keys, countColumn, parameters);
+    public static final class Table<K> {
+
+        private final List<Column<K>> keys;
+        private final String upsertSql;
+
+        private Table(String table, String countColumn, List<Column<K>> keys) {
+            this.keys = List.copyOf(keys);
+            String keyNames = keys.stream().map(Column::name).collect(Collectors.joining(", "));
+            String arrays = keys.stream().map(c -> "CAST(? AS " + c.sqlType() + "[])")
+                    .collect(Collectors.joining(", "));
+            // unnest yields the rows in array order and INSERT ... SELECT takes them in that order.
+            this.upsertSql = """
+                    INSERT INTO %1$s AS t (%2$s, %3$s, value_cny, value_usd)
+                    SELECT * FROM unnest(%4$s, CAST(? AS bigint[]), CAST(? AS numeric[]), CAST(? AS numeric[]))
+                    ON CONFLICT (%2$s) DO UPDATE SET
+                        %3$s = t.%3$s + EXCLUDED.%3$s,
+                        value_cny = t.value_cny + EXCLUDED.value_cny,
+                        value_usd = t.value_usd + EXCLUDED.value_usd""".formatted(table, keyNames, countColumn, arrays);
+        }
+
+        String upsertSql() {
+            return upsertSql;
+        }
     }
+
+    public static <K> Column<K> column(String name, String sqlType, Function<K, ?> value) {
+        return new Column<>(name, sqlType, value);
+    }
+
+    @SafeVarargs
+    public static <K> Table<K> table(String table, String countColumn, Column<K>... keys) {
+        return new Table<>(table, countColumn, List.of(keys));
+    }
+
+    private final Map<K, Amounts> byKey = new HashMap<>();
 
     public void add(K key, int sign, long count, BigDecimal cny, BigDecimal usd) {
-        byKey.computeIfAbsent(key, k -> new Amounts()).add(sign, count, cny, usd);
+        Amounts amounts = byKey.get(key);
+        if (amounts == null) {
+            amounts = new Amounts();
+            byKey.put(key, amounts);
+        }
+        amounts.add(sign, count, cny, usd);
+    }
+
+    /** Writes every changed key in one statement, in ascending order of the keys' column values. */
+    public void upsert(Connection connection, Table<K> table) throws SQLException {
+        List<Row> rows = new ArrayList<>(byKey.size());
+        for (Map.Entry<K, Amounts> entry : byKey.entrySet()) {
+            if (!entry.getValue().isZero()) {
+                rows.add(new Row(keyText(table, entry.getKey()), entry.getValue()));
+            }
+        }
+        if (rows.isEmpty()) {
+            return;
+        }
+        rows.sort((a, b) -> Arrays.compare(a.key(), b.key()));
+        int columns = table.keys.size();
+        try (PreparedStatement statement = connection.prepareStatement(table.upsertSql())) {
+            for (int c = 0; c < columns; c++) {
+                String[] values = new String[rows.size()];
+                for (int r = 0; r < values.length; r++) {
+                    values[r] = rows.get(r).key()[c];
+                }
+                statement.setArray(c + 1, connection.createArrayOf("text", values));
+            }
+            String[] counts = new String[rows.size()];
+            String[] cny = new String[rows.size()];
+            String[] usd = new String[rows.size()];
+            for (int r = 0; r < counts.length; r++) {
+                Amounts amounts = rows.get(r).amounts();
+                counts[r] = Long.toString(amounts.declarations());
+                cny[r] = amounts.cny().toPlainString();
+                usd[r] = amounts.usd().toPlainString();
+            }
+            statement.setArray(columns + 1, connection.createArrayOf("text", counts));
+            statement.setArray(columns + 2, connection.createArrayOf("text", cny));
+            statement.setArray(columns + 3, connection.createArrayOf("text", usd));
+            statement.executeUpdate();
+        }
     }
 
     /**
-     * Runs {@code upsertSql} once per changed key: key columns first (bound by {@code binder}), then
-     * declarations, value CNY, value USD.
+     * The key's columns in their SQL text form (dates ISO, enums by name), which is also the sort order:
+     * any fixed order will do against deadlocks, as long as every consumer uses the same one.
      */
-    public void upsert(Connection connection, String upsertSql, KeyBinder<K> binder) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(upsertSql)) {
-            int pending = 0;
-            for (Map.Entry<K, Amounts> entry : byKey.entrySet()) {
-                Amounts amounts = entry.getValue();
-                if (amounts.isZero()) {
-                    continue;
-                }
-                int next = binder.bind(statement, entry.getKey());
-                statement.setLong(next, amounts.declarations());
-                statement.setBigDecimal(next + 1, amounts.cny());
-                statement.setBigDecimal(next + 2, amounts.usd());
-                statement.addBatch();
-                pending++;
-            }
-            if (pending > 0) {
-                statement.executeBatch();
-            }
+    private static <K> String[] keyText(Table<K> table, K key) {
+        String[] text = new String[table.keys.size()];
+        for (int c = 0; c < text.length; c++) {
+            Object value = table.keys.get(c).value().apply(key);
+            // A null stays null, so a NOT NULL key column rejects it instead of storing the text "null".
+            text[c] = value == null ? null : value instanceof Enum<?> e ? e.name() : value.toString();
         }
+        return text;
+    }
+
+    private record Row(String[] key, Amounts amounts) {
     }
 }

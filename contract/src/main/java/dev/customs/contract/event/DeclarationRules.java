@@ -9,12 +9,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
  * The contract's rules for events and declaration states, in one place: the consumers dead-letter what
  * breaks them and declaration-service rejects the same things over REST.
+ *
+ * <p>Both consumers check every record they read, so the valid path is kept cheap: field paths are only
+ * put together for a violation, and the fixed formats are checked character by character, not by regex.
  */
 public final class DeclarationRules {
 
@@ -26,11 +28,12 @@ public final class DeclarationRules {
      */
     public static final BigDecimal MONEY_LIMIT = new BigDecimal("1000000000000000");
 
-    private static final Pattern DECLARATION_ID = Pattern.compile("\\d{18}");
-    private static final Pattern CUSTOMS_OFFICE = Pattern.compile("\\d{4}");
+    private static final int DECLARATION_ID_DIGITS = 18;
+    private static final int CUSTOMS_OFFICE_DIGITS = 4;
+    private static final int HS_CODE_DIGITS = 10;
+    private static final int CREDIT_CODE_LENGTH = 18;
     /** Unified social credit code: 18 characters of digits and capital letters other than I, O, Z, S, V. */
-    private static final Pattern CREDIT_CODE = Pattern.compile("[0-9A-HJ-NPQRTUWXY]{18}");
-    private static final Pattern HS_CODE = Pattern.compile("\\d{10}");
+    private static final String CREDIT_CODE_LETTERS = "ABCDEFGHJKLMNPQRTUWXY";
 
     private final ReferenceData reference;
 
@@ -51,7 +54,7 @@ public final class DeclarationRules {
         required(out, "occurredAt", event.occurredAt());
         if (event.declarationId() == null) {
             out.add(new Violation("declarationId", "is required"));
-        } else if (!DECLARATION_ID.matcher(event.declarationId()).matches()) {
+        } else if (!digits(event.declarationId(), DECLARATION_ID_DIGITS)) {
             out.add(new Violation("declarationId", "must be 18 digits"));
         }
         checkRevision(out, event.eventType(), event.revision());
@@ -66,15 +69,15 @@ public final class DeclarationRules {
     /** Rules for one declaration state; {@code prefix} is prepended to field paths (e.g. "declaration."). */
     public List<Violation> check(DeclarationState state, String prefix) {
         List<Violation> out = new ArrayList<>();
-        required(out, prefix + "declarationDate", state.declarationDate());
-        required(out, prefix + "direction", state.direction());
-        required(out, prefix + "tradeMode", state.tradeMode());
-        required(out, prefix + "customsOffice", state.customsOffice());
-        required(out, prefix + "declarantCode", state.declarantCode());
-        required(out, prefix + "partnerCountry", state.partnerCountry());
-        required(out, prefix + "transportMode", state.transportMode());
-        required(out, prefix + "currency", state.currency());
-        out.addAll(checkCodes(state, prefix));
+        required(out, prefix, "declarationDate", state.declarationDate());
+        required(out, prefix, "direction", state.direction());
+        required(out, prefix, "tradeMode", state.tradeMode());
+        required(out, prefix, "customsOffice", state.customsOffice());
+        required(out, prefix, "declarantCode", state.declarantCode());
+        required(out, prefix, "partnerCountry", state.partnerCountry());
+        required(out, prefix, "transportMode", state.transportMode());
+        required(out, prefix, "currency", state.currency());
+        addCodeViolations(out, state, prefix);
         checkItems(out, prefix, state);
         return out;
     }
@@ -85,20 +88,27 @@ public final class DeclarationRules {
      */
     public List<Violation> checkCodes(DeclarationState state, String prefix) {
         List<Violation> out = new ArrayList<>();
+        addCodeViolations(out, state, prefix);
+        return out;
+    }
+
+    private void addCodeViolations(List<Violation> out, DeclarationState state, String prefix) {
         checkZone(out, prefix, state);
-        format(out, prefix + "customsOffice", state.customsOffice(), CUSTOMS_OFFICE, "must be 4 digits");
-        format(out, prefix + "declarantCode", state.declarantCode(), CREDIT_CODE,
-                "must be an 18-character unified social credit code");
-        known(out, prefix + "partnerCountry", state.partnerCountry(), c -> reference.country(c).isPresent());
-        known(out, prefix + "transportMode", state.transportMode(), c -> reference.transportMode(c).isPresent());
-        known(out, prefix + "currency", state.currency(), c -> reference.currencies().contains(c));
+        if (state.customsOffice() != null && !digits(state.customsOffice(), CUSTOMS_OFFICE_DIGITS)) {
+            out.add(new Violation(prefix + "customsOffice", "must be 4 digits"));
+        }
+        if (state.declarantCode() != null && !creditCode(state.declarantCode())) {
+            out.add(new Violation(prefix + "declarantCode", "must be an 18-character unified social credit code"));
+        }
+        known(out, prefix, "partnerCountry", state.partnerCountry(), c -> reference.country(c).isPresent());
+        known(out, prefix, "transportMode", state.transportMode(), c -> reference.transportMode(c).isPresent());
+        known(out, prefix, "currency", state.currency(), c -> reference.currencies().contains(c));
         List<DeclarationItem> items = state.items() == null ? List.of() : state.items();
         for (int i = 0; i < items.size(); i++) {
             if (items.get(i) != null && items.get(i).hsCode() != null) {
-                checkHsCode(out, prefix + "items[" + i + "].hsCode", items.get(i).hsCode());
+                checkHsCode(out, prefix, i, items.get(i).hsCode());
             }
         }
-        return out;
     }
 
     /** Joins violations into one dead-letter reason or problem detail. */
@@ -159,33 +169,41 @@ public final class DeclarationRules {
         BigDecimal sumUsd = BigDecimal.ZERO;
         Set<Integer> itemNumbers = new HashSet<>();
         for (int i = 0; i < items.size(); i++) {
-            String at = prefix + "items[" + i + "].";
             DeclarationItem item = items.get(i);
             if (item == null) {
                 out.add(new Violation(prefix + "items[" + i + "]", "is required"));
                 continue;
             }
             if (item.itemNo() == null || item.itemNo() < 1) {
-                out.add(new Violation(at + "itemNo", "must be a positive number"));
+                out.add(new Violation(itemField(prefix, i, "itemNo"), "must be a positive number"));
             } else if (!itemNumbers.add(item.itemNo())) {
-                out.add(new Violation(at + "itemNo", "duplicate item number " + item.itemNo()));
+                out.add(new Violation(itemField(prefix, i, "itemNo"), "duplicate item number " + item.itemNo()));
             }
-            required(out, at + "hsCode", item.hsCode());
-            positive(out, at + "quantity", item.quantity(), false);
-            required(out, at + "unit", item.unit());
-            sumCny = positive(out, at + "valueCny", item.valueCny(), true) ? sumCny.add(item.valueCny()) : sumCny;
-            sumUsd = positive(out, at + "valueUsd", item.valueUsd(), true) ? sumUsd.add(item.valueUsd()) : sumUsd;
+            if (missing(item.hsCode())) {
+                out.add(new Violation(itemField(prefix, i, "hsCode"), "is required"));
+            }
+            positive(out, prefix, i, "quantity", item.quantity(), false);
+            if (missing(item.unit())) {
+                out.add(new Violation(itemField(prefix, i, "unit"), "is required"));
+            }
+            sumCny = positive(out, prefix, i, "valueCny", item.valueCny(), true) ? sumCny.add(item.valueCny()) : sumCny;
+            sumUsd = positive(out, prefix, i, "valueUsd", item.valueUsd(), true) ? sumUsd.add(item.valueUsd()) : sumUsd;
         }
         checkTotal(out, prefix + "totalValueCny", state.totalValueCny(), sumCny);
         checkTotal(out, prefix + "totalValueUsd", state.totalValueUsd(), sumUsd);
     }
 
-    private void checkHsCode(List<Violation> out, String field, String hsCode) {
-        if (!HS_CODE.matcher(hsCode).matches()) {
-            out.add(new Violation(field, "must be a 10-digit commodity code"));
+    private void checkHsCode(List<Violation> out, String prefix, int item, String hsCode) {
+        if (!digits(hsCode, HS_CODE_DIGITS)) {
+            out.add(new Violation(itemField(prefix, item, "hsCode"), "must be a 10-digit commodity code"));
         } else if (reference.chapterOfCommodity(hsCode).isEmpty()) {
-            out.add(new Violation(field, "HS chapter " + hsCode.substring(0, 2) + " does not exist or is reserved"));
+            out.add(new Violation(itemField(prefix, item, "hsCode"),
+                    "HS chapter " + hsCode.substring(0, 2) + " does not exist or is reserved"));
         }
+    }
+
+    private static String itemField(String prefix, int item, String field) {
+        return prefix + "items[" + item + "]." + field;
     }
 
     private static void checkTotal(List<Violation> out, String field, BigDecimal total, BigDecimal sum) {
@@ -199,21 +217,23 @@ public final class DeclarationRules {
     }
 
     /** @return whether the value is present, positive and (for money) has at most two decimals. */
-    private static boolean positive(List<Violation> out, String field, BigDecimal value, boolean money) {
+    private static boolean positive(List<Violation> out, String prefix, int item, String field, BigDecimal value,
+                                    boolean money) {
         if (value == null) {
-            out.add(new Violation(field, "is required"));
+            out.add(new Violation(itemField(prefix, item, field), "is required"));
             return false;
         }
         if (value.signum() <= 0) {
-            out.add(new Violation(field, "must be positive"));
+            out.add(new Violation(itemField(prefix, item, field), "must be positive"));
             return false;
         }
-        if (money && value.stripTrailingZeros().scale() > MONEY_SCALE) {
-            out.add(new Violation(field, "must have at most two decimal places"));
+        // A scale of at most two needs no stripping (which allocates); "1.500" does, and passes.
+        if (money && value.scale() > MONEY_SCALE && value.stripTrailingZeros().scale() > MONEY_SCALE) {
+            out.add(new Violation(itemField(prefix, item, field), "must have at most two decimal places"));
             return false;
         }
         if (money && value.compareTo(MONEY_LIMIT) >= 0) {
-            out.add(new Violation(field, "must be below " + MONEY_LIMIT.toPlainString()));
+            out.add(new Violation(itemField(prefix, item, field), "must be below " + MONEY_LIMIT.toPlainString()));
             return false;
         }
         return true;
@@ -225,15 +245,47 @@ public final class DeclarationRules {
         }
     }
 
-    private static void format(List<Violation> out, String field, String value, Pattern pattern, String rule) {
-        if (value != null && !pattern.matcher(value).matches()) {
-            out.add(new Violation(field, rule));
+    private static void required(List<Violation> out, String prefix, String field, Object value) {
+        if (value == null || (value instanceof String s && s.isBlank())) {
+            out.add(new Violation(prefix + field, "is required"));
         }
     }
 
-    private static void known(List<Violation> out, String field, String code, Function<String, Boolean> exists) {
+    private static boolean missing(String value) {
+        return value == null || value.isBlank();
+    }
+
+    private static void known(List<Violation> out, String prefix, String field, String code,
+                              Function<String, Boolean> exists) {
         if (code != null && !exists.apply(code)) {
-            out.add(new Violation(field, "unknown code '" + code + "'"));
+            out.add(new Violation(prefix + field, "unknown code '" + code + "'"));
         }
+    }
+
+    /** Exactly {@code length} ASCII digits, as the regex {@code \d{length}} matches. */
+    private static boolean digits(String value, int length) {
+        if (value.length() != length) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            char c = value.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean creditCode(String value) {
+        if (value.length() != CREDIT_CODE_LENGTH) {
+            return false;
+        }
+        for (int i = 0; i < CREDIT_CODE_LENGTH; i++) {
+            char c = value.charAt(i);
+            if (!(c >= '0' && c <= '9') && CREDIT_CODE_LETTERS.indexOf(c) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -3,6 +3,7 @@ package dev.customs.contract.event;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -31,6 +32,9 @@ public final class EventCodec {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
             .build();
+
+    /** Bound to the event type once, so parsing a record does not look up the type and its deserializer. */
+    private static final ObjectReader EVENT_READER = MAPPER.readerFor(DeclarationEvent.class);
 
     private EventCodec() {
     }
@@ -61,7 +65,7 @@ public final class EventCodec {
             throw new InvalidEventException("empty record value");
         }
         try {
-            return MAPPER.readValue(value, DeclarationEvent.class);
+            return EVENT_READER.readValue(value);
         } catch (InvalidFormatException e) {
             throw new InvalidEventException("invalid value " + quoted(e.getValue()) + " for " + path(e));
         } catch (MismatchedInputException e) {

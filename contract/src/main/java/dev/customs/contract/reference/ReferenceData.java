@@ -17,7 +17,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 /**
  * The code lists every service shares: areas, supervision and transport modes, HS sections and chapters,
@@ -39,7 +38,8 @@ public final class ReferenceData {
     static final String EXCHANGE_RATES = "exchange-rates.csv";
 
     private static final String DIRECTORY = "reference/";
-    private static final Pattern COMMODITY_CODE = Pattern.compile("\\d{10}");
+    /** Every consumed event looks its commodity codes up here: a length and digit check, not a regex. */
+    private static final int COMMODITY_CODE_DIGITS = 10;
 
     private final Table<String, Zone> zones;
     private final Table<String, TradeMode> tradeModes;
@@ -144,8 +144,13 @@ public final class ReferenceData {
 
     /** The chapter of a 10-digit commodity code (first 2 digits) when the code is 10 digits and its chapter exists and is not reserved. */
     public Optional<HsChapter> chapterOfCommodity(String hsCode) {
-        if (hsCode == null || !COMMODITY_CODE.matcher(hsCode).matches()) {
+        if (hsCode == null || hsCode.length() != COMMODITY_CODE_DIGITS) {
             return Optional.empty();
+        }
+        for (int i = 0; i < COMMODITY_CODE_DIGITS; i++) {
+            if (hsCode.charAt(i) < '0' || hsCode.charAt(i) > '9') {
+                return Optional.empty();
+            }
         }
         return hsChapter(hsCode.substring(0, 2)).filter(chapter -> !chapter.reserved());
     }
@@ -190,7 +195,7 @@ public final class ReferenceData {
     /** Rows keyed and sorted by key, with the sorted list kept so that accessors do not copy on every call. */
     private record Table<K, V>(Map<K, V> byKey, List<V> all) {
 
-        // TreeMap.get(null) throws, and a null code is an ordinary "not found" for callers.
+        // Map.copyOf's get(null) throws, and a null code is an ordinary "not found" for callers.
         Optional<V> find(K key) {
             return key == null ? Optional.empty() : Optional.ofNullable(byKey.get(key));
         }
@@ -205,7 +210,8 @@ public final class ReferenceData {
                 throw row.fail("duplicate key " + key.apply(value));
             }
         }
-        return new Table<>(Collections.unmodifiableMap(byKey), List.copyOf(byKey.values()));
+        // Sorted for all(), hashed for find(): every consumed event looks up several codes.
+        return new Table<>(Map.copyOf(byKey), List.copyOf(byKey.values()));
     }
 
     private static Set<ZoneFlow> zoneFlows(CsvReader.Row row) {

@@ -9,11 +9,11 @@ import dev.customs.ingest.TotalsProjection;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.sql.Connection;
-import java.sql.Date;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.YearMonth;
+
+import static dev.customs.ingest.KeyedAmounts.column;
 
 /**
  * National totals: only trade that crosses the national border counts, i.e. trade outside areas and
@@ -43,18 +43,24 @@ public class NationalTotalsProjection implements TotalsProjection {
     private static final String DECLARATIONS = "declarations";
     private static final String ITEMS = "items";
 
-    private static final String UPSERT_TRADE = KeyedAmounts.addingUpsert("trade_daily_totals", DECLARATIONS,
-            "day", "direction", "partner_country", "trade_mode", "via_zone");
-    private static final String UPSERT_COMMODITY = KeyedAmounts.addingUpsert("commodity_daily_totals", ITEMS,
-            "day", "direction", "hs_chapter");
-    private static final String UPSERT_NATIONAL_MONTHLY = KeyedAmounts.addingUpsert("national_monthly_totals",
-            DECLARATIONS, "month", "direction", "via_zone");
-    private static final String UPSERT_PARTNER_MONTHLY = KeyedAmounts.addingUpsert("partner_monthly_totals",
-            DECLARATIONS, "month", "direction", "partner_country");
-    private static final String UPSERT_TRADE_MODE_MONTHLY = KeyedAmounts.addingUpsert("trade_mode_monthly_totals",
-            DECLARATIONS, "month", "direction", "trade_mode");
-    private static final String UPSERT_COMMODITY_MONTHLY = KeyedAmounts.addingUpsert("commodity_monthly_totals",
-            ITEMS, "month", "direction", "hs_chapter");
+    private static final KeyedAmounts.Table<TradeKey> TRADE = KeyedAmounts.table("trade_daily_totals", DECLARATIONS,
+            column("day", "date", TradeKey::day),
+            column("direction", "text", TradeKey::direction),
+            column("partner_country", "text", TradeKey::partnerCountry),
+            column("trade_mode", "text", TradeKey::tradeMode),
+            column("via_zone", "boolean", TradeKey::viaZone));
+    private static final KeyedAmounts.Table<CommodityKey> COMMODITY = KeyedAmounts.table("commodity_daily_totals", ITEMS,
+            column("day", "date", CommodityKey::day),
+            column("direction", "text", CommodityKey::direction),
+            column("hs_chapter", "text", CommodityKey::hsChapter));
+    private static final KeyedAmounts.Table<MonthlyKey<Boolean>> NATIONAL_MONTHLY =
+            monthly("national_monthly_totals", DECLARATIONS, "via_zone", "boolean");
+    private static final KeyedAmounts.Table<MonthlyKey<String>> PARTNER_MONTHLY =
+            monthly("partner_monthly_totals", DECLARATIONS, "partner_country", "text");
+    private static final KeyedAmounts.Table<MonthlyKey<String>> TRADE_MODE_MONTHLY =
+            monthly("trade_mode_monthly_totals", DECLARATIONS, "trade_mode", "text");
+    private static final KeyedAmounts.Table<MonthlyKey<String>> COMMODITY_MONTHLY =
+            monthly("commodity_monthly_totals", ITEMS, "hs_chapter", "text");
 
     @Override
     public TotalsDelta newDelta() {
@@ -92,33 +98,22 @@ public class NationalTotalsProjection implements TotalsProjection {
 
             @Override
             public void writeTo(Connection connection) throws SQLException {
-                trade.upsert(connection, UPSERT_TRADE, (statement, key) -> {
-                    statement.setDate(1, Date.valueOf(key.day()));
-                    statement.setString(2, key.direction().name());
-                    statement.setString(3, key.partnerCountry());
-                    statement.setString(4, key.tradeMode());
-                    statement.setBoolean(5, key.viaZone());
-                    return 6;
-                });
-                commodities.upsert(connection, UPSERT_COMMODITY, (statement, key) -> {
-                    statement.setDate(1, Date.valueOf(key.day()));
-                    statement.setString(2, key.direction().name());
-                    statement.setString(3, key.hsChapter());
-                    return 4;
-                });
-                nationalMonthly.upsert(connection, UPSERT_NATIONAL_MONTHLY, NationalTotalsProjection::bindMonthly);
-                partnerMonthly.upsert(connection, UPSERT_PARTNER_MONTHLY, NationalTotalsProjection::bindMonthly);
-                tradeModeMonthly.upsert(connection, UPSERT_TRADE_MODE_MONTHLY, NationalTotalsProjection::bindMonthly);
-                commodityMonthly.upsert(connection, UPSERT_COMMODITY_MONTHLY, NationalTotalsProjection::bindMonthly);
+                trade.upsert(connection, TRADE);
+                commodities.upsert(connection, COMMODITY);
+                nationalMonthly.upsert(connection, NATIONAL_MONTHLY);
+                partnerMonthly.upsert(connection, PARTNER_MONTHLY);
+                tradeModeMonthly.upsert(connection, TRADE_MODE_MONTHLY);
+                commodityMonthly.upsert(connection, COMMODITY_MONTHLY);
             }
         };
     }
 
-    /** Monthly rows are keyed by the month's first day. */
-    private static int bindMonthly(PreparedStatement statement, MonthlyKey<?> key) throws SQLException {
-        statement.setDate(1, Date.valueOf(key.month().atDay(1)));
-        statement.setString(2, key.direction().name());
-        statement.setObject(3, key.value());
-        return 4;
+    /** A narrow monthly table; its rows are keyed by the month's first day. */
+    private static <V> KeyedAmounts.Table<MonthlyKey<V>> monthly(String table, String countColumn, String valueColumn,
+                                                                 String valueType) {
+        return KeyedAmounts.table(table, countColumn,
+                column("month", "date", (MonthlyKey<V> key) -> key.month().atDay(1)),
+                column("direction", "text", MonthlyKey::direction),
+                column(valueColumn, valueType, MonthlyKey::value));
     }
 }

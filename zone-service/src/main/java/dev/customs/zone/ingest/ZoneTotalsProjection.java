@@ -9,10 +9,11 @@ import dev.customs.ingest.TotalsProjection;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.sql.Connection;
-import java.sql.Date;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.YearMonth;
+
+import static dev.customs.ingest.KeyedAmounts.column;
 
 /**
  * Area totals: every declaration that names an area counts there, whatever its flow.
@@ -35,12 +36,24 @@ public class ZoneTotalsProjection implements TotalsProjection {
 
     private static final String DECLARATIONS = "declarations";
 
-    private static final String UPSERT = KeyedAmounts.addingUpsert("zone_daily_totals", DECLARATIONS,
-            "zone_code", "day", "zone_flow", "trade_mode", "direction");
-    private static final String UPSERT_MONTHLY = KeyedAmounts.addingUpsert("zone_monthly_totals", DECLARATIONS,
-            "zone_code", "month", "zone_flow", "trade_mode", "direction");
-    private static final String UPSERT_AREA_MONTHLY = KeyedAmounts.addingUpsert("area_monthly_totals", DECLARATIONS,
-            "month", "zone_code", "direction");
+    private static final KeyedAmounts.Table<Key> DAILY = KeyedAmounts.table("zone_daily_totals", DECLARATIONS,
+            column("zone_code", "text", Key::zoneCode),
+            column("day", "date", Key::day),
+            column("zone_flow", "text", Key::flow),
+            column("trade_mode", "text", Key::tradeMode),
+            column("direction", "text", Key::direction));
+    // Monthly rows are keyed by the month's first day.
+    private static final KeyedAmounts.Table<MonthlyKey> MONTHLY = KeyedAmounts.table("zone_monthly_totals", DECLARATIONS,
+            column("zone_code", "text", MonthlyKey::zoneCode),
+            column("month", "date", (MonthlyKey key) -> key.month().atDay(1)),
+            column("zone_flow", "text", MonthlyKey::flow),
+            column("trade_mode", "text", MonthlyKey::tradeMode),
+            column("direction", "text", MonthlyKey::direction));
+    private static final KeyedAmounts.Table<AreaMonthlyKey> AREA_MONTHLY = KeyedAmounts.table("area_monthly_totals",
+            DECLARATIONS,
+            column("month", "date", (AreaMonthlyKey key) -> key.month().atDay(1)),
+            column("zone_code", "text", AreaMonthlyKey::zoneCode),
+            column("direction", "text", AreaMonthlyKey::direction));
 
     @Override
     public TotalsDelta newDelta() {
@@ -64,29 +77,9 @@ public class ZoneTotalsProjection implements TotalsProjection {
 
             @Override
             public void writeTo(Connection connection) throws SQLException {
-                daily.upsert(connection, UPSERT, (statement, key) -> {
-                    statement.setString(1, key.zoneCode());
-                    statement.setDate(2, Date.valueOf(key.day()));
-                    statement.setString(3, key.flow().name());
-                    statement.setString(4, key.tradeMode());
-                    statement.setString(5, key.direction().name());
-                    return 6;
-                });
-                // Monthly rows are keyed by the month's first day.
-                monthly.upsert(connection, UPSERT_MONTHLY, (statement, key) -> {
-                    statement.setString(1, key.zoneCode());
-                    statement.setDate(2, Date.valueOf(key.month().atDay(1)));
-                    statement.setString(3, key.flow().name());
-                    statement.setString(4, key.tradeMode());
-                    statement.setString(5, key.direction().name());
-                    return 6;
-                });
-                areaMonthly.upsert(connection, UPSERT_AREA_MONTHLY, (statement, key) -> {
-                    statement.setDate(1, Date.valueOf(key.month().atDay(1)));
-                    statement.setString(2, key.zoneCode());
-                    statement.setString(3, key.direction().name());
-                    return 4;
-                });
+                daily.upsert(connection, DAILY);
+                monthly.upsert(connection, MONTHLY);
+                areaMonthly.upsert(connection, AREA_MONTHLY);
             }
         };
     }
