@@ -20,7 +20,8 @@ import static dev.customs.ingest.KeyedAmounts.column;
  * areas' first-line trade; second-line and intra-zone moves would count the same goods twice.
  *
  * <p>Each change goes to the daily tables and, in the same transaction, to one narrow monthly table per
- * breakdown, which answer the whole months of a range (see {@code DailyTotalsQueries}). A batch is
+ * breakdown, which answer the whole months of a range, and to a narrow daily table for the national
+ * totals' cut days (see {@code DailyTotalsQueries}). A batch is
  * aggregated per key first, so a batch of thousands of declarations over a few days adds only a few
  * hundred monthly upserts.
  */
@@ -32,6 +33,9 @@ public class NationalTotalsProjection implements TotalsProjection {
     }
 
     private record CommodityKey(LocalDate day, Direction direction, String hsChapter) {
+    }
+
+    private record NationalDayKey(LocalDate day, Direction direction, boolean viaZone) {
     }
 
     /** A narrow monthly table's key: the month, the direction and the one value its breakdown groups by. */
@@ -53,6 +57,11 @@ public class NationalTotalsProjection implements TotalsProjection {
             column("day", "date", CommodityKey::day),
             column("direction", "text", CommodityKey::direction),
             column("hs_chapter", "text", CommodityKey::hsChapter));
+    private static final KeyedAmounts.Table<NationalDayKey> NATIONAL_DAILY = KeyedAmounts.table("national_daily_totals",
+            DECLARATIONS,
+            column("day", "date", NationalDayKey::day),
+            column("direction", "text", NationalDayKey::direction),
+            column("via_zone", "boolean", NationalDayKey::viaZone));
     private static final KeyedAmounts.Table<MonthlyKey<Boolean>> NATIONAL_MONTHLY =
             monthly("national_monthly_totals", DECLARATIONS, "via_zone", "boolean");
     private static final KeyedAmounts.Table<MonthlyKey<String>> PARTNER_MONTHLY =
@@ -66,6 +75,7 @@ public class NationalTotalsProjection implements TotalsProjection {
     public TotalsDelta newDelta() {
         KeyedAmounts<TradeKey> trade = new KeyedAmounts<>();
         KeyedAmounts<CommodityKey> commodities = new KeyedAmounts<>();
+        KeyedAmounts<NationalDayKey> nationalDaily = new KeyedAmounts<>();
         KeyedAmounts<MonthlyKey<Boolean>> nationalMonthly = new KeyedAmounts<>();
         KeyedAmounts<MonthlyKey<String>> partnerMonthly = new KeyedAmounts<>();
         KeyedAmounts<MonthlyKey<String>> tradeModeMonthly = new KeyedAmounts<>();
@@ -81,6 +91,8 @@ public class NationalTotalsProjection implements TotalsProjection {
                 Direction direction = state.direction();
                 boolean viaZone = state.zoneCode() != null;
                 trade.add(new TradeKey(day, direction, state.partnerCountry(), state.tradeMode(), viaZone),
+                        sign, 1, state.totalValueCny(), state.totalValueUsd());
+                nationalDaily.add(new NationalDayKey(day, direction, viaZone),
                         sign, 1, state.totalValueCny(), state.totalValueUsd());
                 nationalMonthly.add(new MonthlyKey<>(month, direction, viaZone),
                         sign, 1, state.totalValueCny(), state.totalValueUsd());
@@ -100,6 +112,7 @@ public class NationalTotalsProjection implements TotalsProjection {
             public void writeTo(Connection connection) throws SQLException {
                 trade.upsert(connection, TRADE);
                 commodities.upsert(connection, COMMODITY);
+                nationalDaily.upsert(connection, NATIONAL_DAILY);
                 nationalMonthly.upsert(connection, NATIONAL_MONTHLY);
                 partnerMonthly.upsert(connection, PARTNER_MONTHLY);
                 tradeModeMonthly.upsert(connection, TRADE_MODE_MONTHLY);

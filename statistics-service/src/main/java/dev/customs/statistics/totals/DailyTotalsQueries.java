@@ -36,6 +36,7 @@ public class DailyTotalsQueries {
     private static final int KEY_COLUMNS = 1;
 
     private static final String TRADE_DAILY = "trade_daily_totals";
+    private static final String NATIONAL_DAILY = "national_daily_totals";
     private static final String COMMODITY_DAILY = "commodity_daily_totals";
     private static final String DECLARATIONS = "declarations";
     private static final String ITEMS = "items";
@@ -43,7 +44,7 @@ public class DailyTotalsQueries {
     private static final String MONTH = "month";
 
     private static final MonthSplitQuery BY_VIA_ZONE =
-            sumBy("via_zone", "national_monthly_totals", "via_zone", TRADE_DAILY, DECLARATIONS);
+            sumBy("via_zone", "national_monthly_totals", "via_zone", NATIONAL_DAILY, DECLARATIONS);
     private static final MonthSplitQuery BY_PARTNER =
             sumBy("partner_country", "partner_monthly_totals", "partner_country", TRADE_DAILY, DECLARATIONS);
     private static final MonthSplitQuery BY_TRADE_MODE =
@@ -52,7 +53,7 @@ public class DailyTotalsQueries {
             sumBy("hs_chapter", "commodity_monthly_totals", "hs_chapter", COMMODITY_DAILY, ITEMS);
     // Months in both sources are their first day, so the sums of one month meet in one group.
     private static final MonthSplitQuery BY_MONTH =
-            sumBy(MONTH, "national_monthly_totals", "date_trunc('month', day)::date", TRADE_DAILY, DECLARATIONS);
+            sumBy(MONTH, "national_monthly_totals", "date_trunc('month', day)::date", NATIONAL_DAILY, DECLARATIONS);
 
     private final AgroalDataSource dataSource;
 
