@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Benchmarks the platform on this machine and writes the table into BENCHMARKS.md (not part of the tests).
-# Starts its own broker, database and services on free ports; takes about 10 minutes with the defaults:
+# Starts its own broker, database and services on free ports; takes about 8 minutes with the defaults:
 #   EVENTS=1000000          declared-only events for the Kafka perf tools and the end-to-end run
 #   MIX_DECLARATIONS=200000 declarations of the realistic mix (amendments, cancellations, redeliveries)
 #   REST_SECONDS=20 BATCH_SIZE=100   wrk load for single POST and POST /batch
