@@ -77,7 +77,7 @@ public final class Benchmark {
                     Integer.parseInt(env("FRESHNESS_RATE", "2000")),
                     Duration.ofSeconds(Long.parseLong(env("BASELINE_SECONDS", "30"))),
                     Duration.ofSeconds(Long.parseLong(env("QUERY_SECONDS", "20"))),
-                    List.of(env("SERVICE_JVM_OPTIONS", "-Xmx768m -XX:+ExitOnOutOfMemoryError").split(" ")),
+                    List.of(env("SERVICE_JVM_OPTIONS", Platform.DEFAULT_SERVICE_JVM_OPTIONS).split(" ")),
                     List.of(env("PHASES", ALL_PHASES).split(",")));
         }
     }

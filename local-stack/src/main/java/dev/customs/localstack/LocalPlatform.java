@@ -45,7 +45,7 @@ public final class LocalPlatform {
         Platform.Settings settings = new Platform.Settings(root, dataDir, dataDir.resolve("logs"),
                 Integer.parseInt(env("KAFKA_PORT", "9092")), Integer.parseInt(env("POSTGRES_PORT", "5432")),
                 Map.of(Platform.DECLARATION_SERVICE, 8081, Platform.ZONE_SERVICE, 8082, Platform.STATISTICS_SERVICE, 8083),
-                List.of(env("SERVICE_JVM_OPTIONS", "-Xmx768m -XX:+ExitOnOutOfMemoryError").split(" ")));
+                List.of(env("SERVICE_JVM_OPTIONS", Platform.DEFAULT_SERVICE_JVM_OPTIONS).split(" ")));
 
         System.out.println("Data directory: " + dataDir + " (DATA_DIR); a restart continues from it.");
         System.out.println("Starting Kafka, PostgreSQL and the three services...");

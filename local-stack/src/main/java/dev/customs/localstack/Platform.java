@@ -24,6 +24,14 @@ public final class Platform implements AutoCloseable {
     private static final Map<String, String> DATABASE_OF = Map.of(
             DECLARATION_SERVICE, "declarations", ZONE_SERVICE, "zones", STATISTICS_SERVICE, "statistics");
 
+    /**
+     * How the local stack and the benchmark run each service unless SERVICE_JVM_OPTIONS says otherwise.
+     * The parallel collector: in paired 500,000-event runs the consumers used 10-25% less CPU than with
+     * G1 (whose concurrent threads and barriers compete for the same two cores) for 7-19% more
+     * declarations/s; the services keep little live data, so its stop-the-world pauses stay short.
+     */
+    public static final String DEFAULT_SERVICE_JVM_OPTIONS = "-Xmx768m -XX:+UseParallelGC -XX:+ExitOnOutOfMemoryError";
+
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
 
