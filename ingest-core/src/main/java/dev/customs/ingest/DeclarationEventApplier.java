@@ -1,6 +1,5 @@
 package dev.customs.ingest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.customs.contract.event.DeclarationEvent;
 import dev.customs.contract.event.DeclarationState;
 import dev.customs.contract.event.EventCodec;
@@ -178,10 +177,6 @@ public class DeclarationEventApplier {
         if (json == null) {
             return bytes == null ? null : LedgerStateCodec.decode(bytes);
         }
-        try {
-            return EventCodec.mapper().readValue(json, DeclarationState.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("applied_declarations holds a state that is not event JSON", e);
-        }
+        return EventCodec.fromJson(json, DeclarationState.class);
     }
 }

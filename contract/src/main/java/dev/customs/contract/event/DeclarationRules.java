@@ -54,7 +54,7 @@ public final class DeclarationRules {
         required(out, "occurredAt", event.occurredAt());
         if (event.declarationId() == null) {
             out.add(new Violation("declarationId", "is required"));
-        } else if (!digits(event.declarationId(), DECLARATION_ID_DIGITS)) {
+        } else if (!ReferenceData.isDigits(event.declarationId(), DECLARATION_ID_DIGITS)) {
             out.add(new Violation("declarationId", "must be 18 digits"));
         }
         checkRevision(out, event.eventType(), event.revision());
@@ -94,7 +94,7 @@ public final class DeclarationRules {
 
     private void addCodeViolations(List<Violation> out, DeclarationState state, String prefix) {
         checkZone(out, prefix, state);
-        if (state.customsOffice() != null && !digits(state.customsOffice(), CUSTOMS_OFFICE_DIGITS)) {
+        if (state.customsOffice() != null && !ReferenceData.isDigits(state.customsOffice(), CUSTOMS_OFFICE_DIGITS)) {
             out.add(new Violation(prefix + "customsOffice", "must be 4 digits"));
         }
         if (state.declarantCode() != null && !creditCode(state.declarantCode())) {
@@ -194,7 +194,7 @@ public final class DeclarationRules {
     }
 
     private void checkHsCode(List<Violation> out, String prefix, int item, String hsCode) {
-        if (!digits(hsCode, HS_CODE_DIGITS)) {
+        if (!ReferenceData.isDigits(hsCode, HS_CODE_DIGITS)) {
             out.add(new Violation(itemField(prefix, item, "hsCode"), "must be a 10-digit commodity code"));
         } else if (reference.chapterOfCommodity(hsCode).isEmpty()) {
             out.add(new Violation(itemField(prefix, item, "hsCode"),
@@ -260,20 +260,6 @@ public final class DeclarationRules {
         if (code != null && !exists.apply(code)) {
             out.add(new Violation(prefix + field, "unknown code '" + code + "'"));
         }
-    }
-
-    /** Exactly {@code length} ASCII digits, as the regex {@code \d{length}} matches. */
-    private static boolean digits(String value, int length) {
-        if (value.length() != length) {
-            return false;
-        }
-        for (int i = 0; i < length; i++) {
-            char c = value.charAt(i);
-            if (c < '0' || c > '9') {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static boolean creditCode(String value) {

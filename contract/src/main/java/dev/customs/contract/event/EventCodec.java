@@ -59,6 +59,15 @@ public final class EventCodec {
         }
     }
 
+    /** The inverse of {@link #toJson}, for JSON this platform wrote itself (stored rows): unreadable is a bug. */
+    public static <T> T fromJson(String json, Class<T> type) {
+        try {
+            return MAPPER.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("stored JSON does not read back as " + type.getSimpleName(), e);
+        }
+    }
+
     /** Parses a record value; a value that is not a well-formed event is an {@link InvalidEventException}. */
     public static DeclarationEvent parse(byte[] value) {
         if (value == null || value.length == 0) {

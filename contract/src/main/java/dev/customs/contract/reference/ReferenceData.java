@@ -144,15 +144,27 @@ public final class ReferenceData {
 
     /** The chapter of a 10-digit commodity code (first 2 digits) when the code is 10 digits and its chapter exists and is not reserved. */
     public Optional<HsChapter> chapterOfCommodity(String hsCode) {
-        if (hsCode == null || hsCode.length() != COMMODITY_CODE_DIGITS) {
+        if (hsCode == null || !isDigits(hsCode, COMMODITY_CODE_DIGITS)) {
             return Optional.empty();
         }
-        for (int i = 0; i < COMMODITY_CODE_DIGITS; i++) {
-            if (hsCode.charAt(i) < '0' || hsCode.charAt(i) > '9') {
-                return Optional.empty();
+        return hsChapter(hsCode.substring(0, 2)).filter(chapter -> !chapter.reserved());
+    }
+
+    /**
+     * Exactly {@code length} ASCII digits, as the regex {@code \d{length}} matches: the shape of the
+     * customs' numeric codes, checked for every consumed event, so without a regex.
+     */
+    public static boolean isDigits(String value, int length) {
+        if (value.length() != length) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            char c = value.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
             }
         }
-        return hsChapter(hsCode.substring(0, 2)).filter(chapter -> !chapter.reserved());
+        return true;
     }
 
     public HsSection sectionOf(HsChapter chapter) {
