@@ -452,7 +452,7 @@ public final class Benchmark {
 
     private Map<String, ProcessStats.Reading> resources() {
         Map<String, ProcessStats.Reading> readings = new LinkedHashMap<>();
-        for (String service : List.of(Platform.DECLARATION_SERVICE, Platform.ZONE_SERVICE, Platform.STATISTICS_SERVICE)) {
+        for (String service : Platform.SERVICES) {
             readings.put(service, ProcessStats.of(platform.service(service).pid()));
         }
         readings.put("PostgreSQL (all backends)", ProcessStats.of(ProcessStats.postmasterOf(platform.postgres().port())));

@@ -19,6 +19,8 @@ public final class Platform implements AutoCloseable {
     public static final String DECLARATION_SERVICE = "declaration-service";
     public static final String ZONE_SERVICE = "zone-service";
     public static final String STATISTICS_SERVICE = "statistics-service";
+    /** The three services, in the order they start (the producer first). */
+    public static final List<String> SERVICES = List.of(DECLARATION_SERVICE, ZONE_SERVICE, STATISTICS_SERVICE);
 
     /** Where each service keeps its data, in contract order. */
     private static final Map<String, String> DATABASE_OF = Map.of(
@@ -68,7 +70,7 @@ public final class Platform implements AutoCloseable {
         }
         Platform platform = new Platform(settings, kafka, postgres);
         try {
-            for (String name : List.of(DECLARATION_SERVICE, ZONE_SERVICE, STATISTICS_SERVICE)) {
+            for (String name : SERVICES) {
                 int port = settings.httpPorts().getOrDefault(name, 0);
                 platform.services.put(name, platform.process(name, name, port == 0 ? freePort() : port, platform.environmentOf(name)));
             }

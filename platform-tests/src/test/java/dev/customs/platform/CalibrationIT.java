@@ -3,6 +3,7 @@ package dev.customs.platform;
 import dev.customs.contract.testing.ExactNumbers;
 import dev.customs.localstack.Platform;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.AfterAll;
@@ -38,6 +39,9 @@ class CalibrationIT {
             "MIDDLE_EAST", "NORTH_AMERICA", "OCEANIA");
 
     private static Platform platform;
+
+    @RegisterExtension
+    static final ServiceLogsOnFailure SERVICE_LOGS = new ServiceLogsOnFailure(() -> platform);
 
     @BeforeAll
     static void startPlatform() {

@@ -8,6 +8,7 @@ import dev.customs.contract.testing.ExactNumbers;
 import dev.customs.contract.testing.Metrics;
 import dev.customs.localstack.Platform;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import dev.customs.localstack.RebuildTotals;
 import io.restassured.http.ContentType;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -58,9 +59,11 @@ class FaultToleranceIT {
     private static final String ZONE = Platform.ZONE_SERVICE;
     private static final String STATISTICS = Platform.STATISTICS_SERVICE;
     private static final List<String> CONSUMERS = List.of(ZONE, STATISTICS);
-    private static final List<String> SERVICES = List.of(Platform.DECLARATION_SERVICE, ZONE, STATISTICS);
 
     private static Platform platform;
+
+    @RegisterExtension
+    static final ServiceLogsOnFailure SERVICE_LOGS = new ServiceLogsOnFailure(() -> platform);
     private static Random random;
 
     @BeforeAll
@@ -284,12 +287,12 @@ class FaultToleranceIT {
     /** Every service notices within {@code atMost} of the outage starting. */
     private static void awaitNotReady(Duration atMost) {
         long deadline = System.nanoTime() + atMost.toNanos();
-        SERVICES.forEach(service -> await().atMost(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())))
+        Platform.SERVICES.forEach(service -> await().atMost(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())))
                 .untilAsserted(() -> given().get(platform.url(service) + "/q/health/ready").then().statusCode(503)));
     }
 
     private static void awaitReady() {
-        SERVICES.forEach(service -> await().atMost(Duration.ofMinutes(1)).untilAsserted(() ->
+        Platform.SERVICES.forEach(service -> await().atMost(Duration.ofMinutes(1)).untilAsserted(() ->
                 given().get(platform.url(service) + "/q/health/ready").then().statusCode(200)));
     }
 

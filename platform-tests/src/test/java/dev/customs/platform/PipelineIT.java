@@ -7,6 +7,7 @@ import dev.customs.contract.testing.RawPublisher;
 import dev.customs.contract.testing.ExactNumbers;
 import dev.customs.localstack.Platform;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,6 +45,9 @@ class PipelineIT {
     private static final int KAFKA_DECLARATIONS = 200;
 
     private static Platform platform;
+
+    @RegisterExtension
+    static final ServiceLogsOnFailure SERVICE_LOGS = new ServiceLogsOnFailure(() -> platform);
 
     /** Expected totals, summed here from the declarations the test sends. */
     private static final class Sums {
