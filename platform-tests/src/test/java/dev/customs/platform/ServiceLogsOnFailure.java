@@ -9,8 +9,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -20,7 +24,8 @@ import java.util.stream.Stream;
  */
 final class ServiceLogsOnFailure implements TestWatcher {
 
-    private static final int LINES_PER_SERVICE = 20;
+    private static final int KINDS_PER_SERVICE = 20;
+    private static final Pattern DIGITS = Pattern.compile("\\d+");
     private static final int MAX_LINE_LENGTH = 600;
     /** The Kafka client's reconnect chatter says nothing a broker restart test does not already know. */
     private static final String RECONNECT_NOISE = "NetworkClient]";
@@ -44,19 +49,35 @@ final class ServiceLogsOnFailure implements TestWatcher {
         }
     }
 
+    /**
+     * The last distinct warnings and errors, each with how often it came: lines that differ only in their
+     * numbers (time, partition, offset) count as one, so a burst of failed commits does not hide the error.
+     */
     private static List<String> warningsAndErrors(Path log) {
         if (!Files.isRegularFile(log)) {
             return List.of("(no log)");
         }
+        Map<String, String> lastOfKind = new LinkedHashMap<>();
+        Map<String, Integer> countOfKind = new HashMap<>();
         try (Stream<String> lines = Files.lines(log, StandardCharsets.UTF_8)) {
-            List<String> picked = lines
-                    .filter(line -> line.contains(" WARN ") || line.contains(" ERROR "))
+            lines.filter(line -> line.contains(" WARN ") || line.contains(" ERROR "))
                     .filter(line -> !line.contains(RECONNECT_NOISE))
-                    .map(line -> line.length() > MAX_LINE_LENGTH ? line.substring(0, MAX_LINE_LENGTH) + " ..." : line)
-                    .toList();
-            return picked.subList(Math.max(0, picked.size() - LINES_PER_SERVICE), picked.size());
+                    .forEach(line -> {
+                        String kind = DIGITS.matcher(line).replaceAll("#");
+                        lastOfKind.remove(kind);
+                        lastOfKind.put(kind, line);
+                        countOfKind.merge(kind, 1, Integer::sum);
+                    });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        List<String> picked = lastOfKind.entrySet().stream()
+                .map(e -> shorten(e.getValue()) + (countOfKind.get(e.getKey()) > 1 ? "  [x" + countOfKind.get(e.getKey()) + "]" : ""))
+                .toList();
+        return picked.subList(Math.max(0, picked.size() - KINDS_PER_SERVICE), picked.size());
+    }
+
+    private static String shorten(String line) {
+        return line.length() > MAX_LINE_LENGTH ? line.substring(0, MAX_LINE_LENGTH) + " ..." : line;
     }
 }
