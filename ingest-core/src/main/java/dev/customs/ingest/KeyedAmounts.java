@@ -69,12 +69,7 @@ public final class KeyedAmounts<K> {
     private final Map<K, Amounts> byKey = new HashMap<>();
 
     public void add(K key, int sign, long count, BigDecimal cny, BigDecimal usd) {
-        Amounts amounts = byKey.get(key);
-        if (amounts == null) {
-            amounts = new Amounts();
-            byKey.put(key, amounts);
-        }
-        amounts.add(sign, count, cny, usd);
+        byKey.computeIfAbsent(key, k -> new Amounts()).add(sign, count, cny, usd);
     }
 
     /** Writes every changed key in one statement, in ascending order of the keys' column values. */

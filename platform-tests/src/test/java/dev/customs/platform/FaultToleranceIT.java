@@ -63,10 +63,10 @@ class FaultToleranceIT {
     private static final List<String> CONSUMERS = List.of(ZONE, STATISTICS);
 
     private static Platform platform;
+    private static Random random;
 
     @RegisterExtension
     static final ServiceLogsOnFailure SERVICE_LOGS = new ServiceLogsOnFailure(() -> platform);
-    private static Random random;
 
     @BeforeAll
     static void startPlatform() throws IOException {

@@ -240,19 +240,17 @@ public final class DeclarationRules {
     }
 
     private static void required(List<Violation> out, String field, Object value) {
-        if (value == null || (value instanceof String s && s.isBlank())) {
-            out.add(new Violation(field, "is required"));
-        }
+        required(out, "", field, value);
     }
 
     private static void required(List<Violation> out, String prefix, String field, Object value) {
-        if (value == null || (value instanceof String s && s.isBlank())) {
+        if (missing(value)) {
             out.add(new Violation(prefix + field, "is required"));
         }
     }
 
-    private static boolean missing(String value) {
-        return value == null || value.isBlank();
+    private static boolean missing(Object value) {
+        return value == null || (value instanceof String s && s.isBlank());
     }
 
     private static void known(List<Violation> out, String prefix, String field, String code,
