@@ -35,8 +35,8 @@ public final class LocalPostgres implements AutoCloseable {
                 .setPGStartupWait(Duration.ofSeconds(60))
                 // Room for three services' pools plus test clients.
                 .setServerConfig("max_connections", "300")
-                // Local data, not production: a lost last commit on power loss is acceptable, speed is not.
-                .setServerConfig("synchronous_commit", "off")
+                // synchronous_commit stays on (PostgreSQL's default): "201 means stored" and the consumers'
+                // "offsets only after the totals commit" must hold here as they do in production.
                 .setServerConfig("shared_buffers", "256MB")
                 // Two cores run everything here: a parallel plan for a 2 ms query only adds scheduling jitter.
                 .setServerConfig("max_parallel_workers_per_gather", "0");
