@@ -7,17 +7,22 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-jars=(local-stack/target/local-stack-1.0.0-SNAPSHOT.jar
-      declaration-service/target/quarkus-app/quarkus-run.jar
-      zone-service/target/quarkus-app/quarkus-run.jar
-      statistics-service/target/quarkus-app/quarkus-run.jar)
-for jar in "${jars[@]}"; do
-  if [[ ! -f "$jar" ]]; then
-    echo "Building the platform (first run, or $jar is missing)..."
-    ./mvnw -q -B install -DskipTests
-    break
+# Rebuilds whenever a pom or a source file changed since the last successful build (a pull, an edit), so
+# the platform never runs stale jars; Maven's own incremental compilation keeps the rebuild short.
+stamp=local-stack/target/run-local.built
+if [[ ! -f "$stamp" ]] || [[ -n "$(find pom.xml ./*/pom.xml ./*/src -newer "$stamp" -type f -print -quit)" ]]; then
+  log=$(mktemp "${TMPDIR:-/tmp}/run-local-build.XXXXXX")
+  echo "Building the platform (sources changed since the last build; full log: $log)..."
+  started=$(date +%s)
+  if ! ./mvnw -B package -DskipTests 2>&1 | tee "$log" \
+      | grep --line-buffered -E '^\[INFO\] Building .+ \[[0-9]+/[0-9]+\]$' | sed -u -E "s/^\[INFO\] Building (.*[^ ]) +(\[[0-9]+\/[0-9]+\])$/  building \1 \2/"; then
+    echo "Build failed; the last lines of $log:" >&2
+    grep -E '^\[ERROR\]' "$log" | head -n 30 >&2 || tail -n 30 "$log" >&2
+    exit 1
   fi
-done
+  touch "$stamp"
+  echo "Built in $(( $(date +%s) - started )) s."
+fi
 
 export PLATFORM_ROOT="$PWD"
 # exec: Ctrl-C and SIGTERM reach the launcher directly, whose shutdown hook stops every process it started.

@@ -113,7 +113,7 @@ if [[ -n "$busy" ]]; then
   fail "live queries" "ports$busy are taken: stop whatever runs there (another ./run-local.sh?) and retry"
 else
   say "starting the platform (RATE=300) and Prometheus"
-  KAFKA_PORT=$(free_port) POSTGRES_PORT=$(free_port) RATE=300 DATA_DIR="$WORK/data" \
+  KAFKA_PORT=$(free_port) POSTGRES_PORT=$(free_port) RATE=300 DEMO_YEAR=0 DATA_DIR="$WORK/data" \
     ./run-local.sh > "$WORK/platform.log" 2>&1 &
   PLATFORM_PID=$!
   up=no

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,6 +16,7 @@ import java.text.DecimalFormat;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -42,11 +45,18 @@ public final class LocalPlatform {
         int rate = Integer.parseInt(env("RATE", "200"));
         long seed = Long.parseLong(env("SEED", "42"));
         Duration every = Duration.ofSeconds(Long.parseLong(env("PROGRESS_SECONDS", "5")));
+        String demoYear = env("DEMO_YEAR", "2025");
+        int demoPerDay = Integer.parseInt(env("DEMO_PER_DAY", "300"));
         Platform.Settings settings = new Platform.Settings(root, dataDir, dataDir.resolve("logs"),
                 Integer.parseInt(env("KAFKA_PORT", "9092")), Integer.parseInt(env("POSTGRES_PORT", "5432")),
                 Map.of(Platform.DECLARATION_SERVICE, 8081, Platform.ZONE_SERVICE, 8082, Platform.STATISTICS_SERVICE, 8083),
                 List.of(env("SERVICE_JVM_OPTIONS", Platform.DEFAULT_SERVICE_JVM_OPTIONS).split(" ")));
 
+        String taken = takenPort(settings);
+        if (taken != null) {
+            System.err.println(taken);
+            System.exit(2);
+        }
         System.out.println("Data directory: " + dataDir + " (DATA_DIR); a restart continues from it.");
         System.out.println("Starting Kafka, PostgreSQL and the three services...");
         Platform platform = Platform.start(settings);
@@ -73,16 +83,68 @@ public final class LocalPlatform {
                   Logs                 %6$s
                 """, declarations, zones, statistics, platform.bootstrapServers(),
                 platform.postgres().jdbcUrl(""), settings.logDir());
-        if (rate > 0) {
-            post(declarations + "/api/simulator/start", "{\"ratePerSecond\": " + rate + ", \"seed\": " + seed + "}");
+        if (!"0".equals(demoYear) && demoPerDay > 0) {
+            backfillDemoYear(declarations, Integer.parseInt(demoYear), demoPerDay, every);
+        }
+        if (rate > 0 && post(declarations + "/api/simulator/start", "{\"ratePerSecond\": " + rate + ", \"seed\": " + seed + "}")) {
             System.out.println("Simulator started at " + rate + " declarations/s (RATE=0 leaves it off). Ctrl-C stops everything.\n");
         } else {
-            System.out.println("Simulator off (RATE=0). Ctrl-C stops everything.\n");
+            System.out.println("Simulator off. Ctrl-C stops everything.\n");
         }
         // The shutdown hook counts down: no progress lines once stopping has begun.
         while (!stopped.await(every.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS) && !stopping) {
             System.out.println(progress(declarations, zones, statistics));
         }
+    }
+
+    /**
+     * Files a whole year of generated declarations the first time the platform starts on a data directory,
+     * so that the README's examples, which query that year, answer with figures; a restart finds the year
+     * filed and skips it. Waits for the backfill (the live simulator cannot run beside it) and shows its days.
+     */
+    private static void backfillDemoYear(String declarations, int year, int perDay, Duration every)
+            throws IOException, InterruptedException {
+        JsonNode filed = get(declarations + "/api/declarations/summary?from=" + year + "-01-01&to=" + year + "-12-31");
+        if (filed == null || filed.path("declarations").asLong() > 0) {
+            return;
+        }
+        System.out.printf("Filing the demo year %d (%d declarations a day, DEMO_YEAR=0 skips it)...%n", year, perDay);
+        if (!post(declarations + "/api/simulator/backfill", "{\"from\": \"" + year + "-01-01\", \"to\": \"" + year
+                + "-12-31\", \"declarationsPerDay\": " + perDay + ", \"seed\": " + year + "}")) {
+            return;
+        }
+        JsonNode status;
+        do {
+            Thread.sleep(every.toMillis());
+            status = get(declarations + "/api/simulator");
+            if (status != null) {
+                System.out.printf("[%s] demo year %d: day %s of %s, %s declarations filed%n", LocalTime.now().format(CLOCK),
+                        year, count(status, "daysDone"), count(status, "totalDays"), count(status, "sent"));
+            }
+        } while (!stopping && (status == null || status.path("running").asBoolean()));
+    }
+
+    /**
+     * Names the first fixed port something else already listens on, or null when all are free: failing here
+     * says which one, where a broker or service failing to bind halfway through the start would not.
+     */
+    private static String takenPort(Platform.Settings settings) {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        ports.put("Kafka (KAFKA_PORT)", settings.kafkaPort());
+        ports.put("PostgreSQL (POSTGRES_PORT)", settings.postgresPort());
+        settings.httpPorts().entrySet().stream().sorted(Map.Entry.comparingByValue())
+                .forEach(service -> ports.put(service.getKey(), service.getValue()));
+        for (Map.Entry<String, Integer> port : ports.entrySet()) {
+            try (ServerSocket socket = new ServerSocket()) {
+                socket.setReuseAddress(false);
+                socket.bind(new InetSocketAddress(port.getValue()));
+            } catch (IOException e) {
+                return "Port " + port.getValue() + " for " + port.getKey() + " is already in use (" + e.getMessage()
+                        + "). Stop what listens on it (see `ss -ltnp 'sport = :" + port.getValue() + "'`)"
+                        + (port.getKey().contains("_PORT") ? " or choose another port with the variable named." : ".");
+            }
+        }
+        return null;
     }
 
     private static String progress(String declarations, String zones, String statistics) {
@@ -122,13 +184,15 @@ public final class LocalPlatform {
         }
     }
 
-    private static void post(String url, String body) throws IOException, InterruptedException {
+    private static boolean post(String url, String body) throws IOException, InterruptedException {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() >= 300) {
-            System.out.println("Simulator did not start (" + response.statusCode() + "): " + response.body());
+            System.out.println("The simulator refused " + url + " (" + response.statusCode() + "): " + response.body());
+            return false;
         }
+        return true;
     }
 
     private static String env(String name, String fallback) {
