@@ -95,8 +95,12 @@ public final class EventCodec {
             .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
             .build();
 
-    /** Bound to the event type once, so parsing a record does not look up the type and its deserializer. */
-    private static final ObjectReader EVENT_READER = MAPPER.readerFor(DeclarationEvent.class);
+    /**
+     * Bound to the event type once, so parsing a record does not look up the type and its deserializer.
+     * {@link #parse} looks for trailing content itself, to name it in its own words.
+     */
+    private static final ObjectReader EVENT_READER = MAPPER.readerFor(DeclarationEvent.class)
+            .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private EventCodec() {
     }
@@ -142,8 +146,14 @@ public final class EventCodec {
             throw new InvalidEventException("record value exceeds " + MAX_RECORD_BYTES + " bytes");
         }
         requireUtf8(value);
-        try (JsonParser parser = MAPPER.createParser(value)) {
+        // Closed only after the catch clauses, which read the offending token from it.
+        JsonParser parser = null;
+        try {
+            parser = MAPPER.createParser(value);
             JsonToken first = parser.nextToken();
+            if (first == null) {
+                throw new InvalidEventException("empty record value");
+            }
             if (first != JsonToken.START_OBJECT) {
                 throw new InvalidEventException("the record value must be a JSON object, not " + kind(first));
             }
@@ -160,6 +170,18 @@ public final class EventCodec {
             throw new InvalidEventException("not valid JSON: " + detail(e));
         } catch (IOException | RuntimeException e) {
             throw new InvalidEventException("unreadable record value: " + e.getClass().getSimpleName());
+        } finally {
+            closeQuietly(parser);
+        }
+    }
+
+    private static void closeQuietly(JsonParser parser) {
+        if (parser != null) {
+            try {
+                parser.close();
+            } catch (IOException e) {
+                // a parser over a byte array holds nothing that could fail to close
+            }
         }
     }
 
@@ -313,9 +335,6 @@ public final class EventCodec {
     }
 
     private static String kind(JsonToken token) {
-        if (token == null) {
-            return "empty";
-        }
         return switch (token) {
             case VALUE_STRING -> "a string";
             case VALUE_NUMBER_INT -> "an integer";
