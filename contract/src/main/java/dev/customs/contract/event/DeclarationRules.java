@@ -25,8 +25,8 @@ import java.util.function.Predicate;
  *   <li>Money ({@code valueCny}, {@code valueUsd}, the totals): positive, at most {@value #MONEY_SCALE}
  *       decimal places; an item below {@link #MONEY_LIMIT} (10^15), a declaration's total below
  *       {@link #DECLARATION_MONEY_LIMIT} (10^16). A year of China's trade is about CNY 4&middot;10^13, so
- *       neither cap turns away a real declaration, and a thousand items at the item cap still sum far
- *       inside the consumers' NUMERIC(20,2) columns.</li>
+ *       neither cap turns away a real declaration, and one declaration at the cap is a hundredth of what
+ *       the consumers' NUMERIC(20,2) sums (below 10^18) hold.</li>
  *   <li>{@code quantity}: positive, at most {@value #QUANTITY_SCALE} decimal places (grams of a tonne,
  *       fractions of a litre), below {@link #QUANTITY_LIMIT} (10^12 of any unit).</li>
  *   <li>{@code revision}: a JSON integer from 1 (the codec refuses strings and fractions).</li>
@@ -89,6 +89,10 @@ public final class DeclarationRules {
 
     private final ReferenceData reference;
     private final Clock clock;
+    // Made once: a capturing lambda at the call site would be a new object for every event checked.
+    private final Predicate<String> knownCountry;
+    private final Predicate<String> knownTransportMode;
+    private final Predicate<String> knownCurrency;
     /** Today's date bounds, replaced when the clock leaves the day they were computed for. */
     private volatile DateWindow window;
 
@@ -99,6 +103,9 @@ public final class DeclarationRules {
     public DeclarationRules(ReferenceData reference, Clock clock) {
         this.reference = reference;
         this.clock = clock;
+        this.knownCountry = code -> reference.country(code).isPresent();
+        this.knownTransportMode = code -> reference.transportMode(code).isPresent();
+        this.knownCurrency = code -> reference.currencies().contains(code);
     }
 
     /**
@@ -195,9 +202,9 @@ public final class DeclarationRules {
         if (state.declarantCode() != null && !creditCode(state.declarantCode())) {
             out.add(new Violation(prefix + "declarantCode", "must be an 18-character unified social credit code"));
         }
-        known(out, prefix, "partnerCountry", state.partnerCountry(), COUNTRY_CODE_LENGTH, c -> reference.country(c).isPresent());
-        known(out, prefix, "transportMode", state.transportMode(), TRANSPORT_MODE_LENGTH, c -> reference.transportMode(c).isPresent());
-        known(out, prefix, "currency", state.currency(), CURRENCY_LENGTH, c -> reference.currencies().contains(c));
+        known(out, prefix, "partnerCountry", state.partnerCountry(), COUNTRY_CODE_LENGTH, knownCountry);
+        known(out, prefix, "transportMode", state.transportMode(), TRANSPORT_MODE_LENGTH, knownTransportMode);
+        known(out, prefix, "currency", state.currency(), CURRENCY_LENGTH, knownCurrency);
         List<DeclarationItem> items = state.items();
         if (items == null || items.size() > MAX_ITEMS) {
             return;
@@ -384,7 +391,10 @@ public final class DeclarationRules {
         return value.compareTo(limit) < 0;
     }
 
-    /** Trailing zeros beyond {@code maxScale} are allowed ("1.500"); a nonzero value has fewer than its precision. */
+    /**
+     * Trailing zeros beyond {@code maxScale} are allowed ("1.500"). A nonzero value has fewer trailing zeros
+     * than significant digits, so a scale further out is refused without stripping anything.
+     */
     private static boolean withinScale(BigDecimal value, int maxScale) {
         int scale = value.scale();
         if (scale <= maxScale) {
