@@ -4,6 +4,11 @@ import dev.customs.contract.reference.ReferenceData;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -65,6 +70,139 @@ class DeclarationRulesTest {
         assertThat(rules.check(amendedAsOne)).containsExactly(new Violation("revision", "must be at least 2 for AMENDED"));
         DeclarationEvent future = new DeclarationEvent(2, e.eventId(), e.eventType(), e.declarationId(), 1L, e.occurredAt(), null);
         assertThat(rules.check(future)).containsExactly(new Violation("schemaVersion", "unsupported version 2"));
+    }
+
+    /** 20:00 UTC is already 2025-08-28 in Shanghai, so the latest valid date is 2025-08-29. */
+    private final DeclarationRules rulesOnAug28 = new DeclarationRules(ReferenceData.standard(),
+            Clock.fixed(Instant.parse("2025-08-27T20:00:00Z"), ZoneOffset.UTC));
+
+    private static DeclarationEvent at(DeclarationEvent e, Instant occurredAt) {
+        return new DeclarationEvent(e.schemaVersion(), e.eventId(), e.eventType(), e.declarationId(), e.revision(), occurredAt,
+                e.declaration());
+    }
+
+    private static DeclarationState dated(DeclarationState s, LocalDate date) {
+        return new DeclarationState(date, s.direction(), s.zoneCode(), s.zoneFlow(), s.tradeMode(), s.customsOffice(),
+                s.declarantCode(), s.partnerCountry(), s.transportMode(), s.currency(), s.items(), s.totalValueCny(),
+                s.totalValueUsd());
+    }
+
+    private static DeclarationItem item(String quantity, String unit, String cny, String usd) {
+        return new DeclarationItem(1, "8471300000", new BigDecimal(quantity), unit, new BigDecimal(cny), new BigDecimal(usd));
+    }
+
+    @Test
+    void aNullEventIsAViolationNotACrash() {
+        assertThat(rules.check((DeclarationEvent) null)).containsExactly(new Violation("event", "is required"));
+        assertThat(rules.check((DeclarationState) null, "declaration.")).containsExactly(new Violation("declaration", "is required"));
+    }
+
+    @Test
+    void declarationDatesRunFrom1990ToTomorrowInShanghai() {
+        DeclarationEvent e = example();
+        Violation outOfRange = new Violation("declaration.declarationDate", "must be from 1990-01-01 to 2025-08-29");
+        for (LocalDate date : List.of(LocalDate.of(0, 1, 1), LocalDate.of(1700, 1, 1), LocalDate.of(1989, 12, 31),
+                LocalDate.of(2025, 8, 30), LocalDate.of(10000, 1, 1), LocalDate.MIN, LocalDate.MAX)) {
+            assertThat(rulesOnAug28.check(withState(e, dated(e.declaration(), date)))).as("%s", date).containsExactly(outOfRange);
+        }
+        assertThat(rulesOnAug28.check(withState(e, dated(e.declaration(), LocalDate.of(1990, 1, 1))))).isEmpty();
+        assertThat(rulesOnAug28.check(withState(e, dated(e.declaration(), LocalDate.of(2025, 8, 29))))).isEmpty();
+    }
+
+    @Test
+    void occurredAtRunsOverTheSameDaysAsInstants() {
+        DeclarationEvent e = example();
+        Violation outOfRange = new Violation("occurredAt", "must be from 1990-01-01 to 2025-08-29 (Asia/Shanghai)");
+        for (String at : List.of("1700-01-01T00:00:00Z", "1989-12-31T15:59:59.999999999Z", "2025-08-29T16:00:00Z",
+                "+1000000000-12-31T23:59:59.999999999Z", "-1000000000-01-01T00:00:00Z")) {
+            assertThat(rulesOnAug28.check(at(e, Instant.parse(at)))).as(at).containsExactly(outOfRange);
+        }
+        assertThat(rulesOnAug28.check(at(e, Instant.parse("1989-12-31T16:00:00Z")))).isEmpty();
+        assertThat(rulesOnAug28.check(at(e, Instant.parse("2025-08-29T15:59:59.999999999Z")))).isEmpty();
+    }
+
+    @Test
+    void hostileNumbersAreJudgedByTheirSize() {
+        DeclarationEvent e = example();
+        DeclarationEvent tinyTotal = EventCodec.parse(EventCodecTest.CONTRACT_EXAMPLE
+                .replace("\"totalValueCny\": 1850000.00", "\"totalValueCny\": 1e-2147483647"));
+        assertThat(rules.check(tinyTotal))
+                .containsExactly(new Violation("declaration.totalValueCny", "must have at most 2 decimal places"));
+        DeclarationEvent hugeQuantity = EventCodec.parse(EventCodecTest.CONTRACT_EXAMPLE
+                .replace("\"quantity\": 1200", "\"quantity\": 1e999999999"));
+        assertThat(rules.check(hugeQuantity))
+                .containsExactly(new Violation("declaration.items[0].quantity", "must be below 1000000000000"));
+        DeclarationItem bad = new DeclarationItem(1, "8471300000", new BigDecimal(BigInteger.ONE, Integer.MIN_VALUE), "kg",
+                new BigDecimal(BigInteger.ONE, Integer.MAX_VALUE), new BigDecimal("-0"));
+        assertThat(rules.check(withState(e, withItems(e.declaration(), List.of(bad), "1.00", "1.00")))).containsExactly(
+                new Violation("declaration.items[0].quantity", "must be below 1000000000000"),
+                new Violation("declaration.items[0].valueCny", "must have at most 2 decimal places"),
+                new Violation("declaration.items[0].valueUsd", "must be positive"));
+        assertThat(rules.check(withState(e, withItems(e.declaration(), List.of(item("0.0000001", "kg", "1.00", "1.00")), "1.00", "1.00"))))
+                .containsExactly(new Violation("declaration.items[0].quantity", "must have at most 6 decimal places"));
+        assertThat(rules.check(withState(e, withItems(e.declaration(), List.of(item("1.5000000000", "kg", "1.500", "1.00")), "1.5", "1.00"))))
+                .isEmpty();
+    }
+
+    @Test
+    void aDeclarationTotalStaysBelowTenToTheSixteen() {
+        DeclarationEvent e = example();
+        List<DeclarationItem> ten = new java.util.ArrayList<>();
+        for (int i = 1; i <= 11; i++) {
+            ten.add(new DeclarationItem(i, "8471300000", BigDecimal.ONE, "kg", new BigDecimal("999999999999999.99"), BigDecimal.ONE));
+        }
+        assertThat(rules.check(withState(e, withItems(e.declaration(), ten.subList(0, 10), "9999999999999999.90", "10"))))
+                .isEmpty();
+        assertThat(rules.check(withState(e, withItems(e.declaration(), ten, "10999999999999999.89", "11"))))
+                .containsExactly(new Violation("declaration.totalValueCny", "must be below 10000000000000000"));
+    }
+
+    @Test
+    void stringsHaveTheirLengths() {
+        DeclarationEvent e = example();
+        DeclarationState s = e.declaration();
+        DeclarationState longCodes = new DeclarationState(s.declarationDate(), s.direction(), "80130", s.zoneFlow(), "50340",
+                s.customsOffice(), s.declarantCode(), "D".repeat(1_000_000), "33", "EURO", s.items(), s.totalValueCny(),
+                s.totalValueUsd());
+        assertThat(rules.check(withState(e, longCodes))).containsExactly(
+                new Violation("declaration.zoneCode", "must be 4 digits"),
+                new Violation("declaration.tradeMode", "must be 4 digits"),
+                new Violation("declaration.partnerCountry", "must be a 2-character code"),
+                new Violation("declaration.transportMode", "must be a 1-character code"),
+                new Violation("declaration.currency", "must be a 3-character code"));
+        assertThat(rules.check(withState(e, withItems(s, List.of(item("1", "x".repeat(21), "1.00", "1.00")), "1.00", "1.00"))))
+                .containsExactly(new Violation("declaration.items[0].unit", "must be at most 20 characters"));
+        assertThat(rules.check(withState(e, withItems(s, List.of(item("1", "📦".repeat(20), "1.00", "1.00")), "1.00", "1.00"))))
+                .isEmpty();
+        for (String unit : List.of("k\u0000g", "\ud800", "kg\udc00", "\u0085")) {
+            assertThat(rules.check(withState(e, withItems(s, List.of(item("1", unit, "1.00", "1.00")), "1.00", "1.00"))))
+                    .containsExactly(new Violation("declaration.items[0].unit", "must not contain control characters or unpaired surrogates"));
+        }
+    }
+
+    @Test
+    void plausibleNumbersAreDecidedWithoutArithmetic() {
+        BigDecimal limit = DeclarationRules.MONEY_LIMIT;
+        assertThat(DeclarationRules.isPlausible(new BigDecimal("999999999999999.99"), limit, 2)).isTrue();
+        assertThat(DeclarationRules.isPlausible(new BigDecimal("1.500"), limit, 2)).isTrue();
+        assertThat(DeclarationRules.isPlausible(limit, limit, 2)).isFalse();
+        assertThat(DeclarationRules.isPlausible(new BigDecimal("0.001"), limit, 2)).isFalse();
+        assertThat(DeclarationRules.isPlausible(BigDecimal.ZERO, limit, 2)).isFalse();
+        assertThat(DeclarationRules.isPlausible(null, limit, 2)).isFalse();
+        assertThat(DeclarationRules.isPlausible(new BigDecimal("1e-2147483647"), limit, 2)).isFalse();
+        assertThat(DeclarationRules.isPlausible(new BigDecimal("1e999999999"), limit, 2)).isFalse();
+        assertThat(DeclarationRules.isPlausible(new BigDecimal(BigInteger.ONE, Integer.MIN_VALUE), limit, 2)).isFalse();
+        assertThat(DeclarationRules.isPlausible(new BigDecimal(BigInteger.TEN.pow(30), 30), limit, 2)).isTrue();
+    }
+
+    @Test
+    void aDeadLetterNamesTenViolationsAndCountsTheRest() {
+        List<Violation> many = new java.util.ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            many.add(new Violation("declaration.items[" + i + "].unit", "is required"));
+        }
+        assertThat(DeclarationRules.describe(many)).startsWith("declaration.items[0].unit: is required; ")
+                .endsWith("declaration.items[9].unit: is required; and 15 more");
     }
 
     @Test

@@ -6,6 +6,9 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
@@ -66,6 +69,113 @@ class EventCodecTest {
     }
 
     @Test
+    void theRecordIsOneJsonObject() {
+        assertRefused("null", "the record value must be a JSON object, not null");
+        assertRefused("[]", "the record value must be a JSON object, not an array");
+        assertRefused("\"x\"", "the record value must be a JSON object, not a string");
+        assertRefused("42", "the record value must be a JSON object, not an integer");
+        assertRefused(" \n ", "empty record value");
+        assertRefused(CONTRACT_EXAMPLE + " " + CONTRACT_EXAMPLE, "not valid JSON: content after the event object");
+        assertRefused(CONTRACT_EXAMPLE + "garbage", "not valid JSON: content after the event object");
+        assertRefused(CONTRACT_EXAMPLE.replace("\"revision\": 1,", "\"revision\": 1, \"revision\": 1,"),
+                "not valid JSON: Duplicate field 'revision'");
+        assertRefused("{\"declaration\": []}", "wrong type for declaration: expected an object, found an array");
+        assertThat(EventCodec.parse("{}")).isEqualTo(new DeclarationEvent(null, null, null, null, null, null, null));
+    }
+
+    @Test
+    void revisionIsAJsonInteger() {
+        assertRefused(CONTRACT_EXAMPLE.replace("\"revision\": 1", "\"revision\": \"2\""),
+                "wrong type for revision: expected an integer, found a string");
+        assertRefused(CONTRACT_EXAMPLE.replace("\"revision\": 1", "\"revision\": 2.0"),
+                "wrong type for revision: expected an integer, found a number with a fraction or exponent");
+        assertRefused(CONTRACT_EXAMPLE.replace("\"revision\": 1", "\"revision\": 1e3"),
+                "wrong type for revision: expected an integer, found a number with a fraction or exponent");
+        assertRefused(CONTRACT_EXAMPLE.replace("\"revision\": 1", "\"revision\": 9223372036854775808"),
+                "number out of range for revision");
+    }
+
+    @Test
+    void valuesAreOfTheirOwnJsonType() {
+        assertRefused(CONTRACT_EXAMPLE.replace("\"8471300000\"", "8471300000"),
+                "wrong type for declaration.items[0].hsCode: expected a string, found an integer");
+        assertRefused(CONTRACT_EXAMPLE.replace("\"IMPORT\"", "0"),
+                "wrong type for declaration.direction: expected a string, found an integer");
+        assertRefused(CONTRACT_EXAMPLE.replace("\"quantity\": 1200", "\"quantity\": \"1200\""),
+                "wrong type for declaration.items[0].quantity: expected a number, found a string");
+        assertRefused(CONTRACT_EXAMPLE.replace("\"2025-08-26T08:12:00Z\"", "1756195920"),
+                "wrong type for occurredAt: expected a string, found an integer");
+        assertRefused(CONTRACT_EXAMPLE.replace("\"2025-08-26\"", "\"2025-02-30\""),
+                "invalid value '2025-02-30' for declaration.declarationDate");
+    }
+
+    @Test
+    void strictUtf8() {
+        byte[] example = CONTRACT_EXAMPLE.getBytes(StandardCharsets.UTF_8);
+        byte[] withBom = new byte[example.length + 3];
+        withBom[0] = (byte) 0xEF;
+        withBom[1] = (byte) 0xBB;
+        withBom[2] = (byte) 0xBF;
+        System.arraycopy(example, 0, withBom, 3, example.length);
+        assertRefused(withBom, "not valid JSON: starts with a byte order mark");
+        assertRefused(new byte[]{'{', (byte) 0xC0, (byte) 0x80, '}'}, "not valid JSON: invalid UTF-8 at byte offset 1");
+        assertRefused(new byte[]{'{', '"', (byte) 0xED, (byte) 0xA0, (byte) 0x80, '"', '}'},
+                "not valid JSON: invalid UTF-8 at byte offset 2");
+        assertRefused(new byte[]{'{', (byte) 0xE4, (byte) 0xBD}, "not valid JSON: invalid UTF-8 at byte offset 1");
+        assertRefused(new byte[]{'{', 0, '}'}, "not valid JSON: NUL byte at offset 1");
+        assertRefused("{\"x\":\"" + "a".repeat(EventCodec.MAX_RECORD_BYTES) + "\"}",
+                "record value exceeds 1048576 bytes");
+    }
+
+    @Test
+    void boundedNumbersAndNesting() {
+        assertRefused(CONTRACT_EXAMPLE.replace("\"totalValueCny\": 1850000.00", "\"totalValueCny\": 1" + "0".repeat(999)),
+                "not valid JSON: Number value length (1000) exceeds the maximum allowed (64, from `StreamReadConstraints.getMaxNumberLength()`)");
+        assertRefused(CONTRACT_EXAMPLE.replace("\"totalValueCny\": 1850000.00", "\"totalValueCny\": 1e-2147483648"),
+                "number out of range for declaration.totalValueCny");
+        assertRefused(CONTRACT_EXAMPLE.replace("\"revision\": 1", "\"revision\": NaN"),
+                "not valid JSON: Non-standard token 'NaN': enable `JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS` to allow");
+        assertRefused(CONTRACT_EXAMPLE.replace("\"revision\": 1", "\"revision\": 01"),
+                "not valid JSON: Invalid numeric value: Leading zeroes not allowed");
+        assertRefused("{\"x\":" + "[".repeat(100) + "]".repeat(100) + "}",
+                "not valid JSON: Document nesting depth (33) exceeds the maximum allowed (32, from `StreamReadConstraints.getMaxNestingDepth()`)");
+        // Cheap to read: the rules judge these by precision and scale.
+        DeclarationEvent tiny = EventCodec.parse(CONTRACT_EXAMPLE.replace("\"totalValueCny\": 1850000.00", "\"totalValueCny\": 1e-2147483647"));
+        assertThat(tiny.declaration().totalValueCny().scale()).isEqualTo(Integer.MAX_VALUE);
+        DeclarationEvent huge = EventCodec.parse(CONTRACT_EXAMPLE.replace("\"quantity\": 1200", "\"quantity\": 1e999999999"));
+        assertThat(huge.declaration().items().get(0).quantity().scale()).isEqualTo(-999_999_999);
+    }
+
+    @Test
+    void echoedValuesAreBounded() {
+        String longName = "S".repeat(100_000);
+        assertRefused(CONTRACT_EXAMPLE.replace("\"IMPORT\"", "\"" + longName + "\""),
+                "invalid value '" + "S".repeat(40) + "...' for declaration.direction");
+        assertRefused(CONTRACT_EXAMPLE.replace("\"IMPORT\"", "\"a\\u0000\\ud800b\""),
+                "invalid value 'a??b' for declaration.direction");
+    }
+
+    @Test
+    void extremeDatesReadForTheRulesToJudge() {
+        assertThat(EventCodec.parse(CONTRACT_EXAMPLE.replace("\"2025-08-26\"", "\"0000-01-01\""))
+                .declaration().declarationDate()).isEqualTo(LocalDate.of(0, 1, 1));
+        assertThat(EventCodec.parse(CONTRACT_EXAMPLE.replace("\"2025-08-26\"", "\"-999999999-01-01\""))
+                .declaration().declarationDate()).isEqualTo(LocalDate.MIN);
+        assertThat(EventCodec.parse(CONTRACT_EXAMPLE.replace("2025-08-26T08:12:00Z", "+1000000000-12-31T23:59:59.999999999Z"))
+                .occurredAt()).isEqualTo(Instant.MAX);
+        assertRefused(CONTRACT_EXAMPLE.replace("2025-08-26T08:12:00Z", "+1000000001-01-01T00:00:00Z"),
+                "invalid value '+1000000001-01-01T00:00:00Z' for occurredAt");
+    }
+
+    private static void assertRefused(String json, String reason) {
+        assertThatThrownBy(() -> EventCodec.parse(json)).isInstanceOf(InvalidEventException.class).hasMessage(reason);
+    }
+
+    private static void assertRefused(byte[] value, String reason) {
+        assertThatThrownBy(() -> EventCodec.parse(value)).isInstanceOf(InvalidEventException.class).hasMessage(reason);
+    }
+
+    @Test
     void schemaRequiresExactlyTheRecordsComponents() throws IOException {
         JsonNode schema;
         try (InputStream in = getClass().getResourceAsStream("/schema/declaration-event.schema.json")) {
@@ -74,6 +184,35 @@ class EventCodecTest {
         assertThat(names(schema.get("required"))).isEqualTo(components(DeclarationEvent.class));
         assertThat(names(schema.at("/$defs/declaration/required"))).isEqualTo(components(DeclarationState.class));
         assertThat(names(schema.at("/$defs/item/required"))).isEqualTo(components(DeclarationItem.class));
+    }
+
+    @Test
+    void schemaStatesTheRulesLimits() throws IOException {
+        JsonNode schema;
+        try (InputStream in = getClass().getResourceAsStream("/schema/declaration-event.schema.json")) {
+            schema = EventCodec.mapper().readTree(in);
+        }
+        assertThat(schema.at("/$defs/money/exclusiveMaximum").decimalValue()).isEqualByComparingTo(DeclarationRules.MONEY_LIMIT);
+        assertThat(schema.at("/$defs/totalMoney/exclusiveMaximum").decimalValue())
+                .isEqualByComparingTo(DeclarationRules.DECLARATION_MONEY_LIMIT);
+        assertThat(schema.at("/$defs/money/multipleOf").decimalValue()).isEqualByComparingTo(BigDecimal.ONE.movePointLeft(DeclarationRules.MONEY_SCALE));
+        JsonNode item = schema.at("/$defs/item/properties");
+        assertThat(item.at("/quantity/exclusiveMaximum").decimalValue()).isEqualByComparingTo(DeclarationRules.QUANTITY_LIMIT);
+        assertThat(item.at("/quantity/multipleOf").decimalValue())
+                .isEqualByComparingTo(BigDecimal.ONE.movePointLeft(DeclarationRules.QUANTITY_SCALE));
+        assertThat(item.at("/unit/maxLength").asInt()).isEqualTo(DeclarationRules.UNIT_MAX_LENGTH);
+        assertThat(item.at("/hsCode/maxLength").asInt()).isEqualTo(DeclarationRules.HS_CODE_LENGTH);
+        JsonNode declaration = schema.at("/$defs/declaration/properties");
+        assertThat(declaration.at("/items/maxItems").asInt()).isEqualTo(DeclarationRules.MAX_ITEMS);
+        assertThat(declaration.at("/zoneCode/maxLength").asInt()).isEqualTo(DeclarationRules.ZONE_CODE_LENGTH);
+        assertThat(declaration.at("/tradeMode/maxLength").asInt()).isEqualTo(DeclarationRules.TRADE_MODE_LENGTH);
+        assertThat(declaration.at("/customsOffice/maxLength").asInt()).isEqualTo(DeclarationRules.CUSTOMS_OFFICE_LENGTH);
+        assertThat(declaration.at("/declarantCode/maxLength").asInt()).isEqualTo(DeclarationRules.DECLARANT_CODE_LENGTH);
+        assertThat(declaration.at("/partnerCountry/maxLength").asInt()).isEqualTo(DeclarationRules.COUNTRY_CODE_LENGTH);
+        assertThat(declaration.at("/transportMode/maxLength").asInt()).isEqualTo(DeclarationRules.TRANSPORT_MODE_LENGTH);
+        assertThat(declaration.at("/currency/maxLength").asInt()).isEqualTo(DeclarationRules.CURRENCY_LENGTH);
+        assertThat(schema.at("/properties/declarationId/maxLength").asInt()).isEqualTo(DeclarationRules.DECLARATION_ID_LENGTH);
+        assertThat(schema.at("/properties/revision/minimum").asInt()).isEqualTo(1);
     }
 
     private static Set<String> names(JsonNode array) {
