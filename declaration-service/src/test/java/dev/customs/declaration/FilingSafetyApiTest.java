@@ -95,6 +95,17 @@ class FilingSafetyApiTest {
                     .body("errors.field", everyItem(equalTo("items[0].value")));
             assertThat(Duration.ofNanos(System.nanoTime() - started)).as(value).isLessThan(Duration.ofSeconds(2));
         }
+        given().contentType(ContentType.JSON)
+                .body(withItem("{\"itemNo\":1e999999999,\"hsCode\":\"8471300000\",\"quantity\":1,\"unit\":\"台\",\"value\":10}"))
+                .post("/api/declarations")
+                .then().statusCode(400).contentType("application/problem+json");
+        // An amendment is checked the same way.
+        String id = given().contentType(ContentType.JSON).body(DeclarationApiTest.declaration(null))
+                .post("/api/declarations").then().statusCode(201).extract().path("declarationId");
+        given().contentType(ContentType.JSON)
+                .body(withItem("{\"itemNo\":1,\"hsCode\":\"8471300000\",\"quantity\":1,\"unit\":\"台\",\"value\":1e999999999}"))
+                .put("/api/declarations/" + id)
+                .then().statusCode(400).body("errors.field", equalTo(List.of("items[0].value")));
         // Beyond what a BigDecimal's scale holds: still a 400, never a 500.
         given().contentType(ContentType.JSON)
                 .body(withItem("{\"itemNo\":1,\"hsCode\":\"8471300000\",\"quantity\":1,\"unit\":\"台\",\"value\":1e99999999999}"))
@@ -228,6 +239,7 @@ class FilingSafetyApiTest {
         given().get("/q/health/ready").then().statusCode(200)
                 .body("checks.find { it.name == 'outbox' }.status", equalTo("UP"))
                 .body("checks.find { it.name == 'outbox' }.data.backlog", equalTo(0))
-                .body("checks.find { it.name == 'outbox' }.data.brokerReachable", equalTo(true));
+                .body("checks.find { it.name == 'outbox' }.data.brokerReachable", equalTo(true))
+                .body("checks.name", org.hamcrest.Matchers.hasItem(org.hamcrest.Matchers.containsString("Database")));
     }
 }

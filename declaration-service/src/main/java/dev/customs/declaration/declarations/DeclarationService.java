@@ -88,6 +88,9 @@ public class DeclarationService {
             }
         }
         outcomes.forEach(outcome -> count("received", outcome));
+        // Counted once committed: a batch that runs twice (see above) files each declaration once.
+        provisional.increment(outcomes.stream()
+                .filter(o -> o.status() == 201 && o.declaration().provisionalRate()).count());
         return outcomes;
     }
 
@@ -151,9 +154,6 @@ public class DeclarationService {
                 StoredDeclaration declaration = new StoredDeclaration(id, 1, DeclarationStatus.DECLARED, filed, state,
                         submission.rateMonth(), submission.provisionalRate());
                 filedInBatch.put(id, new FiledInBatch(declaration, hash));
-                if (submission.provisionalRate()) {
-                    provisional.increment();
-                }
                 outcome = SubmissionOutcome.ok(201, declaration);
             }
             if (key != null && outcome.succeeded()) {
