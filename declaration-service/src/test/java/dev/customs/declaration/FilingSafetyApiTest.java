@@ -113,6 +113,50 @@ class FilingSafetyApiTest {
                 .then().statusCode(400).contentType("application/problem+json");
     }
 
+    /**
+     * The property of AcceptedMeansCountedPropertyTest through the real endpoint, with fewer tries: every
+     * answer is 201 or a 4xx naming fields, and every declaration created reaches the topic as an event the
+     * consumers' rules accept.
+     */
+    @Test
+    void hostileRequestsAreAnsweredByNameAndWhatIsCreatedCounts() throws Exception {
+        // Numbers as a client would write them (1E+999999999 stays short), not as the event codec writes them.
+        com.fasterxml.jackson.databind.ObjectMapper client = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+                .addModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
+                .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        List<dev.customs.declaration.api.DeclarationRequest> samples =
+                dev.customs.declaration.declarations.AcceptedMeansCountedPropertyTest.requests(today)
+                        .sampleStream().limit(60).toList();
+        Set<String> created = new HashSet<>();
+        for (dev.customs.declaration.api.DeclarationRequest request : samples) {
+            io.restassured.response.Response response = given().contentType(ContentType.JSON)
+                    .body(client.writeValueAsBytes(request)).post("/api/declarations");
+            int status = response.statusCode();
+            if (status == 201) {
+                created.add(response.path("declarationId"));
+            } else {
+                assertThat(status).as(response.asString()).isBetween(400, 499);
+                assertThat(response.contentType()).startsWith("application/problem+json");
+                if (status == 400) {
+                    assertThat(response.jsonPath().getList("errors.field", String.class)).isNotEmpty()
+                            .allSatisfy(field -> assertThat(field).isNotBlank());
+                }
+            }
+        }
+        assertThat(created).isNotEmpty();
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> Metrics.sum(metricsUrl.toString(), "customs_outbox_backlog") == 0);
+        dev.customs.contract.event.DeclarationRules rules =
+                new dev.customs.contract.event.DeclarationRules(dev.customs.contract.reference.ReferenceData.standard());
+        try (RawPublisher kafka = new RawPublisher(bootstrapServers)) {
+            List<DeclarationEvent> events = kafka.readAll(DeclarationEvent.TOPIC, Integer.MAX_VALUE, Duration.ofSeconds(3))
+                    .stream().filter(r -> created.contains(r.key())).map(r -> EventCodec.parse(r.value())).toList();
+            assertThat(events).hasSize(created.size());
+            assertThat(events).allSatisfy(event -> assertThat(rules.check(event)).isEmpty());
+        }
+    }
+
     @Test
     void aTotalOverTheConsumersLimitIsRefusedAsItems() {
         // Each item below the per-item limit (10^15 CNY), together above the per-declaration one.

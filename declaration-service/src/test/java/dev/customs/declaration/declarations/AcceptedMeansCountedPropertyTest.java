@@ -38,7 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * <p>The clock stands in mid-2027, past the published rates, so carried-forward conversion is exercised too.
  */
-class AcceptedMeansCountedPropertyTest {
+public class AcceptedMeansCountedPropertyTest {
 
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2027-06-15T04:00:00Z"), ZoneOffset.UTC);
     private static final LocalDate TODAY = LocalDate.of(2027, 6, 15);
@@ -72,7 +72,12 @@ class AcceptedMeansCountedPropertyTest {
 
     @Provide
     Arbitrary<DeclarationRequest> requests() {
-        Arbitrary<DeclarationRequest> valid = Combinators.combine(Arbitraries.longs(), dates())
+        return requests(TODAY);
+    }
+
+    /** Simulator-made declarations up to {@code today}, some left valid, most changed in up to three hostile ways. */
+    public static Arbitrary<DeclarationRequest> requests(LocalDate today) {
+        Arbitrary<DeclarationRequest> valid = Combinators.combine(Arbitraries.longs(), dates(today))
                 .as((seed, date) -> new DeclarationGenerator(RateSource.of(UnitValidators.CONTRACT_RATES), seed,
                         DeclarationGenerator.meanValueCny(1000, 1)).next(date));
         Arbitrary<UnaryOperator<DeclarationRequest>> mutation = Arbitraries.frequencyOf(
@@ -83,7 +88,7 @@ class AcceptedMeansCountedPropertyTest {
                 net.jqwik.api.Tuple.of(2, strings().map(s -> op(r -> withFirstItem(r, i -> new ItemRequest(i.itemNo(), i.hsCode(), i.quantity(), s, i.value()))))),
                 net.jqwik.api.Tuple.of(2, strings().map(s -> op(r -> new DeclarationRequest(r.declarationId(), r.declarationDate(), r.direction(), r.zoneCode(), r.zoneFlow(), r.tradeMode(), r.customsOffice(), s, r.partnerCountry(), r.transportMode(), r.transactionTerms(), r.currency(), r.items())))),
                 net.jqwik.api.Tuple.of(2, Arbitraries.of("CNY", "USD", "EUR", "JPY", "KRW", "XXX", "usd", "").map(c -> op(r -> new DeclarationRequest(r.declarationId(), r.declarationDate(), r.direction(), r.zoneCode(), r.zoneFlow(), r.tradeMode(), r.customsOffice(), r.declarantCode(), r.partnerCountry(), r.transportMode(), r.transactionTerms(), c, r.items())))),
-                net.jqwik.api.Tuple.of(2, edgeDates().map(d -> op(r -> new DeclarationRequest(r.declarationId(), d, r.direction(), r.zoneCode(), r.zoneFlow(), r.tradeMode(), r.customsOffice(), r.declarantCode(), r.partnerCountry(), r.transportMode(), r.transactionTerms(), r.currency(), r.items())))),
+                net.jqwik.api.Tuple.of(2, edgeDates(today).map(d -> op(r -> new DeclarationRequest(r.declarationId(), d, r.direction(), r.zoneCode(), r.zoneFlow(), r.tradeMode(), r.customsOffice(), r.declarantCode(), r.partnerCountry(), r.transportMode(), r.transactionTerms(), r.currency(), r.items())))),
                 net.jqwik.api.Tuple.of(1, Arbitraries.integers().between(2, 1000).map(n -> op(r -> manyItems(r, n)))));
         return Combinators.combine(valid, mutation.list().ofMaxSize(3))
                 .as((request, mutations) -> {
@@ -99,13 +104,13 @@ class AcceptedMeansCountedPropertyTest {
         return op;
     }
 
-    private static Arbitrary<LocalDate> dates() {
-        return Arbitraries.longs().between(LocalDate.of(2023, 1, 1).toEpochDay(), TODAY.toEpochDay()).map(LocalDate::ofEpochDay);
+    private static Arbitrary<LocalDate> dates(LocalDate today) {
+        return Arbitraries.longs().between(LocalDate.of(2023, 1, 1).toEpochDay(), today.toEpochDay()).map(LocalDate::ofEpochDay);
     }
 
-    private static Arbitrary<LocalDate> edgeDates() {
+    private static Arbitrary<LocalDate> edgeDates(LocalDate today) {
         return Arbitraries.of(LocalDate.of(1989, 12, 31), LocalDate.of(1990, 1, 1), LocalDate.of(2022, 12, 31),
-                TODAY, TODAY.plusDays(1), TODAY.plusDays(2), LocalDate.of(1, 1, 1), LocalDate.of(9999, 12, 31));
+                today, today.plusDays(1), today.plusDays(2), LocalDate.of(1, 1, 1), LocalDate.of(9999, 12, 31));
     }
 
     /** Ordinary and hostile numbers: huge exponents, tiny ones, too many decimals, the limits and either side. */
