@@ -1,6 +1,8 @@
 package dev.customs.declaration.rates;
 
+import dev.customs.contract.event.Violation;
 import dev.customs.contract.reference.ReferenceData;
+import dev.customs.declaration.config.DeclarationConfig;
 import dev.customs.declaration.declarations.StoreException;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Gauge;
@@ -16,8 +18,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +46,7 @@ import java.util.TreeMap;
 public class ExchangeRates implements RateSource {
 
     /** One stored rate, as listed by the operator endpoint. */
-    public record Row(YearMonth month, String currency, BigDecimal cnyPerUnit, String source, java.time.Instant loadedAt) {
+    public record Row(YearMonth month, String currency, BigDecimal cnyPerUnit, String source, Instant loadedAt) {
     }
 
     private static final Logger LOG = Logger.getLogger(ExchangeRates.class);
@@ -65,13 +70,13 @@ public class ExchangeRates implements RateSource {
     private final AgroalDataSource dataSource;
     private final ExchangeRatesConfig config;
     private final Clock clock;
-    private final java.time.ZoneId timeZone;
+    private final ZoneId timeZone;
     private volatile boolean seeded;
     private volatile RateTable table;
     private volatile long loadedAtNanos;
 
     public ExchangeRates(AgroalDataSource dataSource, ExchangeRatesConfig config, Clock clock,
-                         dev.customs.declaration.config.DeclarationConfig declarations, MeterRegistry registry) {
+                         DeclarationConfig declarations, MeterRegistry registry) {
         this.dataSource = dataSource;
         this.config = config;
         this.clock = clock;
@@ -175,7 +180,7 @@ public class ExchangeRates implements RateSource {
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
                     rows.add(new Row(YearMonth.from(rs.getObject(1, LocalDate.class)), rs.getString(2), rs.getBigDecimal(3),
-                            rs.getString(4), rs.getObject(5, java.time.OffsetDateTime.class).toInstant()));
+                            rs.getString(4), rs.getObject(5, OffsetDateTime.class).toInstant()));
                 }
             }
         } catch (SQLException e) {
@@ -223,30 +228,30 @@ public class ExchangeRates implements RateSource {
      * 12 integer digits, of a currency the contract knows; the month not before the table's first and not
      * after next month (rates are published for a month, not years ahead).
      */
-    public List<dev.customs.contract.event.Violation> check(YearMonth month, Map<String, BigDecimal> rates) {
-        List<dev.customs.contract.event.Violation> out = new ArrayList<>();
+    public List<Violation> check(YearMonth month, Map<String, BigDecimal> rates) {
+        List<Violation> out = new ArrayList<>();
         Optional<YearMonth> first = table().firstMonth();
         if (first.isPresent() && month.isBefore(first.get())) {
-            out.add(new dev.customs.contract.event.Violation("month", "must not be before " + first.get()
+            out.add(new Violation("month", "must not be before " + first.get()
                     + ", the table's first month"));
         }
         YearMonth next = YearMonth.now(clock.withZone(timeZone)).plusMonths(1);
         if (month.isAfter(next)) {
-            out.add(new dev.customs.contract.event.Violation("month", "must not be after " + next));
+            out.add(new Violation("month", "must not be after " + next));
         }
         if (rates == null || rates.isEmpty()) {
-            out.add(new dev.customs.contract.event.Violation("body", "must map at least one currency to its CNY rate"));
+            out.add(new Violation("body", "must map at least one currency to its CNY rate"));
             return out;
         }
         rates.forEach((currency, rate) -> {
             if (!loadable(currency)) {
-                out.add(new dev.customs.contract.event.Violation(currency, "unknown currency (CNY is always 1)"));
+                out.add(new Violation(currency, "unknown currency (CNY is always 1)"));
             } else if (rate == null || rate.signum() <= 0) {
-                out.add(new dev.customs.contract.event.Violation(currency, "must be a positive number"));
+                out.add(new Violation(currency, "must be a positive number"));
             } else if ((long) rate.precision() - rate.scale() > MAX_RATE_INTEGER_DIGITS) {
-                out.add(new dev.customs.contract.event.Violation(currency, "must be below 10^" + MAX_RATE_INTEGER_DIGITS));
+                out.add(new Violation(currency, "must be below 10^" + MAX_RATE_INTEGER_DIGITS));
             } else if (rate.scale() > RATE_SCALE && rate.stripTrailingZeros().scale() > RATE_SCALE) {
-                out.add(new dev.customs.contract.event.Violation(currency, "must have at most " + RATE_SCALE + " decimal places"));
+                out.add(new Violation(currency, "must have at most " + RATE_SCALE + " decimal places"));
             }
         });
         return out;

@@ -8,7 +8,7 @@ import java.util.Optional;
 public interface RateSource {
 
     /** See {@link RateTable#rate}: the month's rate, a carried-forward provisional one, or empty. */
-    Optional<RateTable.Rate> rate(String currency, java.time.YearMonth month);
+    Optional<RateTable.Rate> rate(String currency, YearMonth month);
 
     static RateSource of(RateTable table) {
         return table::rate;
