@@ -8,10 +8,12 @@ import dev.customs.declaration.config.DeclarationConfig;
 import dev.customs.declaration.declarations.DeclarationQueries;
 import dev.customs.declaration.declarations.DeclarationService;
 import dev.customs.declaration.declarations.GroupCommitter;
+import dev.customs.declaration.declarations.IdempotencyKeys;
 import dev.customs.declaration.declarations.SubmissionOutcome;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -71,9 +73,17 @@ public class DeclarationResource {
     }
 
     @POST
-    @Operation(summary = "File a declaration: 201 when new, 200 when the same declaration is sent again")
-    public Response submit(DeclarationRequest request) {
-        SubmissionOutcome outcome = singles.submit(requireBody(request));
+    @Operation(summary = "File a declaration: 201 when new, 200 when the same declaration is sent again "
+            + "(same declarationId, or same Idempotency-Key and body); 409 when either was used for other content")
+    public Response submit(@Parameter(description = "Makes a retried POST safe: the same key with the same body answers "
+                                   + "200 with the declaration the first request filed. 1 to 255 printable ASCII characters",
+                                   example = "c1b7f0a2-5e0d-4a55-9a57-3b8a2d0e6f10")
+                           @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
+                           DeclarationRequest request) {
+        IdempotencyKeys.invalid(idempotencyKey).ifPresent(v -> {
+            throw ProblemException.badParameter(v.field(), v.message());
+        });
+        SubmissionOutcome outcome = singles.submit(requireBody(request), idempotencyKey);
         return answer(outcome).location(URI.create("/api/declarations/" + outcome.declarationId())).build();
     }
 

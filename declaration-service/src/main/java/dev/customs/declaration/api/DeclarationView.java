@@ -10,10 +10,15 @@ import dev.customs.declaration.declarations.StoredDeclaration;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A stored declaration: what was filed, in its currency, next to the converted CNY and USD values. */
+/**
+ * A stored declaration: what was filed, in its currency, next to the converted CNY and USD values, and the
+ * month whose rates converted them; {@code provisionalRate} when that month's rates were not published yet
+ * and the latest ones were carried forward.
+ */
 public record DeclarationView(
         String declarationId,
         long revision,
@@ -31,7 +36,9 @@ public record DeclarationView(
         String currency,
         List<ItemView> items,
         BigDecimal totalValueCny,
-        BigDecimal totalValueUsd) {
+        BigDecimal totalValueUsd,
+        YearMonth rateMonth,
+        boolean provisionalRate) {
 
     public record ItemView(Integer itemNo, String hsCode, BigDecimal quantity, String unit,
                            BigDecimal value, BigDecimal valueCny, BigDecimal valueUsd) {
@@ -54,6 +61,6 @@ public record DeclarationView(
         return new DeclarationView(declaration.declarationId(), declaration.revision(), declaration.status(),
                 r.declarationDate(), r.direction(), r.zoneCode(), r.zoneFlow(), r.tradeMode(), r.customsOffice(),
                 r.declarantCode(), r.partnerCountry(), r.transportMode(), r.transactionTerms(), r.currency(), items,
-                state.totalValueCny(), state.totalValueUsd());
+                state.totalValueCny(), state.totalValueUsd(), declaration.rateMonth(), declaration.provisionalRate());
     }
 }

@@ -3,7 +3,6 @@ package dev.customs.declaration.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.ZoneId;
 
@@ -25,11 +24,11 @@ public interface DeclarationConfig {
     int maxPageSize();
 
     /**
-     * Largest converted total of one declaration, in CNY and in USD: 16 integer digits, as for an item's
-     * value, so that the national totals (NUMERIC(20, 2)) hold thousands of such declarations.
+     * How long an {@code Idempotency-Key} is remembered: a retry within it answers with the declaration the key
+     * filed; after it the key is forgotten and the same key would file anew.
      */
-    @WithDefault("9999999999999999.99")
-    BigDecimal maxTotalValue();
+    @WithDefault("P7D")
+    Duration idempotencyKeyRetention();
 
     /** Customs' calendar: what "a date in the future" means. */
     @WithDefault("Asia/Shanghai")

@@ -8,6 +8,12 @@ import java.time.LocalDate;
  * Declaration numbers as GAC Announcement 2016 No. 20 lays them out: 4-digit customs office, 4-digit
  * year, direction digit (1 import, 0 export), 9-digit serial. Serials come from one database sequence
  * ({@link DeclarationStore#nextSerials}), reserved for a whole batch in one round trip.
+ *
+ * <p>The sequence is shared by all offices and never restarts, so its value passes a billion after a few
+ * years of national volume and the serial wraps; a backfill of a past year, or a number a client chose
+ * itself, may then meet an assigned number. Filing checks every assigned number against the store and draws
+ * again for those taken (DeclarationService#renumberCollisions): each office, year and direction has a
+ * billion serials, so a redraw nearly always succeeds at once.
  */
 public final class DeclarationNumbers {
 

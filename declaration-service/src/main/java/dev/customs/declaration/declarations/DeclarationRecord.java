@@ -46,4 +46,10 @@ public class DeclarationRecord extends PanacheEntityBase {
     public Instant createdAt;
     @Column(name = "updated_at")
     public Instant updatedAt;
+    /** First day of the month whose published exchange rates converted the values. */
+    @Column(name = "rate_month")
+    public LocalDate rateMonth;
+    /** Converted at a rate carried forward past the published table (see ExchangeRates). */
+    @Column(name = "provisional_rate")
+    public boolean provisionalRate;
 }

@@ -1,26 +1,24 @@
 package dev.customs.declaration.declarations;
 
 import dev.customs.contract.event.DeclarationEvent;
-import dev.customs.contract.event.DeclarationItem;
 import dev.customs.contract.event.DeclarationState;
 import dev.customs.contract.event.EventCodec;
 import dev.customs.contract.event.EventType;
 import dev.customs.contract.event.Violation;
 import dev.customs.declaration.api.DeclarationRequest;
-import dev.customs.declaration.api.ItemRequest;
 import dev.customs.declaration.outbox.Outbox;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Instant;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -43,103 +41,212 @@ public class DeclarationService {
 
     private static final Pattern ITEM_INDEX = Pattern.compile("\\[\\d+]");
 
+    /** Redraws of taken numbers one filing may need before something is badly wrong (a full serial space). */
+    private static final int MAX_RENUMBER_ROUNDS = 10;
+
     private final DeclarationValidator validator;
-    private final CurrencyConverter converter;
     private final DeclarationStore store;
     private final Outbox outbox;
     private final MeterRegistry registry;
+    private final Clock clock;
+    private final Counter provisional;
 
-    public DeclarationService(DeclarationValidator validator, CurrencyConverter converter, DeclarationStore store,
-                              Outbox outbox, MeterRegistry registry) {
+    public DeclarationService(DeclarationValidator validator, DeclarationStore store, Outbox outbox,
+                              MeterRegistry registry, Clock clock) {
         this.validator = validator;
-        this.converter = converter;
         this.store = store;
         this.outbox = outbox;
         this.registry = registry;
+        this.clock = clock;
+        this.provisional = Counter.builder("customs_declarations_provisional_rate")
+                .description("Declarations filed or amended at a carried-forward exchange rate (the month's rates "
+                        + "were not loaded yet)").register(registry);
     }
 
     /** Files every valid request of a batch in one transaction; each gets its own outcome. */
     public List<SubmissionOutcome> submitAll(List<DeclarationRequest> requests) {
-        return fileChecked(requests, requests.stream().map(validator::violations).toList());
+        return fileChecked(requests.stream().map(validator::check).toList());
     }
 
     /**
-     * Files requests whose violations are known (empty when valid) in one transaction, when any is valid.
-     * Should another request store one of these numbers first, the batch runs once more and then sees that
-     * number as filed (200 when the content is the same, 409 when not) instead of failing.
+     * Files checked requests in one transaction, when any is valid. Should another transaction store one of
+     * these numbers or idempotency keys first, the batch runs once more and then sees that number or key as
+     * filed (200 when the content is the same, 409 when not) instead of failing.
      */
-    public List<SubmissionOutcome> fileChecked(List<DeclarationRequest> requests, List<List<Violation>> violations) {
+    public List<SubmissionOutcome> fileChecked(List<CheckedSubmission> submissions) {
         List<SubmissionOutcome> outcomes;
-        if (violations.stream().noneMatch(List::isEmpty)) {
-            outcomes = fileAll(requests, violations);
+        if (submissions.stream().noneMatch(CheckedSubmission::valid)) {
+            outcomes = fileAll(submissions);
         } else {
             try {
-                outcomes = QuarkusTransaction.requiringNew().call(() -> fileAll(requests, violations));
+                outcomes = QuarkusTransaction.requiringNew().call(() -> fileAll(submissions));
             } catch (StoreException e) {
                 if (!e.isUniqueViolation()) {
                     throw e;
                 }
-                outcomes = QuarkusTransaction.requiringNew().call(() -> fileAll(requests, violations));
+                outcomes = QuarkusTransaction.requiringNew().call(() -> fileAll(submissions));
             }
         }
         outcomes.forEach(outcome -> count("received", outcome));
+        // Counted once committed: a batch that runs twice (see above) files each declaration once.
+        provisional.increment(outcomes.stream()
+                .filter(o -> o.status() == 201 && o.declaration().provisionalRate()).count());
         return outcomes;
     }
 
-    private List<SubmissionOutcome> fileAll(List<DeclarationRequest> requests, List<List<Violation>> violations) {
-        Set<String> numbered = new HashSet<>();
-        int unnumbered = 0;
-        for (int i = 0; i < requests.size(); i++) {
-            if (violations.get(i).isEmpty()) {
-                if (requests.get(i).declarationId() == null) {
-                    unnumbered++;
-                } else {
-                    numbered.add(requests.get(i).declarationId());
-                }
+    private List<SubmissionOutcome> fileAll(List<CheckedSubmission> submissions) {
+        Set<String> keys = new HashSet<>();
+        for (CheckedSubmission s : submissions) {
+            if (s.valid() && s.idempotencyKey() != null) {
+                keys.add(s.idempotencyKey());
             }
         }
-        Map<String, String> filedBefore = store.submissionHashes(numbered);
+        Map<String, DeclarationStore.StoredKey> keysBefore = store.idempotencyKeys(keys);
+        String[] assigned = assignNumbers(submissions, keysBefore);
+        Set<String> numbers = new HashSet<>();
+        for (int i = 0; i < submissions.size(); i++) {
+            if (submissions.get(i).valid() && submissions.get(i).request().declarationId() != null) {
+                numbers.add(submissions.get(i).request().declarationId());
+            }
+        }
+        Map<String, String> filedBefore = store.submissionHashes(union(numbers, assigned));
+        renumberCollisions(submissions, assigned, numbers, filedBefore);
         Map<String, FiledInBatch> filedInBatch = new HashMap<>();
-        long[] serials = store.nextSerials(unnumbered);
-        int nextSerial = 0;
-        Instant now = Instant.now();
-        List<SubmissionOutcome> outcomes = new ArrayList<>(requests.size());
-        List<DeclarationStore.NewDeclaration> rows = new ArrayList<>(requests.size());
-        List<DeclarationEvent> events = new ArrayList<>(requests.size());
-        for (int i = 0; i < requests.size(); i++) {
-            DeclarationRequest request = requests.get(i);
-            if (!violations.get(i).isEmpty()) {
-                outcomes.add(SubmissionOutcome.invalid(request.declarationId(), violations.get(i)));
+        Map<String, FiledInBatch> keysInBatch = new HashMap<>();
+        Instant now = clock.instant();
+        List<SubmissionOutcome> outcomes = new ArrayList<>(submissions.size());
+        List<DeclarationStore.NewDeclaration> rows = new ArrayList<>(submissions.size());
+        List<DeclarationStore.StoredKey> keyRows = new ArrayList<>();
+        List<DeclarationEvent> events = new ArrayList<>(submissions.size());
+        for (int i = 0; i < submissions.size(); i++) {
+            CheckedSubmission submission = submissions.get(i);
+            DeclarationRequest request = submission.request();
+            if (!submission.valid()) {
+                outcomes.add(SubmissionOutcome.invalid(request.declarationId(), submission.violations()));
+                continue;
+            }
+            String key = submission.idempotencyKey();
+            String keyHash = key == null ? null : sha256(json(request));
+            if (key != null && (keysBefore.containsKey(key) || keysInBatch.containsKey(key))) {
+                outcomes.add(replayed(key, keyHash, keysBefore.get(key), keysInBatch.get(key)));
                 continue;
             }
             String requestJson = json(request.withDeclarationId(null));
             String hash = sha256(requestJson);
             String id = request.declarationId();
+            SubmissionOutcome outcome;
             if (id != null && (filedBefore.containsKey(id) || filedInBatch.containsKey(id))) {
                 FiledInBatch earlier = filedInBatch.get(id);
                 String filedHash = earlier != null ? earlier.hash() : filedBefore.get(id);
-                outcomes.add(filedHash.equals(hash)
+                outcome = filedHash.equals(hash)
                         ? SubmissionOutcome.ok(200, earlier != null ? earlier.declaration() : stored(id))
-                        : SubmissionOutcome.failed(409, id, "declaration " + id + " was filed with other content"));
-                continue;
+                        : SubmissionOutcome.failed(409, id, "declaration " + id + " was filed with other content");
+            } else {
+                if (id == null) {
+                    id = assigned[i];
+                }
+                DeclarationRequest filed = request.withDeclarationId(id);
+                DeclarationState state = submission.state();
+                rows.add(new DeclarationStore.NewDeclaration(id, state.declarationDate(), state.direction().name(),
+                        state.zoneCode(), state.countsNationally(), state.totalValueCny(), state.totalValueUsd(), hash,
+                        json(filed), json(state), now, submission.rateMonth(), submission.provisionalRate()));
+                events.add(event(EventType.DECLARED, id, 1, now, state));
+                StoredDeclaration declaration = new StoredDeclaration(id, 1, DeclarationStatus.DECLARED, filed, state,
+                        submission.rateMonth(), submission.provisionalRate());
+                filedInBatch.put(id, new FiledInBatch(declaration, hash));
+                outcome = SubmissionOutcome.ok(201, declaration);
             }
-            if (id == null) {
-                id = DeclarationNumbers.format(request.customsOffice(), request.declarationDate(), request.direction(),
-                        serials[nextSerial++]);
+            if (key != null && outcome.succeeded()) {
+                keyRows.add(new DeclarationStore.StoredKey(key, keyHash, outcome.declarationId()));
+                keysInBatch.put(key, new FiledInBatch(outcome.declaration(), keyHash));
             }
-            DeclarationRequest filed = request.withDeclarationId(id);
-            DeclarationState state = convert(filed);
-            rows.add(new DeclarationStore.NewDeclaration(id, state.declarationDate(), state.direction().name(),
-                    state.zoneCode(), state.countsNationally(), state.totalValueCny(), state.totalValueUsd(), hash,
-                    json(filed), json(state), now));
-            events.add(event(EventType.DECLARED, id, 1, now, state));
-            StoredDeclaration declaration = new StoredDeclaration(id, 1, DeclarationStatus.DECLARED, filed, state);
-            filedInBatch.put(id, new FiledInBatch(declaration, hash));
-            outcomes.add(SubmissionOutcome.ok(201, declaration));
+            outcomes.add(outcome);
         }
+        // Keys first: a concurrent retry with the same key fails here, before the declarations are written.
+        store.insertKeys(keyRows, now);
         store.insert(rows);
         outbox.append(events);
         return outcomes;
+    }
+
+    /** The answer to a request whose idempotency key is filed already: the same declaration, or a conflict. */
+    private SubmissionOutcome replayed(String key, String keyHash, DeclarationStore.StoredKey before, FiledInBatch inBatch) {
+        String filedHash = inBatch != null ? inBatch.hash() : before.requestHash();
+        if (!filedHash.equals(keyHash)) {
+            return SubmissionOutcome.failed(409, null, "Idempotency-Key " + key + " was used for another declaration");
+        }
+        return SubmissionOutcome.ok(200, inBatch != null ? inBatch.declaration() : stored(before.declarationId()));
+    }
+
+    /**
+     * Numbers for the unnumbered requests that will be filed (not those answered from an idempotency key),
+     * from the serial sequence. The serial part wraps (nine digits), so a number may exist already; see
+     * {@link #renumberCollisions}.
+     */
+    private String[] assignNumbers(List<CheckedSubmission> submissions, Map<String, DeclarationStore.StoredKey> keysBefore) {
+        String[] assigned = new String[submissions.size()];
+        List<Integer> unnumbered = new ArrayList<>();
+        Set<String> keysSeen = new HashSet<>();
+        for (int i = 0; i < submissions.size(); i++) {
+            CheckedSubmission s = submissions.get(i);
+            if (!s.valid() || s.request().declarationId() != null) {
+                continue;
+            }
+            String key = s.idempotencyKey();
+            if (key != null && (keysBefore.containsKey(key) || !keysSeen.add(key))) {
+                continue;
+            }
+            unnumbered.add(i);
+        }
+        long[] serials = store.nextSerials(unnumbered.size());
+        for (int j = 0; j < unnumbered.size(); j++) {
+            DeclarationRequest r = submissions.get(unnumbered.get(j)).request();
+            assigned[unnumbered.get(j)] = DeclarationNumbers.format(r.customsOffice(), r.declarationDate(), r.direction(), serials[j]);
+        }
+        return assigned;
+    }
+
+    /**
+     * Draws new serials for assigned numbers that are taken (stored, sent by a client in this batch, or assigned
+     * twice): after the nine-digit serial wraps, an office's old numbers of the same year come round again.
+     * Each office-year-direction has a billion serials, so a collision is rare and a redraw nearly always free.
+     */
+    private void renumberCollisions(List<CheckedSubmission> submissions, String[] assigned, Set<String> numbers,
+                                    Map<String, String> filedBefore) {
+        for (int round = 0; ; round++) {
+            Set<String> taken = new HashSet<>(numbers);
+            taken.addAll(filedBefore.keySet());
+            List<Integer> colliding = new ArrayList<>();
+            for (int i = 0; i < assigned.length; i++) {
+                if (assigned[i] != null && !taken.add(assigned[i])) {
+                    colliding.add(i);
+                }
+            }
+            if (colliding.isEmpty()) {
+                return;
+            }
+            if (round == MAX_RENUMBER_ROUNDS) {
+                throw new IllegalStateException("declaration numbers still taken after " + round + " redraws");
+            }
+            long[] serials = store.nextSerials(colliding.size());
+            List<String> drawn = new ArrayList<>();
+            for (int j = 0; j < colliding.size(); j++) {
+                DeclarationRequest r = submissions.get(colliding.get(j)).request();
+                assigned[colliding.get(j)] = DeclarationNumbers.format(r.customsOffice(), r.declarationDate(), r.direction(), serials[j]);
+                drawn.add(assigned[colliding.get(j)]);
+            }
+            filedBefore.putAll(store.submissionHashes(drawn));
+        }
+    }
+
+    private static Set<String> union(Set<String> numbers, String[] assigned) {
+        Set<String> all = new HashSet<>(numbers);
+        for (String id : assigned) {
+            if (id != null) {
+                all.add(id);
+            }
+        }
+        return all;
     }
 
     private static StoredDeclaration stored(String declarationId) {
@@ -149,7 +256,8 @@ public class DeclarationService {
     /** A new revision with the full new state; nothing happens when the state is unchanged. */
     @Transactional
     public SubmissionOutcome amend(String declarationId, DeclarationRequest request) {
-        List<Violation> violations = new ArrayList<>(validator.violations(request));
+        CheckedSubmission checked = validator.check(request);
+        List<Violation> violations = new ArrayList<>(checked.violations());
         if (request.declarationId() != null && !request.declarationId().equals(declarationId)) {
             violations.add(new Violation("declarationId", "must match the declaration being amended, " + declarationId));
         }
@@ -163,14 +271,19 @@ public class DeclarationService {
             outcome = SubmissionOutcome.failed(409, declarationId, "declaration " + declarationId + " is cancelled and cannot be amended");
         } else {
             DeclarationRequest filed = request.withDeclarationId(declarationId);
-            DeclarationState state = convert(filed);
+            DeclarationState state = checked.state();
             if (!json(state).equals(record.state) || !json(filed).equals(record.request)) {
                 record.revision++;
                 record.status = DeclarationStatus.AMENDED;
+                record.rateMonth = checked.rateMonth().atDay(1);
+                record.provisionalRate = checked.provisionalRate();
                 apply(record, filed, state);
                 publish(EventType.AMENDED, record, state);
+                if (checked.provisionalRate()) {
+                    provisional.increment();
+                }
             }
-            outcome = SubmissionOutcome.ok(200, new StoredDeclaration(declarationId, record.revision, record.status, filed, state));
+            outcome = SubmissionOutcome.ok(200, StoredDeclaration.of(record));
         }
         count("amended", outcome);
         return outcome;
@@ -188,7 +301,7 @@ public class DeclarationService {
         } else {
             record.revision++;
             record.status = DeclarationStatus.CANCELLED;
-            record.updatedAt = Instant.now();
+            record.updatedAt = clock.instant();
             StoredDeclaration cancelled = StoredDeclaration.of(record);
             publish(EventType.CANCELLED, record, cancelled.state());
             outcome = SubmissionOutcome.ok(200, cancelled);
@@ -206,35 +319,17 @@ public class DeclarationService {
         record.totalValueUsd = state.totalValueUsd();
         record.request = json(filed);
         record.state = json(state);
-        record.updatedAt = Instant.now();
+        record.updatedAt = clock.instant();
     }
 
     private void publish(EventType type, DeclarationRecord record, DeclarationState state) {
-        outbox.append(List.of(event(type, record.declarationId, record.revision, Instant.now(), state)));
+        outbox.append(List.of(event(type, record.declarationId, record.revision, clock.instant(), state)));
     }
 
     private static DeclarationEvent event(EventType type, String declarationId, long revision, Instant occurredAt,
                                           DeclarationState state) {
         return new DeclarationEvent(DeclarationEvent.SCHEMA_VERSION, UUID.randomUUID(), type, declarationId, revision,
                 occurredAt, state);
-    }
-
-    /** The event state of a valid request: values converted per item, totals summed from the items. */
-    private DeclarationState convert(DeclarationRequest r) {
-        YearMonth month = YearMonth.from(r.declarationDate());
-        List<DeclarationItem> items = new ArrayList<>(r.items().size());
-        BigDecimal totalCny = BigDecimal.ZERO;
-        BigDecimal totalUsd = BigDecimal.ZERO;
-        for (ItemRequest item : r.items()) {
-            CurrencyConverter.Converted value = converter.convert(item.value(), r.currency(), month)
-                    .orElseThrow(() -> new IllegalStateException("validated request has no rate for " + r.currency()));
-            items.add(new DeclarationItem(item.itemNo(), item.hsCode(), item.quantity(), item.unit(), value.cny(), value.usd()));
-            totalCny = totalCny.add(value.cny());
-            totalUsd = totalUsd.add(value.usd());
-        }
-        return new DeclarationState(r.declarationDate(), r.direction(), r.zoneCode(), r.zoneFlow(), r.tradeMode(),
-                r.customsOffice(), r.declarantCode(), r.partnerCountry(), r.transportMode(), r.currency(), items,
-                totalCny, totalUsd);
     }
 
     private void count(String action, SubmissionOutcome outcome) {

@@ -1,6 +1,5 @@
 package dev.customs.declaration.declarations;
 
-import dev.customs.contract.event.Violation;
 import dev.customs.declaration.api.DeclarationRequest;
 import dev.customs.declaration.config.DeclarationConfig;
 import io.quarkus.runtime.ShutdownEvent;
@@ -10,7 +9,6 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -29,7 +27,7 @@ public class GroupCommitter {
 
     private static final Logger LOG = Logger.getLogger(GroupCommitter.class);
 
-    private record Pending(DeclarationRequest request, CompletableFuture<SubmissionOutcome> outcome) {
+    private record Pending(CheckedSubmission submission, CompletableFuture<SubmissionOutcome> outcome) {
     }
 
     private final DeclarationService declarations;
@@ -63,12 +61,18 @@ public class GroupCommitter {
         }
     }
 
-    public SubmissionOutcome submit(DeclarationRequest request) {
-        List<Violation> violations = validator.violations(request);
-        if (!violations.isEmpty()) {
-            return declarations.fileChecked(List.of(request), List.of(violations)).get(0);
+    /**
+     * Checks the request on the caller's thread (conversion and the contract's rules included), then files it
+     * with whatever else is waiting.
+     *
+     * @param idempotencyKey a valid {@code Idempotency-Key} (see {@link IdempotencyKeys}), or null
+     */
+    public SubmissionOutcome submit(DeclarationRequest request, String idempotencyKey) {
+        CheckedSubmission checked = validator.check(request).withIdempotencyKey(idempotencyKey);
+        if (!checked.valid()) {
+            return declarations.fileChecked(List.of(checked)).get(0);
         }
-        Pending pending = new Pending(request, new CompletableFuture<>());
+        Pending pending = new Pending(checked, new CompletableFuture<>());
         queue.add(pending);
         if (!running && queue.remove(pending)) {
             // Arrived while shutting down, after the writers may have left: filed on this thread.
@@ -114,8 +118,7 @@ public class GroupCommitter {
 
     private void file(List<Pending> group) {
         try {
-            List<SubmissionOutcome> outcomes = declarations.fileChecked(group.stream().map(Pending::request).toList(),
-                    Collections.nCopies(group.size(), List.of()));
+            List<SubmissionOutcome> outcomes = declarations.fileChecked(group.stream().map(Pending::submission).toList());
             for (int i = 0; i < group.size(); i++) {
                 group.get(i).outcome().complete(outcomes.get(i));
             }

@@ -4,14 +4,20 @@ import dev.customs.contract.event.DeclarationState;
 import dev.customs.contract.event.EventCodec;
 import dev.customs.declaration.api.DeclarationRequest;
 
+import java.time.YearMonth;
 
-/** A declaration at its current revision: the request as filed and the converted state that was published. */
+/**
+ * A declaration at its current revision: the request as filed, the converted state that was published, and
+ * the month whose rates converted it ({@code provisionalRate} when carried forward past the published table).
+ */
 public record StoredDeclaration(String declarationId, long revision, DeclarationStatus status,
-                                DeclarationRequest request, DeclarationState state) {
+                                DeclarationRequest request, DeclarationState state, YearMonth rateMonth,
+                                boolean provisionalRate) {
 
     public static StoredDeclaration of(DeclarationRecord record) {
         return new StoredDeclaration(record.declarationId, record.revision, record.status,
                 EventCodec.fromJson(record.request, DeclarationRequest.class),
-                EventCodec.fromJson(record.state, DeclarationState.class));
+                EventCodec.fromJson(record.state, DeclarationState.class),
+                record.rateMonth == null ? null : YearMonth.from(record.rateMonth), record.provisionalRate);
     }
 }

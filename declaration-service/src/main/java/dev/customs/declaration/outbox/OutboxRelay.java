@@ -15,18 +15,25 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.InvalidRecordException;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.RecordBatchTooLargeException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.SerializationException;
 import org.jboss.logging.Logger;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
@@ -34,6 +41,10 @@ import java.util.concurrent.TimeUnit;
  * Moves outbox rows to Kafka: locks a batch (SKIP LOCKED, so several instances share the work), sends
  * it, waits for every acknowledgement, and only then deletes the rows in the same transaction. A crash
  * in between sends the batch again; consumers neutralise the duplicates by event id and revision.
+ *
+ * <p>A batch is bounded by rows and by payload bytes. A row Kafka refuses for good (too large, an invalid
+ * record) is parked in {@code outbox_parked} with the reason, once it has failed on its own, so the rows
+ * behind it keep flowing; anything else (the broker away, timeouts) is retried with backoff, in order.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -41,15 +52,28 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
     private static final String LOCK_BATCH = """
-            SELECT id, declaration_id, payload FROM outbox ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED""";
+            SELECT id, octet_length(payload) FROM outbox ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED""";
+    private static final String READ = "SELECT id, declaration_id, payload FROM outbox WHERE id = ANY (?) ORDER BY id";
     private static final String DELETE = "DELETE FROM outbox WHERE id = ANY (?)";
+    private static final String PARK = """
+            WITH moved AS (DELETE FROM outbox WHERE id = ? RETURNING id, declaration_id, payload, occurred_at)
+            INSERT INTO outbox_parked (id, declaration_id, payload, occurred_at, parked_at, failure)
+            SELECT id, declaration_id, payload, occurred_at, now(), ? FROM moved""";
     private static final String BACKLOG = "SELECT count(*) FROM outbox";
+    private static final String PARKED = "SELECT count(*) FROM outbox_parked";
+
+    /** One locked row on its way to Kafka. */
+    private record Row(long id, String key, byte[] payload) {
+    }
 
     private final AgroalDataSource dataSource;
     private final OutboxConfig config;
     private final Map<String, Object> kafkaConfig;
     private final Counter published;
+    private final Counter parked;
     private volatile boolean running;
+    private volatile boolean failing;
+    private volatile Instant lastAcknowledged;
     private Thread worker;
     private KafkaProducer<String, byte[]> producer;
 
@@ -60,8 +84,12 @@ public class OutboxRelay {
         this.kafkaConfig = kafkaConfig;
         this.published = Counter.builder("customs_events_published").description("Events acknowledged by Kafka")
                 .register(registry);
+        this.parked = Counter.builder("customs_outbox_parked")
+                .description("Outbox rows Kafka refused for good, moved to outbox_parked").register(registry);
         Gauge.builder("customs_outbox_backlog", this, OutboxRelay::backlog)
                 .description("Events stored but not yet acknowledged by Kafka").register(registry);
+        Gauge.builder("customs_outbox_parked_rows", this, r -> r.count(PARKED))
+                .description("Rows in outbox_parked, waiting for an operator").register(registry);
     }
 
     void start(@Observes StartupEvent event) {
@@ -82,9 +110,18 @@ public class OutboxRelay {
         }
     }
 
+    /** False while relaying fails (the broker away or refusing); true once batches are acknowledged again. */
+    public boolean brokerReachable() {
+        return !failing;
+    }
+
+    /** When Kafka last acknowledged a batch, or null since startup. */
+    public Instant lastAcknowledged() {
+        return lastAcknowledged;
+    }
+
     private void relayUntilStopped() {
         Duration backoff = config.retryInitialBackoff();
-        boolean failing = false;
         while (running) {
             try {
                 int relayed = QuarkusTransaction.requiringNew().call(this::relayBatch);
@@ -93,7 +130,7 @@ public class OutboxRelay {
                     failing = false;
                     backoff = config.retryInitialBackoff();
                 }
-                if (relayed < config.batchSize()) {
+                if (relayed == 0) {
                     Thread.sleep(config.pollInterval().toMillis());
                 }
             } catch (InterruptedException e) {
@@ -119,39 +156,136 @@ public class OutboxRelay {
         }
     }
 
-    /** One batch in the caller's transaction; returns how many events it relayed. */
+    /** One batch in the caller's transaction; returns how many rows it relayed or parked. */
     private int relayBatch() throws Exception {
         try (Connection connection = dataSource.getConnection()) {
-            List<Long> ids = new ArrayList<>();
-            List<Future<?>> acks = new ArrayList<>();
-            try (PreparedStatement lock = connection.prepareStatement(LOCK_BATCH)) {
-                lock.setInt(1, config.batchSize());
-                try (ResultSet rows = lock.executeQuery()) {
-                    while (rows.next()) {
-                        ids.add(rows.getLong(1));
-                        acks.add(producer.send(new ProducerRecord<>(DeclarationEvent.TOPIC, rows.getString(2), rows.getBytes(3))));
-                    }
-                }
-            }
-            if (ids.isEmpty()) {
+            List<Row> rows = read(connection, lockBatch(connection));
+            if (rows.isEmpty()) {
                 return 0;
             }
+            List<Future<?>> acks = new ArrayList<>(rows.size());
+            for (Row row : rows) {
+                acks.add(send(row));
+            }
             long deadline = System.nanoTime() + config.ackTimeout().toNanos();
-            for (Future<?> ack : acks) {
-                ack.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            List<Long> done = new ArrayList<>(rows.size());
+            List<Row> refused = new ArrayList<>();
+            for (int i = 0; i < rows.size(); i++) {
+                try {
+                    acks.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                    done.add(rows.get(i).id());
+                } catch (ExecutionException e) {
+                    if (!refusedForGood(e.getCause())) {
+                        throw e;
+                    }
+                    refused.add(rows.get(i));
+                }
             }
-            try (PreparedStatement delete = connection.prepareStatement(DELETE)) {
-                Array array = connection.createArrayOf("bigint", ids.toArray());
-                delete.setArray(1, array);
-                delete.executeUpdate();
+            // A batch the broker refuses fails every record in it: only a row that fails alone is parked.
+            for (Row row : refused) {
+                try {
+                    send(row).get(config.ackTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                    done.add(row.id());
+                } catch (ExecutionException e) {
+                    if (!refusedForGood(e.getCause())) {
+                        throw e;
+                    }
+                    park(connection, row, e.getCause());
+                }
             }
-            published.increment(ids.size());
-            return ids.size();
+            delete(connection, done);
+            published.increment(done.size());
+            lastAcknowledged = Instant.now();
+            return rows.size();
         }
     }
 
-    private double backlog() {
-        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(BACKLOG)) {
+    /** Ids of the oldest unlocked rows, as many as fit the row and byte bounds (at least one). */
+    private List<Long> lockBatch(Connection connection) throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        long bytes = 0;
+        try (PreparedStatement lock = connection.prepareStatement(LOCK_BATCH)) {
+            lock.setInt(1, config.batchSize());
+            try (ResultSet rs = lock.executeQuery()) {
+                while (rs.next()) {
+                    bytes += rs.getLong(2);
+                    if (!ids.isEmpty() && bytes > config.maxBatchBytes()) {
+                        break;
+                    }
+                    ids.add(rs.getLong(1));
+                }
+            }
+        }
+        return ids;
+    }
+
+    private static List<Row> read(Connection connection, List<Long> ids) throws SQLException {
+        List<Row> rows = new ArrayList<>(ids.size());
+        if (ids.isEmpty()) {
+            return rows;
+        }
+        try (PreparedStatement read = connection.prepareStatement(READ)) {
+            read.setArray(1, connection.createArrayOf("bigint", ids.toArray()));
+            try (ResultSet rs = read.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new Row(rs.getLong(1), rs.getString(2), rs.getBytes(3)));
+                }
+            }
+        }
+        return rows;
+    }
+
+    /** A send that fails before it reaches the broker (e.g. too large for the producer) fails its future too. */
+    private Future<?> send(Row row) {
+        try {
+            return producer.send(new ProducerRecord<>(DeclarationEvent.TOPIC, row.key(), row.payload()));
+        } catch (KafkaException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /**
+     * Errors no retry can cure for this record. Not every non-retriable error: an authorisation or
+     * configuration error refuses every record, and parking them all would empty the outbox into the
+     * parking table; those are retried until an operator fixes the cause.
+     */
+    static boolean refusedForGood(Throwable e) {
+        return e instanceof RecordTooLargeException || e instanceof RecordBatchTooLargeException
+                || e instanceof InvalidRecordException || e instanceof SerializationException;
+    }
+
+    private void park(Connection connection, Row row, Throwable failure) throws SQLException {
+        String reason = failure.getClass().getSimpleName() + ": " + failure.getMessage();
+        try (PreparedStatement park = connection.prepareStatement(PARK)) {
+            park.setLong(1, row.id());
+            park.setString(2, reason);
+            park.executeUpdate();
+        }
+        parked.increment();
+        LOG.errorf("Outbox row %d (declaration %s, %d bytes) parked in outbox_parked, Kafka refuses it: %s",
+                row.id(), row.key(), row.payload().length, reason);
+    }
+
+    private static void delete(Connection connection, List<Long> ids) throws SQLException {
+        if (ids.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement delete = connection.prepareStatement(DELETE)) {
+            delete.setArray(1, connection.createArrayOf("bigint", ids.toArray()));
+            delete.executeUpdate();
+        }
+    }
+
+    public double backlog() {
+        return count(BACKLOG);
+    }
+
+    public double parkedRows() {
+        return count(PARKED);
+    }
+
+    private double count(String query) {
+        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(query)) {
             rs.next();
             return rs.getLong(1);
         } catch (SQLException e) {

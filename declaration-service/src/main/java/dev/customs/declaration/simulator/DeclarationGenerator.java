@@ -4,6 +4,8 @@ import dev.customs.contract.event.Direction;
 import dev.customs.contract.event.ZoneFlow;
 import dev.customs.contract.reference.Country;
 import dev.customs.contract.reference.ReferenceData;
+import dev.customs.declaration.rates.RateSource;
+import dev.customs.declaration.rates.RateTable;
 import dev.customs.contract.reference.TradeMode;
 import dev.customs.contract.reference.Zone;
 import dev.customs.contract.reference.ZoneType;
@@ -51,7 +53,13 @@ public final class DeclarationGenerator {
     private record FlowPlan(ZoneFlow flow, Weighted<String> modes, double twoWayExportProbability) {
     }
 
+    /** The contract's table, read once for generators that are not given the service's rates. */
+    private static final class ContractRates {
+        static final RateTable TABLE = RateTable.contract();
+    }
+
     private final ReferenceData reference;
+    private final RateSource rates;
     private final SplittableRandom random;
     private final double meanValueCny;
     private final double[] monthFactors;
@@ -71,14 +79,20 @@ public final class DeclarationGenerator {
      *                     {@link #meanValueCny(double, double)}
      */
     public DeclarationGenerator(long seed, double meanValueCny) {
-        this(ReferenceData.standard(), seed, meanValueCny);
+        this(RateSource.of(ContractRates.TABLE), seed, meanValueCny);
     }
 
-    DeclarationGenerator(ReferenceData reference, long seed, double meanValueCny) {
+    /** @param rates the service's rates: beyond the published table they carry the latest forward */
+    public DeclarationGenerator(RateSource rates, long seed, double meanValueCny) {
+        this(ReferenceData.standard(), rates, seed, meanValueCny);
+    }
+
+    DeclarationGenerator(ReferenceData reference, RateSource rates, long seed, double meanValueCny) {
         if (!(meanValueCny > 0)) {
             throw new IllegalArgumentException("mean value must be positive: " + meanValueCny);
         }
         this.reference = reference;
+        this.rates = rates;
         this.random = new SplittableRandom(seed);
         this.meanValueCny = meanValueCny;
         double averageMonth = Arrays.stream(MONTH_FACTORS).average().orElseThrow();
@@ -127,9 +141,9 @@ public final class DeclarationGenerator {
         }
         Country partner = partners.pick(random);
         String currency = currency(partner);
-        BigDecimal rate = reference.cnyPerUnit(currency, YearMonth.from(date)).orElse(null);
+        BigDecimal rate = rates.rate(currency, YearMonth.from(date)).map(RateTable.Rate::cnyPerUnit).orElse(null);
         if (rate == null) {
-            // Only CNY needs no rate; the service still refuses months its rate table does not cover.
+            // Before the table starts: CNY needs no rate of its own (the service still needs USD's).
             currency = ReferenceData.CNY;
             rate = BigDecimal.ONE;
         }

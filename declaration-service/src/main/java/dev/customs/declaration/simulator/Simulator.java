@@ -3,6 +3,8 @@ package dev.customs.declaration.simulator;
 import dev.customs.declaration.api.DeclarationRequest;
 import dev.customs.declaration.declarations.DeclarationService;
 import dev.customs.declaration.declarations.SubmissionOutcome;
+import dev.customs.declaration.rates.ExchangeRates;
+import dev.customs.declaration.rates.RateSource;
 import dev.customs.declaration.simulator.SimulatorStatus.Mode;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.annotation.PreDestroy;
@@ -10,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -41,11 +44,15 @@ public class Simulator {
 
     private final DeclarationService declarations;
     private final SimulatorConfig config;
+    private final RateSource rates;
+    private final Clock clock;
     private Run current; // guarded by this
 
-    public Simulator(DeclarationService declarations, SimulatorConfig config) {
+    public Simulator(DeclarationService declarations, SimulatorConfig config, ExchangeRates rates, Clock clock) {
         this.declarations = declarations;
         this.config = config;
+        this.rates = rates;
+        this.clock = clock;
     }
 
     /** Files {@code ratePerSecond} declarations a second, dated today, until stopped. */
@@ -111,7 +118,7 @@ public class Simulator {
 
         final Mode mode;
         final long seed;
-        final Instant startedAt = Instant.now();
+        final Instant startedAt = clock.instant();
         final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, THREAD_NAME);
             thread.setDaemon(true);
@@ -141,7 +148,9 @@ public class Simulator {
         Run(Mode mode, long seed, double declarationsPerDay) {
             this.mode = mode;
             this.seed = seed;
-            this.generator = new DeclarationGenerator(seed,
+            // The service's own rates: past the published table the generator prices at the carried-forward
+            // rates the service converts at, so the simulator keeps filing after the table's last month.
+            this.generator = new DeclarationGenerator(rates, seed,
                     DeclarationGenerator.meanValueCny(declarationsPerDay, config.valueScale()));
             this.control = new SplittableRandom(seed).split();
         }
@@ -160,7 +169,7 @@ public class Simulator {
             // Whole declarations now, the fraction carried to the next tick: the long-run rate is exact.
             long owed = rate * tickNanos + carriedNanos;
             carriedNanos = owed % NANOS_PER_SECOND;
-            file(owed / NANOS_PER_SECOND, LocalDate.now(config.timeZone()));
+            file(owed / NANOS_PER_SECOND, LocalDate.now(clock.withZone(config.timeZone())));
         }
 
         void backfill(LocalDate first, LocalDate last, int perDay) {

@@ -1,12 +1,11 @@
 package dev.customs.declaration.declarations;
 
-import dev.customs.contract.event.Violation;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import dev.customs.declaration.api.DeclarationRequest;
 import dev.customs.declaration.config.DeclarationConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
@@ -33,12 +32,12 @@ class GroupCommitterTest {
         final CountDownLatch releaseBlocker = new CountDownLatch(1);
 
         RecordingDeclarations() {
-            super(null, null, null, null, null);
+            super(null, null, null, new SimpleMeterRegistry(), null);
         }
 
         @Override
-        public List<SubmissionOutcome> fileChecked(List<DeclarationRequest> requests, List<List<Violation>> violations) {
-            List<String> ids = requests.stream().map(DeclarationRequest::declarationId).toList();
+        public List<SubmissionOutcome> fileChecked(List<CheckedSubmission> submissions) {
+            List<String> ids = submissions.stream().map(s -> s.request().declarationId()).toList();
             groups.add(ids);
             if (ids.contains(BLOCKER)) {
                 blockerEntered.countDown();
@@ -57,12 +56,12 @@ class GroupCommitterTest {
 
     private static final class AllValid extends DeclarationValidator {
         AllValid() {
-            super(null, null, null);
+            super(null, null, null, 0, null);
         }
 
         @Override
-        public List<Violation> violations(DeclarationRequest request) {
-            return List.of();
+        public CheckedSubmission check(DeclarationRequest request) {
+            return new CheckedSubmission(request, null, List.of(), null, null, false);
         }
     }
 
@@ -132,7 +131,7 @@ class GroupCommitterTest {
         assertThat(blocker.get(10, TimeUnit.SECONDS).detail()).isEqualTo("filed with 1");
         assertThat(queuedOne.get(10, TimeUnit.SECONDS).detail()).isEqualTo("filed with 1");
         // After the writers have left, a caller files on its own thread.
-        assertThat(committer.submit(request("2")).detail()).isEqualTo("filed with 1");
+        assertThat(committer.submit(request("2"), null).detail()).isEqualTo("filed with 1");
     }
 
     private int queued() {
@@ -140,7 +139,7 @@ class GroupCommitterTest {
     }
 
     private CompletableFuture<SubmissionOutcome> submitAsync(String id) {
-        return CompletableFuture.supplyAsync(() -> committer.submit(request(id)));
+        return CompletableFuture.supplyAsync(() -> committer.submit(request(id), null));
     }
 
     private static DeclarationRequest request(String id) {
@@ -165,8 +164,8 @@ class GroupCommitterTest {
                 return 500;
             }
 
-            public BigDecimal maxTotalValue() {
-                return new BigDecimal("9999999999999999.99");
+            public Duration idempotencyKeyRetention() {
+                return Duration.ofDays(7);
             }
 
             public ZoneId timeZone() {

@@ -1,0 +1,32 @@
+package dev.customs.declaration.declarations;
+
+import dev.customs.contract.event.DeclarationState;
+import dev.customs.contract.event.Violation;
+import dev.customs.declaration.api.DeclarationRequest;
+
+import java.time.YearMonth;
+import java.util.List;
+
+/**
+ * A request after every check, on the caller's thread: either its violations, or the converted state that
+ * will be published, which passed the contract's rules exactly as a consumer will read it.
+ *
+ * @param idempotencyKey the client's {@code Idempotency-Key}, or null
+ * @param rateMonth      the month whose published rates converted the values
+ * @param provisionalRate whether a rate was carried forward past the published table
+ */
+public record CheckedSubmission(DeclarationRequest request, String idempotencyKey, List<Violation> violations,
+                                DeclarationState state, YearMonth rateMonth, boolean provisionalRate) {
+
+    public static CheckedSubmission invalid(DeclarationRequest request, List<Violation> violations) {
+        return new CheckedSubmission(request, null, List.copyOf(violations), null, null, false);
+    }
+
+    public boolean valid() {
+        return violations.isEmpty();
+    }
+
+    public CheckedSubmission withIdempotencyKey(String key) {
+        return new CheckedSubmission(request, key, violations, state, rateMonth, provisionalRate);
+    }
+}

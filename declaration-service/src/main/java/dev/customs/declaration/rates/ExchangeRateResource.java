@@ -1,0 +1,83 @@
+package dev.customs.declaration.rates;
+
+import dev.customs.contract.event.Violation;
+import dev.customs.contract.rest.ProblemException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** The exchange-rate table for operators: newly published months are loaded here, no rebuild needed. */
+@Path("/api/exchange-rates")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ExchangeRateResource {
+
+    public record MonthRates(YearMonth month, Map<String, BigDecimal> cnyPerUnit) {
+    }
+
+    public record RatesView(YearMonth from, YearMonth to, YearMonth lastPublishedMonth, List<ExchangeRates.Row> rates) {
+    }
+
+    private static final String MONTH = "Month, yyyy-MM";
+
+    private final ExchangeRates rates;
+
+    public ExchangeRateResource(ExchangeRates rates) {
+        this.rates = rates;
+    }
+
+    @PUT
+    @Path("/{month}")
+    @Operation(summary = "Load (or correct) one month's published rates, CNY per unit, e.g. {\"USD\": 7.12, \"EUR\": 7.91}; "
+            + "declarations filed from then on convert at them instead of the carried-forward provisional rate")
+    public MonthRates load(@Parameter(description = MONTH, example = "2027-01") @PathParam("month") String month,
+                           Map<String, BigDecimal> cnyPerUnit) {
+        YearMonth parsed = month("month", month).orElseThrow();
+        List<Violation> violations = rates.check(parsed, cnyPerUnit);
+        if (!violations.isEmpty()) {
+            throw ProblemException.badRequest(violations);
+        }
+        rates.load(parsed, cnyPerUnit, "operator");
+        return new MonthRates(parsed, new TreeMap<>(cnyPerUnit));
+    }
+
+    @GET
+    @Operation(summary = "Stored rates of a range of months (both inclusive; absent means the table's first or last)")
+    public RatesView list(@Parameter(description = MONTH, example = "2026-01") @QueryParam("from") String from,
+                          @Parameter(description = MONTH, example = "2026-12") @QueryParam("to") String to) {
+        RateTable table = rates.table();
+        YearMonth first = month("from", from).or(table::firstMonth).orElse(YearMonth.of(1990, 1));
+        YearMonth last = month("to", to).or(() -> table.byCurrency().values().stream().filter(m -> !m.isEmpty())
+                .map(java.util.NavigableMap::lastKey).max(YearMonth::compareTo)).orElse(first);
+        if (last.isBefore(first)) {
+            throw ProblemException.badParameter("from", "must not be after to");
+        }
+        return new RatesView(first, last, table.lastPublishedMonth().orElse(null), rates.list(first, last));
+    }
+
+    private static Optional<YearMonth> month(String parameter, String value) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(YearMonth.parse(value.trim()));
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badParameter(parameter, "must be a month, yyyy-MM");
+        }
+    }
+}
