@@ -161,13 +161,14 @@ class DeclarationApiTest {
                 .body("errors[0].field", equalTo("items[0].value"))
                 .body("errors[0].message", equalTo("is worth less than 0.01 in CNY or USD at 2025-08's rate"));
 
-        // Each value is below the consumers' per-item limit once converted to CNY (EUR 8.3181: 8.3e14 < 10^15);
-        // their sum is above it, so the consumers would dead-letter the event: refused here, by name.
+        // Each value is below the contract's per-item limit once converted to CNY (EUR 8.3181: 8.3e14 < 10^15);
+        // thirteen of them sum to 1.08e16, above the per-declaration limit (10^16), so the consumers would
+        // dead-letter the event: refused here, by name.
         Map<String, Object> huge = declaration(null);
         BigDecimal large = new BigDecimal("100000000000000.00");
-        huge.put("items", List.of(
-                Map.of("itemNo", 1, "hsCode", "8471300000", "quantity", 1, "unit", "台", "value", large),
-                Map.of("itemNo", 2, "hsCode", "8542310000", "quantity", 1, "unit", "个", "value", large)));
+        huge.put("items", java.util.stream.IntStream.rangeClosed(1, 13)
+                .mapToObj(n -> Map.of("itemNo", n, "hsCode", "8471300000", "quantity", 1, "unit", "台", "value", large))
+                .toList());
         given().contentType(ContentType.JSON).body(huge).post("/api/declarations")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", equalTo(List.of("items")))

@@ -159,15 +159,17 @@ class FilingSafetyApiTest {
 
     @Test
     void aTotalOverTheConsumersLimitIsRefusedAsItems() {
-        // Each item below the per-item limit (10^15 CNY), together above the per-declaration one.
+        // Each item below the per-item limit (10^15 CNY); twelve of them, 1.08 * 10^16, above the per-declaration one.
         Map<String, Object> body = DeclarationApiTest.declaration(null);
         body.put("currency", "CNY");
-        body.put("items", List.of(
-                Map.of("itemNo", 1, "hsCode", "8471300000", "quantity", 1, "unit", "台", "value", new BigDecimal("600000000000000.00")),
-                Map.of("itemNo", 2, "hsCode", "8542310000", "quantity", 1, "unit", "个", "value", new BigDecimal("600000000000000.00"))));
+        body.put("items", java.util.stream.IntStream.rangeClosed(1, 12)
+                .mapToObj(n -> Map.of("itemNo", n, "hsCode", "8471300000", "quantity", 1, "unit", "台",
+                        "value", new BigDecimal("900000000000000.00")))
+                .toList());
         given().contentType(ContentType.JSON).body(body).post("/api/declarations")
                 .then().statusCode(400).contentType("application/problem+json")
-                .body("errors.field", equalTo(List.of("items")));
+                .body("errors.field", equalTo(List.of("items")))
+                .body("errors[0].message", equalTo("together, converted to CNY, must be below 10000000000000000"));
     }
 
     @Test

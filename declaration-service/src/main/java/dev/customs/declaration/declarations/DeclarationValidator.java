@@ -48,13 +48,15 @@ import java.util.UUID;
 public class DeclarationValidator {
 
     private static final String EVENT_PREFIX = "declaration.";
+    /** Integer digits of a quantity below the contract's limit (10^12 has 13). */
+    private static final int QUANTITY_INTEGER_DIGITS = DeclarationRules.QUANTITY_LIMIT.precision() - 1;
 
     private final Validator validator;
     private final ZoneId timeZone;
     private final CurrencyConverter converter;
     private final int maxEventBytes;
     private final Clock clock;
-    private final DeclarationRules rules = new DeclarationRules(ReferenceData.standard());
+    private final DeclarationRules rules;
 
     @Inject
     public DeclarationValidator(Validator validator, DeclarationConfig config, CurrencyConverter converter,
@@ -69,6 +71,8 @@ public class DeclarationValidator {
         this.converter = converter;
         this.maxEventBytes = maxEventBytes;
         this.clock = clock;
+        // The service's clock, so that "today" in the contract's date rule is the one filing uses.
+        this.rules = new DeclarationRules(ReferenceData.standard(), clock);
     }
 
     /** The violations of a request; empty when it would be filed. */
@@ -112,8 +116,8 @@ public class DeclarationValidator {
         }
         if (date.isAfter(LocalDate.now(clock.withZone(timeZone)))) {
             out.add(new Violation("declarationDate", "must not be in the future"));
-        } else if (date.isBefore(LocalLimits.EARLIEST_DATE)) {
-            out.add(new Violation("declarationDate", "must not be before " + LocalLimits.EARLIEST_DATE));
+        } else if (date.isBefore(DeclarationRules.MIN_DATE)) {
+            out.add(new Violation("declarationDate", "must not be before " + DeclarationRules.MIN_DATE));
         }
     }
 
@@ -131,10 +135,10 @@ public class DeclarationValidator {
             if (q == null || q.signum() <= 0) {
                 continue; // @NotNull and @Positive name it
             }
-            if ((long) q.precision() - q.scale() > LocalLimits.QUANTITY_INTEGER_DIGITS) {
-                out.add(new Violation("items[" + i + "].quantity", "must be below " + LocalLimits.QUANTITY_LIMIT.toPlainString()));
-            } else if (q.scale() > LocalLimits.QUANTITY_SCALE && q.stripTrailingZeros().scale() > LocalLimits.QUANTITY_SCALE) {
-                out.add(new Violation("items[" + i + "].quantity", "must have at most " + LocalLimits.QUANTITY_SCALE
+            if ((long) q.precision() - q.scale() > QUANTITY_INTEGER_DIGITS) {
+                out.add(new Violation("items[" + i + "].quantity", "must be below " + DeclarationRules.QUANTITY_LIMIT.toPlainString()));
+            } else if (q.scale() > DeclarationRules.QUANTITY_SCALE && q.stripTrailingZeros().scale() > DeclarationRules.QUANTITY_SCALE) {
+                out.add(new Violation("items[" + i + "].quantity", "must have at most " + DeclarationRules.QUANTITY_SCALE
                         + " decimal places"));
             }
         }

@@ -43,7 +43,8 @@ public class AcceptedMeansCountedPropertyTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2027-06-15T04:00:00Z"), ZoneOffset.UTC);
     private static final LocalDate TODAY = LocalDate.of(2027, 6, 15);
     private static final DeclarationValidator VALIDATOR = UnitValidators.at(CLOCK);
-    private static final DeclarationRules RULES = new DeclarationRules(ReferenceData.standard());
+    /** The consumers' verdict, on a consumer whose clock is the service's. */
+    private static final DeclarationRules RULES = new DeclarationRules(ReferenceData.standard(), CLOCK);
     private static final List<String> REQUEST_FIELDS = List.of("declarationId", "declarationDate", "direction",
             "zoneCode", "zoneFlow", "tradeMode", "customsOffice", "declarantCode", "partnerCountry", "transportMode",
             "transactionTerms", "currency", "items", "body");
