@@ -113,7 +113,7 @@ class FaultToleranceIT {
 
     @Test
     @Order(2)
-    void brokerRestartedMidStreamServicesReportNotReadyAndResume() {
+    void brokerRestartedMidStreamConsumersReportNotReadyFilingGoesOnAndAllResume() {
         int year = 2022;
         Ledger ledger = new Ledger();
         Workload workload = new Workload(SEED + 1, ledger, "4200", year);
@@ -123,8 +123,20 @@ class FaultToleranceIT {
             }
         }
         CompletableFuture<Void> restart = CompletableFuture.runAsync(() -> platform.restartKafka(Duration.ofSeconds(20)));
+        BigDecimal filedDuringOutage = BigDecimal.ZERO;
         try {
-            awaitNotReady(Duration.ofSeconds(18));
+            awaitNotReady(List.of(ZONE, STATISTICS), Duration.ofSeconds(18));
+            // declaration-service stays ready and keeps filing: its outbox holds the events until the broker is back.
+            given().get(platform.url(Platform.DECLARATION_SERVICE) + "/q/health/ready").then().statusCode(200);
+            List<Map<String, Object>> requests = new ArrayList<>();
+            for (int i = 0; i < 100; i++) {
+                BigDecimal value = BigDecimal.valueOf(1_000_000 + random.nextInt(100_000_000), 2);
+                requests.add(cnyImport(LocalDate.of(2017, 6, 1 + i % 30), value));
+                filedDuringOutage = filedDuringOutage.add(value);
+            }
+            given().contentType(ContentType.JSON).body(requests)
+                    .post(platform.url(Platform.DECLARATION_SERVICE) + "/api/declarations/batch")
+                    .then().statusCode(200).body("accepted", equalTo(100));
         } finally {
             restart.join();
         }
@@ -135,6 +147,10 @@ class FaultToleranceIT {
         }
         awaitReady();
         awaitTotalsMatch(ledger, year);
+        BigDecimal imports = filedDuringOutage;
+        await().atMost(CATCH_UP).untilAsserted(() -> given().queryParam("from", "2017-06-01").queryParam("to", "2017-06-30")
+                .get(platform.url(STATISTICS) + "/api/statistics/totals")
+                .then().statusCode(200).body("declarations", equalTo(100)).body("importCny", equalTo(imports)));
     }
 
     @Test
@@ -147,7 +163,7 @@ class FaultToleranceIT {
             kafka.publishAll(workload.next(5000));
             CompletableFuture<Void> restart = CompletableFuture.runAsync(() -> platform.restartPostgres(Duration.ofSeconds(10)));
             try {
-                awaitNotReady(Duration.ofSeconds(9));
+                awaitNotReady(Platform.SERVICES, Duration.ofSeconds(9));
                 kafka.publishAll(workload.next(5000));
             } finally {
                 restart.join();
@@ -287,14 +303,14 @@ class FaultToleranceIT {
     // --- helpers -------------------------------------------------------------------------------------
 
     /**
-     * Every service notices within {@code atMost} of the outage starting. The services are asked side by
+     * Each of these services notices within {@code atMost} of the outage starting. They are asked side by
      * side: while the broker is away a readiness answer itself takes the client timeout (5 s), so asking
      * one after the other would spend most of the window waiting on the first two.
      */
-    private static void awaitNotReady(Duration atMost) {
-        ExecutorService askers = Executors.newFixedThreadPool(Platform.SERVICES.size());
+    private static void awaitNotReady(List<String> services, Duration atMost) {
+        ExecutorService askers = Executors.newFixedThreadPool(services.size());
         try {
-            CompletableFuture.allOf(Platform.SERVICES.stream().map(service -> CompletableFuture.runAsync(() ->
+            CompletableFuture.allOf(services.stream().map(service -> CompletableFuture.runAsync(() ->
                     await().atMost(atMost).untilAsserted(() ->
                             given().get(platform.url(service) + "/q/health/ready").then().statusCode(503)), askers))
                     .toArray(CompletableFuture[]::new)).join();
