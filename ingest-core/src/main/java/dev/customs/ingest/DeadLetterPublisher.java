@@ -77,6 +77,38 @@ public class DeadLetterPublisher {
             acks.add(out.send(new ProducerRecord<>(config.deadLetterTopic(), null,
                     bounded.truncated() ? bounded.keyText() : source.key(), bounded.value(), headers)));
         }
+        awaitAcks(acks);
+    }
+
+    /** Publishes records kept in quarantine, as the dead letters they would have been (see QuarantineDrain). */
+    public void publishStored(List<QuarantineDrain.Stored> rows) throws InterruptedException, ExecutionException, TimeoutException {
+        KafkaProducer<String, byte[]> out = producer();
+        List<Future<?>> acks = new ArrayList<>(rows.size());
+        for (QuarantineDrain.Stored row : rows) {
+            RecordHeaders headers = new RecordHeaders();
+            headers.add(REASON, utf8(row.reason()));
+            headers.add(KIND, utf8(row.kind()));
+            headers.add(SOURCE_TOPIC, utf8(row.topic()));
+            headers.add(SOURCE_PARTITION, utf8(Integer.toString(row.partition())));
+            headers.add(SOURCE_OFFSET, utf8(Long.toString(row.offset())));
+            if (row.truncated()) {
+                headers.add(TRUNCATED, utf8("true"));
+                headers.add(KEY_SIZE, utf8(String.valueOf(row.keySize())));
+                headers.add(VALUE_SIZE, utf8(String.valueOf(row.valueSize())));
+                if (row.keySha256() != null) {
+                    headers.add(KEY_SHA256, utf8(row.keySha256()));
+                }
+                if (row.valueSha256() != null) {
+                    headers.add(VALUE_SHA256, utf8(row.valueSha256()));
+                }
+            }
+            String key = row.key() == null ? null : new String(row.key(), StandardCharsets.UTF_8);
+            acks.add(out.send(new ProducerRecord<>(config.deadLetterTopic(), null, key, row.value(), headers)));
+        }
+        awaitAcks(acks);
+    }
+
+    private void awaitAcks(List<Future<?>> acks) throws InterruptedException, ExecutionException, TimeoutException {
         long deadline = System.nanoTime() + config.deadLetterAckTimeout().toNanos();
         for (Future<?> ack : acks) {
             ack.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);

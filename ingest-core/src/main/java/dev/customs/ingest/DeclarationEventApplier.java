@@ -173,16 +173,6 @@ public class DeclarationEventApplier {
         }
     }
 
-    /** Rows currently in quarantine, for the gauge. */
-    public long quarantineSize() throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement("SELECT count(*) FROM quarantined_records");
-             ResultSet rows = statement.executeQuery()) {
-            rows.next();
-            return rows.getLong(1);
-        }
-    }
-
     /** Claims and locks the ledger rows of these ids; a placeholder row (revision 0) means nothing applied yet. */
     private static Map<String, Applied> load(Connection connection, Collection<String> ids) throws SQLException {
         String[] sorted = ids.toArray(String[]::new);

@@ -3,7 +3,6 @@ package dev.customs.ingest;
 import io.micrometer.core.instrument.Counter;
 import dev.customs.contract.event.DeclarationEvent;
 import io.micrometer.core.instrument.DistributionSummary;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,14 +10,12 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Consumes customs.declarations in batches. A batch is acknowledged (and its offsets later committed)
@@ -49,14 +46,15 @@ public class DeclarationEventsConsumer {
     private final DistributionSummary batchSize;
     private final IngestMetrics metrics;
     private final Counter quarantinedRecords;
-    private final AtomicLong quarantineSize = new AtomicLong();
-    private volatile boolean quarantineSizeKnown;
+    private final QuarantineDrain quarantineDrain;
     // Only the consumer's one worker thread (batches are handled one at a time) reads and writes these.
     private boolean deadLetterDown;
     private long deadLetterDownSince;
 
     public DeclarationEventsConsumer(RecordTriage triage, DeadLetterPublisher deadLetters,
-                                     DeclarationEventApplier applier, IngestConfig config, MeterRegistry registry) {
+                                     DeclarationEventApplier applier, QuarantineDrain quarantineDrain,
+                                     IngestConfig config, MeterRegistry registry) {
+        this.quarantineDrain = quarantineDrain;
         this.triage = triage;
         this.deadLetters = deadLetters;
         this.applier = applier;
@@ -79,9 +77,7 @@ public class DeclarationEventsConsumer {
         this.quarantinedRecords = Counter.builder("customs_ingest_quarantined_records")
                 .description("Bad records written to table quarantined_records because the dead-letter topic "
                         + "could not take them").register(registry);
-        Gauge.builder("customs_ingest_quarantine_size", quarantineSize, AtomicLong::get)
-                .description("Rows in table quarantined_records, as last counted after a batch quarantined records")
-                .register(registry);
+
     }
 
     @Incoming("declarations")
@@ -110,9 +106,7 @@ public class DeclarationEventsConsumer {
         rejected.forEach(letter -> deadLettered.get(letter.kind()).increment());
         if (quarantined > 0) {
             quarantinedRecords.increment(quarantined);
-            refreshQuarantineSize();
-        } else if (!quarantineSizeKnown) {
-            refreshQuarantineSize();
+            quarantineDrain.refreshSize();
         }
         try {
             metrics.recordApplied(outcome);
@@ -242,15 +236,6 @@ public class DeclarationEventsConsumer {
                 backoff = backoff.multipliedBy(2).compareTo(config.retryMaxBackoff()) > 0
                         ? config.retryMaxBackoff() : backoff.multipliedBy(2);
             }
-        }
-    }
-
-    private void refreshQuarantineSize() {
-        try {
-            quarantineSize.set(applier.quarantineSize());
-            quarantineSizeKnown = true;
-        } catch (SQLException | RuntimeException e) {
-            LOG.debugf(e, "Could not count quarantined records");
         }
     }
 }

@@ -37,6 +37,10 @@ public interface IngestConfig {
     @WithDefault("4096")
     int reasonMaxBytes();
 
+    /** How often quarantined records are offered to the dead-letter topic again (and counted for the gauge). */
+    @WithDefault("60s")
+    Duration quarantineRetryInterval();
+
     /** First pause after a failed batch (database or broker down); doubles up to the maximum. */
     @WithDefault("200ms")
     Duration retryInitialBackoff();
