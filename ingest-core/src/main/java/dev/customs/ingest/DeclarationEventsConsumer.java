@@ -68,7 +68,8 @@ public class DeclarationEventsConsumer {
                 .description("Duplicate or stale revisions that changed nothing").register(registry);
         for (DeadLetterKind kind : DeadLetterKind.values()) {
             deadLettered.put(kind, Counter.builder("customs_ingest_dead_letters")
-                    .description("Records sent to this consumer's dead-letter topic, by reason")
+                    .description("Records sent to this consumer's dead-letter topic (or, while it cannot take them, "
+                            + "to table quarantined_records), by reason")
                     .tag("reason", kind.label()).register(registry));
         }
         this.batchSize = DistributionSummary.builder("customs_ingest_batch_size").baseUnit("records")
@@ -77,7 +78,6 @@ public class DeclarationEventsConsumer {
         this.quarantinedRecords = Counter.builder("customs_ingest_quarantined_records")
                 .description("Bad records written to table quarantined_records because the dead-letter topic "
                         + "could not take them").register(registry);
-
     }
 
     @Incoming("declarations")
@@ -123,7 +123,7 @@ public class DeclarationEventsConsumer {
      * that every batch does not wait for it again.
      */
     private List<DeadLetter> deadLetterOrQuarantine(List<DeadLetter> letters) throws InterruptedException {
-        if (System.nanoTime() - deadLetterDownSince < config.deadLetterRetryAfter().toNanos() && deadLetterDown) {
+        if (deadLetterDown && System.nanoTime() - deadLetterDownSince < config.deadLetterRetryAfter().toNanos()) {
             return letters;
         }
         try {
