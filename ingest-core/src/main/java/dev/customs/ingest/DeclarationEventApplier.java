@@ -42,18 +42,52 @@ public class DeclarationEventApplier {
         public Outcome(int applied, int skipped) {
             this(applied, skipped, List.of(), List.of(), List.of());
         }
+
+        /** Both parts of a batch that was applied in parts. */
+        public Outcome plus(Outcome other) {
+            return new Outcome(applied + other.applied, skipped + other.skipped,
+                    concat(appliedEvents, other.appliedEvents), concat(addedStates, other.addedStates),
+                    concat(withdrawnStates, other.withdrawnStates));
+        }
+
+        private static <T> List<T> concat(List<T> a, List<T> b) {
+            List<T> all = new ArrayList<>(a);
+            all.addAll(b);
+            return all;
+        }
     }
 
     private record Applied(long revision, DeclarationState state) {
     }
 
-    // FOR UPDATE: should two consumers briefly own a partition during a rebalance, the second waits and
-    // then sees the first one's revision instead of applying the same change again.
-    // The cast matters: against a text[] PostgreSQL compares declaration_id (CHAR(18)) as text, cannot use
-    // the primary key and scans the whole ledger for every batch.
+    // Lock-or-create, so that each revision is applied once however many transactions try at the same time
+    // (two consumers owning a partition during a rebalance, a zombie): SELECT ... FOR UPDATE alone cannot
+    // lock a row that does not exist yet, and two transactions applying the same new declaration both found
+    // nothing and both added it. CLAIM first inserts a placeholder (revision 0, no state) for every id of the
+    // batch that has no row; an insert that meets another transaction's uncommitted row for the same id waits
+    // for that transaction, then finds the row committed and does nothing. LOAD then locks every row, the
+    // batch's own placeholders included, so from here on this transaction alone decides for these ids and
+    // sees the newest committed revision. A placeholder reads as "nothing applied" and is overwritten by SAVE
+    // in the same transaction (every event has revision >= 1, see RecordTriage), so no other transaction ever
+    // sees one. Both statements take the ids in ascending order, the order in which overlapping consumers
+    // therefore wait for each other instead of deadlocking. The cast matters: against a text[] PostgreSQL
+    // compares declaration_id (CHAR(18)) as text, cannot use the primary key and scans the whole ledger.
+    private static final String CLAIM = """
+            INSERT INTO applied_declarations (declaration_id, revision, event_id, cancelled, applied_at)
+            SELECT id, 0, '00000000-0000-0000-0000-000000000000', false, now()
+            FROM unnest(CAST(? AS bpchar[])) AS id ORDER BY id
+            ON CONFLICT (declaration_id) DO NOTHING""";
     private static final String LOAD = """
             SELECT declaration_id, revision, cancelled, state, state_bytes FROM applied_declarations
-            WHERE declaration_id = ANY (CAST(? AS bpchar[])) FOR UPDATE""";
+            WHERE declaration_id = ANY (CAST(? AS bpchar[])) ORDER BY declaration_id FOR UPDATE""";
+    // Records whose dead letters the broker would not take, kept with the batch (see quarantined_records).
+    private static final String QUARANTINE = """
+            INSERT INTO quarantined_records (source_topic, source_partition, source_offset, kind, reason,
+                record_key, record_value, key_size, value_size, key_sha256, value_sha256, truncated)
+            SELECT * FROM unnest(CAST(? AS text[]), CAST(? AS integer[]), CAST(? AS bigint[]), CAST(? AS text[]),
+                CAST(? AS text[]), CAST(? AS bytea[]), CAST(? AS bytea[]), CAST(? AS integer[]),
+                CAST(? AS integer[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS boolean[]))
+            ON CONFLICT (source_topic, source_partition, source_offset) DO NOTHING""";
     // One statement for the whole batch, the rows as one array per column (see KeyedAmounts), sorted by
     // declaration id so that overlapping consumers insert and lock them in the same order. The state goes
     // to state_bytes in LedgerStateCodec's form; the legacy JSONB column is cleared as a row is rewritten.
@@ -67,14 +101,30 @@ public class DeclarationEventApplier {
 
     private final AgroalDataSource dataSource;
     private final TotalsProjection projection;
+    private final IngestConfig config;
 
-    public DeclarationEventApplier(AgroalDataSource dataSource, TotalsProjection projection) {
+    public DeclarationEventApplier(AgroalDataSource dataSource, TotalsProjection projection, IngestConfig config) {
         this.dataSource = dataSource;
         this.projection = projection;
+        this.config = config;
     }
 
-    @Transactional
+    @Transactional(rollbackOn = Exception.class)
     public Outcome apply(List<DeclarationEvent> events) throws SQLException {
+        return apply(events, List.of());
+    }
+
+    /**
+     * Applies the events and quarantines the dead letters in one transaction: committed together or not at
+     * all. Every failure rolls the whole transaction back (checked SQLExceptions included).
+     */
+    @Transactional(rollbackOn = Exception.class)
+    public Outcome apply(List<DeclarationEvent> events, List<DeadLetter> quarantine) throws SQLException {
+        if (!quarantine.isEmpty()) {
+            try (Connection connection = dataSource.getConnection()) {
+                quarantine(connection, quarantine);
+            }
+        }
         if (events.isEmpty()) {
             return new Outcome(0, 0);
         }
@@ -123,19 +173,76 @@ public class DeclarationEventApplier {
         }
     }
 
+    /** Claims and locks the ledger rows of these ids; a placeholder row (revision 0) means nothing applied yet. */
     private static Map<String, Applied> load(Connection connection, Collection<String> ids) throws SQLException {
+        String[] sorted = ids.toArray(String[]::new);
+        java.util.Arrays.sort(sorted);
+        Array array = connection.createArrayOf("text", sorted);
+        try (PreparedStatement statement = connection.prepareStatement(CLAIM)) {
+            statement.setArray(1, array);
+            statement.executeUpdate();
+        }
         Map<String, Applied> applied = new HashMap<>();
         try (PreparedStatement statement = connection.prepareStatement(LOAD)) {
-            Array array = connection.createArrayOf("text", ids.toArray());
             statement.setArray(1, array);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
+                    if (rows.getLong(2) == 0) {
+                        continue; // this batch's own placeholder
+                    }
                     DeclarationState state = rows.getBoolean(3) ? null : readState(rows.getString(4), rows.getBytes(5));
                     applied.put(rows.getString(1), new Applied(rows.getLong(2), state));
                 }
             }
         }
         return applied;
+    }
+
+    private void quarantine(Connection connection, List<DeadLetter> letters) throws SQLException {
+        int size = letters.size();
+        String[] topics = new String[size];
+        Integer[] partitions = new Integer[size];
+        Long[] offsets = new Long[size];
+        String[] kinds = new String[size];
+        String[] reasons = new String[size];
+        byte[][] keys = new byte[size][];
+        byte[][] values = new byte[size][];
+        Integer[] keySizes = new Integer[size];
+        Integer[] valueSizes = new Integer[size];
+        String[] keyDigests = new String[size];
+        String[] valueDigests = new String[size];
+        Boolean[] truncated = new Boolean[size];
+        for (int i = 0; i < size; i++) {
+            DeadLetter letter = letters.get(i);
+            BoundedRecord record = BoundedRecord.of(letter.source(), config.deadLetterMaxBytes(), config.reasonMaxBytes());
+            topics[i] = letter.source().topic();
+            partitions[i] = letter.source().partition();
+            offsets[i] = letter.source().offset();
+            kinds[i] = letter.kind().label();
+            reasons[i] = BoundedRecord.boundedReason(letter.reason(), config.reasonMaxBytes());
+            keys[i] = record.key();
+            values[i] = record.value();
+            keySizes[i] = record.keySize();
+            valueSizes[i] = record.valueSize();
+            keyDigests[i] = record.keySha256();
+            valueDigests[i] = record.valueSha256();
+            truncated[i] = record.truncated();
+        }
+        try (PreparedStatement statement = connection.prepareStatement(QUARANTINE)) {
+            statement.setArray(1, connection.createArrayOf("text", topics));
+            statement.setArray(2, connection.createArrayOf("integer", partitions));
+            statement.setArray(3, connection.createArrayOf("bigint", offsets));
+            statement.setArray(4, connection.createArrayOf("text", kinds));
+            statement.setArray(5, connection.createArrayOf("text", reasons));
+            statement.setArray(6, connection.createArrayOf("bytea", keys));
+            statement.setArray(7, connection.createArrayOf("bytea", values));
+            statement.setArray(8, connection.createArrayOf("integer", keySizes));
+            statement.setArray(9, connection.createArrayOf("integer", valueSizes));
+            statement.setArray(10, connection.createArrayOf("text", keyDigests));
+            statement.setArray(11, connection.createArrayOf("text", valueDigests));
+            statement.setArray(12, connection.createArrayOf("boolean", truncated));
+            statement.executeUpdate();
+        }
     }
 
     private static void save(Connection connection, List<DeclarationEvent> newest) throws SQLException {

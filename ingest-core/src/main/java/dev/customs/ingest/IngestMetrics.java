@@ -60,9 +60,7 @@ final class IngestMetrics {
         Instant now = clock.instant();
         for (DeclarationEvent event : outcome.appliedEvents()) {
             if (event.occurredAt() != null) {
-                // A producer's clock ahead of ours would give a negative age: count it as fresh, not as missing.
-                long nanos = Math.max(0, Duration.between(event.occurredAt(), now).toNanos());
-                freshness.record(nanos, TimeUnit.NANOSECONDS);
+                freshness.record(age(event.occurredAt(), now), TimeUnit.NANOSECONDS);
             }
         }
         // Summed exactly per label set, converted to floating point once per batch.
@@ -70,6 +68,19 @@ final class IngestMetrics {
         addValues(sums, outcome.addedStates(), "added");
         addValues(sums, outcome.withdrawnStates(), "withdrawn");
         sums.forEach((key, sum) -> counter(key).increment(sum.doubleValue()));
+    }
+
+    /**
+     * A producer's clock ahead of ours would give a negative age: counted as fresh, not as missing. An age
+     * past the longest a long holds in nanoseconds (about 292 years: an occurredAt of 1700, say) counts as that
+     * longest, instead of overflowing and failing the batch after its commit.
+     */
+    static long age(Instant occurredAt, Instant now) {
+        Duration age = Duration.between(occurredAt, now);
+        if (age.isNegative()) {
+            return 0;
+        }
+        return age.getSeconds() >= Long.MAX_VALUE / 1_000_000_000L - 1 ? Long.MAX_VALUE : age.toNanos();
     }
 
     private static void addValues(Map<ValueKey, BigDecimal> sums, List<DeclarationState> states, String change) {

@@ -99,8 +99,8 @@ public final class KeyedAmounts<K> {
             for (int r = 0; r < counts.length; r++) {
                 Amounts amounts = rows.get(r).amounts();
                 counts[r] = Long.toString(amounts.declarations());
-                cny[r] = amounts.cny().toPlainString();
-                usd[r] = amounts.usd().toPlainString();
+                cny[r] = cents(amounts.cny()).toPlainString();
+                usd[r] = cents(amounts.usd()).toPlainString();
             }
             statement.setArray(columns + 1, connection.createArrayOf("text", counts));
             statement.setArray(columns + 2, connection.createArrayOf("text", cny));
@@ -121,6 +121,15 @@ public final class KeyedAmounts<K> {
             text[c] = value == null ? null : value instanceof Enum<?> e ? e.name() : value.toString();
         }
         return text;
+    }
+
+    /**
+     * The totals columns are unconstrained NUMERIC (no row can overflow) and keep the scale they are given:
+     * an amount goes in with at least two fractional digits, so a sum reads back to the cent ("5.00", not
+     * "5"). More digits than two, if the rules ever let them through, are kept exactly, never rounded.
+     */
+    private static BigDecimal cents(BigDecimal amount) {
+        return amount.scale() < 2 ? amount.setScale(2) : amount;
     }
 
     private record Row(String[] key, Amounts amounts) {

@@ -1,0 +1,118 @@
+package dev.customs.statistics.ingest;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.customs.contract.event.DeclarationEvent;
+import dev.customs.contract.event.DeclarationRules;
+import dev.customs.contract.event.EventCodec;
+import dev.customs.contract.reference.ReferenceData;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Consumer;
+
+/**
+ * Records an outside producer may write, built from a valid event, and what the contract's codec and rules
+ * (whatever they check on this branch) make of them: the hostile-input tests assert dead-letter KINDS, the
+ * ingest core's own decision, not the rules' wording, and stay right while the rules are being tightened.
+ */
+final class HostileRecords {
+
+    /** What a record must come to: dead-lettered with one of {@code kinds}, or, if the contract accepts it, {@code ifAccepted}. */
+    record Expectation(Set<String> kinds, String ifAccepted) {
+        /** The ingest core decides regardless of the rules. */
+        static Expectation deadLetter(String... kinds) {
+            return new Expectation(Set.of(kinds), null);
+        }
+
+        /** Rejected by the contract's codec or rules (any of {@code kinds}); if they accept it, {@code ifAccepted} (a kind, or "applied"). */
+        static Expectation contractDecides(String ifAccepted, String... kinds) {
+            return new Expectation(Set.of(kinds), ifAccepted);
+        }
+    }
+
+    record Case(String name, byte[] key, byte[] value, Expectation expectation) {
+    }
+
+    static final String APPLIED = "applied";
+    static final Set<String> RULE_KINDS = Set.of("invalid_json", "missing_field", "unknown_code", "rule_violation",
+            "unsupported_schema_version", "unreadable");
+
+    private static final DeclarationRules RULES = new DeclarationRules(ReferenceData.standard());
+
+    private HostileRecords() {
+    }
+
+    static byte[] utf8(String text) {
+        return text == null ? null : text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    static byte[] json(DeclarationEvent event, Consumer<ObjectNode> change) {
+        ObjectNode node = EventCodec.mapper().valueToTree(event);
+        change.accept(node);
+        return utf8(node.toString());
+    }
+
+    static ObjectNode declaration(ObjectNode event) {
+        return (ObjectNode) event.get("declaration");
+    }
+
+    static byte[] concat(byte[]... parts) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            out.writeBytes(part);
+        }
+        return out.toByteArray();
+    }
+
+    static String deepArray(int depth) {
+        return "[".repeat(depth) + "]".repeat(depth);
+    }
+
+    /** Whether this branch's contract codec and rules accept the value as an event (the key aside). */
+    static boolean contractAccepts(byte[] value) {
+        try {
+            DeclarationEvent event = EventCodec.parse(value);
+            return event != null && RULES.check(event).isEmpty();
+        } catch (RuntimeException | StackOverflowError e) {
+            return false;
+        }
+    }
+
+    /** The outcomes a case may have on this branch: kinds of dead letter, or "applied". */
+    static Set<String> allowed(Case c) {
+        Expectation e = c.expectation();
+        if (e.ifAccepted() == null || !contractAccepts(c.value())) {
+            return e.kinds();
+        }
+        return Set.of(e.ifAccepted());
+    }
+
+    /** A producer that sends keys and values as raw bytes, nulls and invalid UTF-8 included. */
+    static KafkaProducer<byte[], byte[]> producer(String bootstrapServers) {
+        return new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 4 * 1024 * 1024,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName(),
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName()));
+    }
+
+    static RecordMetadata send(KafkaProducer<byte[], byte[]> producer, byte[] key, byte[] value) {
+        try {
+            return producer.send(new ProducerRecord<>(DeclarationEvent.TOPIC, key, value)).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("publish failed", e.getCause());
+        }
+    }
+}
