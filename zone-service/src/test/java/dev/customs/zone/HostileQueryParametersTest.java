@@ -58,6 +58,11 @@ class HostileQueryParametersTest {
         given().get("/api/zones/0000").then().statusCode(404).contentType("application/problem+json");
         given().urlEncodingEnabled(false).get("/api/zones?province=%00").then().statusCode(400)
                 .contentType("application/problem+json").body("errors[0].field", equalTo("province"));
+        // Decoded values are what the checks see: an encoded space is just a space.
+        given().urlEncodingEnabled(false).get("/api/zones?province=Inner%20Mongolia").then().statusCode(200)
+                .body("province", hasItem("Inner Mongolia"));
+        given().urlEncodingEnabled(false).get("/api/zones?province=Inner%FFMongolia").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("province"));
         given().queryParam("top", "abc").get("/api/zones/concentration").then().statusCode(400)
                 .contentType("application/problem+json").body("errors[0].field", equalTo("top"));
     }

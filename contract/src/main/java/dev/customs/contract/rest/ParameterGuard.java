@@ -18,8 +18,12 @@ import java.util.Map;
  *       question the client may not have asked;</li>
  *   <li>a value longer than {@value QueryParams#MAX_LENGTH} characters: no parameter takes one, and it
  *       would otherwise be echoed, stored in a cache key or sent to the database;</li>
- *   <li>a control character (NUL above all, which PostgreSQL refuses in text with an error, a 500 here).</li>
+ *   <li>a control character (NUL above all, which PostgreSQL refuses in text with an error, a 500 here);</li>
+ *   <li>bytes that were not UTF-8 ({@code %FF}), which the server's lenient decoding turns into U+FFFD.</li>
  * </ul>
+ * Quarkus REST only offers the parameters decoded ({@code getQueryParameters(false)} throws), so these are
+ * checks on decoded values. A {@code %} not followed by two hex digits never reaches a resource: it is
+ * answered 400 (the services' hostile-parameter tests send it to every parameter).
  */
 @Provider
 public class ParameterGuard implements ContainerRequestFilter {
@@ -43,6 +47,7 @@ public class ParameterGuard implements ContainerRequestFilter {
             String name = problem(parameter.getKey()) == null ? parameter.getKey() : QueryParams.echo(parameter.getKey());
             List<String> values = parameter.getValue();
             if (query && values.size() > 1) {
+                // Decoded names: "a=1&%61=2" is "a" twice.
                 errors.add(new Problem.FieldError(name, "must be given at most once, got " + values.size() + " values"));
                 continue;
             }
@@ -65,8 +70,12 @@ public class ParameterGuard implements ContainerRequestFilter {
             return "must be at most " + QueryParams.MAX_LENGTH + " characters, got " + value.length();
         }
         for (int i = 0; i < value.length(); i++) {
-            if (Character.isISOControl(value.charAt(i))) {
+            char c = value.charAt(i);
+            if (Character.isISOControl(c)) {
                 return "must not contain control characters, got " + QueryParams.echo(value);
+            }
+            if (c == '\uFFFD') {
+                return "must be percent-encoded UTF-8, got " + QueryParams.echo(value);
             }
         }
         return null;

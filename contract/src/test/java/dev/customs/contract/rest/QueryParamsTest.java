@@ -120,5 +120,6 @@ class QueryParamsTest {
         assertThat(ParameterGuard.problem("x".repeat(QueryParams.MAX_LENGTH + 1))).contains("at most 100 characters");
         assertThat(ParameterGuard.problem("80\u000013")).contains("control characters");
         assertThat(ParameterGuard.problem("a\nb")).contains("control characters");
+        assertThat(ParameterGuard.problem("a\uFFFDb")).contains("UTF-8");
     }
 }

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.RestAssured;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -49,7 +51,8 @@ public final class OpenApiDocumentHostileRequests {
     private static final String TEN_KB = "x".repeat(10 * 1024);
 
     /** Already percent-encoded: what no query value may be. */
-    private static final List<String> ANY_QUERY = List.of("%00", "a%00b", "%0A", enc(TEN_KB));
+    private static final List<String> ANY_QUERY = List.of("%00", "a%00b", "%0A", enc(TEN_KB), "%FF", "%E2%82",
+            "%zz", "%");
     private static final List<String> DATES = List.of("0001-01-01", "9999-12-31", "-999999999-01-01",
             "%2B1000000-01-01", "+1000000-01-01", "1899-12-31", "3000-01-01", "2025-02-30", "2025-1-1", "2025-13-01",
             "20250101", "abc", "1e3", enc("２０２５-01-01"));
@@ -64,7 +67,13 @@ public final class OpenApiDocumentHostileRequests {
     private static final Pattern YEAR_MONTH = Pattern.compile("[0-9]{4}-[0-9]{2}");
 
     /** Already percent-encoded path segments that no path parameter may be. */
-    private static final List<String> ANY_PATH = List.of("%00", "a%00b", enc(TEN_KB), enc("€"), "abc", "%20");
+    private static final List<String> ANY_PATH = List.of("%00", "a%00b", enc(TEN_KB), enc("€"), "abc", "%20", "%FF",
+            "%zz", "%");
+    /**
+     * Not percent-encoding at all: the server refuses the request line before any resource sees it, with a 400
+     * of its own, which is as far as a parameter check can reach.
+     */
+    private static final Set<String> MALFORMED = Set.of("%zz", "%");
     /**
      * Dot segments, which the server removes before routing (RFC 3986), so the request reaches another path
      * or none: a 404 of any kind is fine for them. (A single "." is not sent: {@code /api/zones/.} is
@@ -246,6 +255,10 @@ public final class OpenApiDocumentHostileRequests {
         int status = response.status();
         String type = response.type();
         String failure = null;
+        if (status == 400 && (path.values().stream().anyMatch(MALFORMED::contains)
+                || query.values().stream().flatMap(List::stream).anyMatch(MALFORMED::contains))) {
+            return new Outcome(uri, status, null);
+        }
         if (status == 400 && type.startsWith(PROBLEM_JSON)) {
             JsonNode problem = response.json();
             List<String> fields = new ArrayList<>();
@@ -267,7 +280,13 @@ public final class OpenApiDocumentHostileRequests {
 
     private static Answer send(String uri) {
         String base = RestAssured.baseURI + ":" + RestAssured.port + RestAssured.basePath.replaceAll("/$", "");
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + uri)).GET().build();
+        URI target;
+        try {
+            target = URI.create(base + uri);
+        } catch (IllegalArgumentException notAUri) {
+            return sendRaw(uri);
+        }
+        HttpRequest request = HttpRequest.newBuilder(target).GET().build();
         try {
             HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
             return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
@@ -277,6 +296,30 @@ public final class OpenApiDocumentHostileRequests {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** For a request line java.net.URI refuses to build: written to a socket as it is. */
+    private static Answer sendRaw(String uri) {
+        String host = URI.create(RestAssured.baseURI).getHost();
+        try (Socket socket = new Socket(host, RestAssured.port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("GET " + RestAssured.basePath.replaceAll("/$", "") + uri + " HTTP/1.1\r\nHost: " + host
+                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int status = Integer.parseInt(response.substring(9, 12));
+            int headersEnd = response.indexOf("\r\n\r\n");
+            String type = "";
+            for (String header : response.substring(0, Math.max(headersEnd, 0)).split("\r\n")) {
+                if (header.toLowerCase(java.util.Locale.ROOT).startsWith("content-type:")) {
+                    type = header.substring(header.indexOf(':') + 1).trim();
+                }
+            }
+            return new Answer(status, type, headersEnd < 0 ? "" : response.substring(headersEnd + 4));
+        } catch (IOException e) {
+            throw new UncheckedIOException("GET " + uri, e);
         }
     }
 
