@@ -1,24 +1,32 @@
 package dev.customs.contract.rest;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 
 /** The {@code from}/{@code to} query parameters: ISO dates, both inclusive, absent meaning unbounded. */
 public record DateRange(LocalDate from, LocalDate to) {
 
-    /** Far enough apart to cover any declaration while staying inside SQL's date range. */
+    /**
+     * The dates a query may name, and what an absent end stands for. Declarations are plausible from
+     * 1990-01-01 to tomorrow, so any wider window only asks for nothing, which is harmless; but the window is
+     * bounded so that nothing a client sends can reach the database or date arithmetic at an edge: Java's
+     * {@code LocalDate} goes to year 999,999,999, PostgreSQL's {@code date} only to 5874897 and not below
+     * 4713 BC, and a year-ago base ({@code from.minusYears(1)}) or a month split must stay inside both.
+     * Four-digit years also format back as they were parsed. 1900 and 2999 leave a century on either side
+     * of any real data for clients that say "from the beginning" or "until whenever" with a date.
+     */
     public static final LocalDate MIN = LocalDate.of(1900, 1, 1);
-    public static final LocalDate MAX = LocalDate.of(9999, 12, 31);
+    public static final LocalDate MAX = LocalDate.of(2999, 12, 31);
 
     /** For the OpenAPI descriptions of the two parameters, the same in every service. */
-    public static final String FROM_DESCRIPTION = "First declaration date, inclusive (yyyy-MM-dd); absent means unbounded";
-    public static final String TO_DESCRIPTION = "Last declaration date, inclusive (yyyy-MM-dd); absent means unbounded";
+    public static final String FROM_DESCRIPTION = "First declaration date, inclusive (yyyy-MM-dd, 1900-01-01 to 2999-12-31); absent means unbounded";
+    public static final String TO_DESCRIPTION = "Last declaration date, inclusive (yyyy-MM-dd, 1900-01-01 to 2999-12-31); absent means unbounded";
 
+    /** Both ends as {@link QueryParams#date} reads them; 400 naming {@code from} when it is after {@code to}. */
     public static DateRange parse(String from, String to) {
-        LocalDate start = date("from", from);
-        LocalDate end = date("to", to);
+        LocalDate start = QueryParams.date("from", from);
+        LocalDate end = QueryParams.date("to", to);
         if (start != null && end != null && start.isAfter(end)) {
-            throw ProblemException.badParameter("from", "must not be after to (" + from + " > " + to + ")");
+            throw ProblemException.badParameter("from", "must not be after to (" + start + " > " + end + ")");
         }
         return new DateRange(start, end);
     }
@@ -29,16 +37,5 @@ public record DateRange(LocalDate from, LocalDate to) {
 
     public LocalDate toOrMax() {
         return to == null ? MAX : to;
-    }
-
-    private static LocalDate date(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            throw ProblemException.badParameter(name, "must be an ISO date (yyyy-MM-dd), got '" + value + "'");
-        }
     }
 }

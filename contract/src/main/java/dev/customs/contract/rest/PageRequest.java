@@ -22,36 +22,18 @@ public record PageRequest(int offset, int limit) {
     }
 
     /**
-     * @param offset       how many entries to skip; absent means 0
+     * @param offset       how many entries to skip, up to {@link Integer#MAX_VALUE}; absent means 0
      * @param limit        how many entries at most; absent means {@code defaultLimit}
      * @param maxLimit     the largest limit a client may ask for
      */
     public static PageRequest parse(String offset, String limit, int defaultLimit, int maxLimit) {
-        Integer skip = whole(OFFSET, offset);
-        Integer size = whole(LIMIT, limit);
-        if (skip != null && skip < 0) {
-            throw ProblemException.badParameter(OFFSET, "must not be negative, got " + skip);
-        }
-        if (size != null && (size < 1 || size > maxLimit)) {
-            throw ProblemException.badParameter(LIMIT, "must be between 1 and " + maxLimit + ", got " + size);
-        }
-        return new PageRequest(skip == null ? 0 : skip, size == null ? defaultLimit : size);
+        return new PageRequest(QueryParams.whole(OFFSET, offset, 0, 0, Integer.MAX_VALUE),
+                QueryParams.whole(LIMIT, limit, defaultLimit, 1, maxLimit));
     }
 
     /** This page's entries of the whole list: empty past its end. */
     public <T> List<T> window(List<T> all) {
         int start = Math.min(offset, all.size());
         return all.subList(start, (int) Math.min((long) start + limit, all.size()));
-    }
-
-    private static Integer whole(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Integer.valueOf(value.trim());
-        } catch (NumberFormatException e) {
-            throw ProblemException.badParameter(name, "must be a whole number, got '" + value + "'");
-        }
     }
 }

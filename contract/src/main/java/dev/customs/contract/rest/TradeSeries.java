@@ -78,11 +78,19 @@ public final class TradeSeries {
     /** 400 naming {@code granularity} for anything but {@link #MONTHLY} (absent means monthly). */
     public static void requireMonthly(String granularity) {
         if (granularity != null && !granularity.equals(MONTHLY)) {
-            throw ProblemException.badParameter("granularity", "must be " + MONTHLY + ", got '" + granularity + "'");
+            throw ProblemException.badParameter("granularity", "must be " + MONTHLY + ", got " + QueryParams.echo(granularity));
         }
     }
 
+    /**
+     * @param maxMonths the most points an answer may have: a range that would give more is a 400 naming
+     *                  {@code from} (whose end to narrow is the client's choice), before any query when both
+     *                  ends are given
+     */
     public static List<Point> monthly(DateRange range, MonthlyTotals totals, int maxMonths) {
+        if (range.from() != null && range.to() != null) {
+            requireAtMost(YearMonth.from(range.from()), YearMonth.from(range.to()), maxMonths);
+        }
         SortedMap<YearMonth, TradeTotals> current = totals.between(range.fromOrMin(), range.toOrMax());
         YearMonth first = range.from() != null ? YearMonth.from(range.from()) : current.isEmpty() ? null : current.firstKey();
         YearMonth last = range.to() != null ? YearMonth.from(range.to()) : current.isEmpty() ? null : current.lastKey();
@@ -91,11 +99,7 @@ public final class TradeSeries {
         }
         first = first == null ? last : first;
         last = last == null ? first : last;
-        long months = first.until(last, ChronoUnit.MONTHS) + 1;
-        if (months > maxMonths) {
-            throw ProblemException.badParameter("from", "the series would have " + months
-                    + " months; at most " + maxMonths + ", narrow from and to");
-        }
+        requireAtMost(first, last, maxMonths);
         List<Span> spans = new ArrayList<>();
         for (YearMonth month = first; !month.isAfter(last); month = month.plusMonths(1)) {
             spans.add(Span.of(month, range));
@@ -123,6 +127,14 @@ public final class TradeSeries {
                     growth(now.totalCny(), base.totalCny())));
         }
         return series;
+    }
+
+    private static void requireAtMost(YearMonth first, YearMonth last, int maxMonths) {
+        long months = first.until(last, ChronoUnit.MONTHS) + 1;
+        if (months > maxMonths) {
+            throw ProblemException.badParameter("from", "the series would have " + months
+                    + " months; at most " + maxMonths + ", narrow from and to");
+        }
     }
 
     /** {@code now / before - 1}, or null when there is no base to grow from. */

@@ -196,4 +196,16 @@ class TradeSeriesTest {
                 .isInstanceOfSatisfying(ProblemException.class,
                         e -> assertThat(e.toProblem().errors()).extracting(Problem.FieldError::field).containsExactly("from"));
     }
+
+    @Test
+    void theWidestRangeIsRefusedBeforeAnyQuery() {
+        FakeTotals totals = new FakeTotals();
+        assertThatThrownBy(() -> TradeSeries.monthly(range("1900-01-01", "2999-12-31"), totals, MAX_MONTHS))
+                .isInstanceOfSatisfying(ProblemException.class,
+                        e -> assertThat(e.toProblem().errors()).extracting(Problem.FieldError::field).containsExactly("from"));
+        assertThat(totals.queries).isEmpty();
+        // At the window's lower edge the bases a year and a month earlier are still ordinary dates.
+        assertThat(TradeSeries.monthly(range("1900-01-01", "1900-12-31"), totals, MAX_MONTHS)).hasSize(12);
+        assertThat(totals.queries).contains("1899-01-01..1899-12-31", "1899-12-01..1900-11-30");
+    }
 }

@@ -67,6 +67,73 @@ public final class OpenApiDocument {
         return gaps;
     }
 
+    /**
+     * One parameter as the document describes it: its schema resolved ({@code $ref}s followed), so a test
+     * can tell a date from a number, a choice from free text.
+     */
+    public record Parameter(String name, String in, boolean required, String example, JsonNode schema) {
+
+        public String type() {
+            return schema.path("type").isArray() ? schema.path("type").path(0).asText("") : schema.path("type").asText("");
+        }
+
+        public String format() {
+            return schema.path("format").asText("");
+        }
+
+        public String pattern() {
+            return schema.path("pattern").asText("");
+        }
+
+        public List<String> enumeration() {
+            List<String> values = new ArrayList<>();
+            schema.path("enum").forEach(v -> values.add(v.asText()));
+            return values;
+        }
+
+        /** The bound if documented, else null. */
+        public Long minimum() {
+            return schema.has("minimum") ? schema.path("minimum").asLong() : null;
+        }
+
+        public Long maximum() {
+            return schema.has("maximum") ? schema.path("maximum").asLong() : null;
+        }
+    }
+
+    /** One operation with its path's and its own parameters. */
+    public record Operation(String method, String path, List<Parameter> parameters) {
+
+        public String name() {
+            return method + " " + path;
+        }
+    }
+
+    /** Every operation of one HTTP method ({@code "GET"}), with its parameters resolved. */
+    public List<Operation> operations(String method) {
+        List<Operation> operations = new ArrayList<>();
+        forEachOperation((name, operation, pathParameters) -> {
+            if (!name.startsWith(method.toUpperCase(Locale.ROOT) + " ")) {
+                return;
+            }
+            List<Parameter> parameters = new ArrayList<>();
+            List<JsonNode> all = new ArrayList<>();
+            pathParameters.forEach(all::add);
+            operation.path("parameters").forEach(all::add);
+            for (JsonNode parameter : all) {
+                JsonNode p = resolve(parameter);
+                JsonNode schema = resolve(p.path("schema"));
+                String example = p.has("example") ? p.path("example").asText()
+                        : schema.has("example") ? schema.path("example").asText() : null;
+                parameters.add(new Parameter(p.path("name").asText(), p.path("in").asText(),
+                        p.path("required").asBoolean(false), example, schema));
+            }
+            operations.add(new Operation(method.toUpperCase(Locale.ROOT), name.substring(name.indexOf(' ') + 1),
+                    List.copyOf(parameters)));
+        });
+        return operations;
+    }
+
     private interface OperationVisitor {
         void visit(String name, JsonNode operation, JsonNode pathParameters);
     }

@@ -1,8 +1,10 @@
 package dev.customs.declaration.api;
 
 import dev.customs.contract.rest.DateRange;
+import dev.customs.contract.rest.PageNumber;
 import dev.customs.contract.rest.Problem;
 import dev.customs.contract.rest.ProblemException;
+import dev.customs.contract.rest.QueryParams;
 import dev.customs.contract.rest.TradeTotals;
 import dev.customs.declaration.config.DeclarationConfig;
 import dev.customs.declaration.declarations.DeclarationQueries;
@@ -23,6 +25,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 import java.net.URI;
@@ -58,6 +62,9 @@ public class DeclarationResource {
     private static final String EXAMPLE_ZONE = "8013";
     private static final String EXAMPLE_FROM = "2025-01-01";
     private static final String EXAMPLE_TO = "2025-12-31";
+    private static final int ID_DIGITS = 18;
+    private static final int ZONE_DIGITS = 4;
+    private static final String ZONE_PATTERN = "^[0-9]{4}$";
 
     private final DeclarationService declarations;
     private final GroupCommitter singles;
@@ -125,30 +132,30 @@ public class DeclarationResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "One declaration at its current revision")
-    public DeclarationView get(@Parameter(description = ID, example = EXAMPLE_ID) @PathParam("id") String id) {
-        return queries.find(id).map(DeclarationView::of)
+    public DeclarationView get(@Parameter(description = ID, example = EXAMPLE_ID,
+            schema = @Schema(type = SchemaType.STRING, pattern = "^[0-9]{18}$")) @PathParam("id") String id) {
+        return queries.find(QueryParams.code("id", id, ID_DIGITS)).map(DeclarationView::of)
                 .orElseThrow(() -> ProblemException.notFound("no declaration " + id));
     }
 
     @GET
     @Operation(summary = "Declarations by date, optionally of one area, a page at a time")
-    public PageView list(@Parameter(description = ZONE_CODE, example = EXAMPLE_ZONE) @QueryParam("zoneCode") String zoneCode,
-                         @Parameter(description = FROM_DESCRIPTION, example = EXAMPLE_FROM) @QueryParam("from") String from,
-                         @Parameter(description = TO_DESCRIPTION, example = EXAMPLE_TO) @QueryParam("to") String to,
-                         @Parameter(description = "Page number, from 0; default 0", example = "0")
-                         @QueryParam("page") Integer page,
-                         @Parameter(description = "Declarations per page, 1 to 500; default 50", example = "50")
-                         @QueryParam("size") Integer size) {
+    public PageView list(@Parameter(description = ZONE_CODE, example = EXAMPLE_ZONE, schema = @Schema(type = SchemaType.STRING,
+                                 pattern = ZONE_PATTERN)) @QueryParam("zoneCode") String zoneCode,
+                         @Parameter(description = FROM_DESCRIPTION, example = EXAMPLE_FROM, schema = @Schema(type = SchemaType.STRING,
+                                 format = "date")) @QueryParam("from") String from,
+                         @Parameter(description = TO_DESCRIPTION, example = EXAMPLE_TO, schema = @Schema(type = SchemaType.STRING,
+                                 format = "date")) @QueryParam("to") String to,
+                         @Parameter(description = "Page number, from 0, while page * size stays within 2147483647; default 0",
+                                 example = "0", schema = @Schema(type = SchemaType.INTEGER, minimum = "0"))
+                         @QueryParam(PageNumber.PAGE) String page,
+                         @Parameter(description = "Declarations per page, 1 to 500; default 50", example = "50",
+                                 schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500"))
+                         @QueryParam(PageNumber.SIZE) String size) {
+        String zone = QueryParams.optionalCode("zoneCode", zoneCode, ZONE_DIGITS);
         DateRange range = DateRange.parse(from, to);
-        int pageNo = page == null ? 0 : page;
-        int pageSize = size == null ? config.defaultPageSize() : size;
-        if (pageNo < 0) {
-            throw ProblemException.badParameter("page", "must not be negative");
-        }
-        if (pageSize < 1 || pageSize > config.maxPageSize()) {
-            throw ProblemException.badParameter("size", "must be between 1 and " + config.maxPageSize());
-        }
-        DeclarationQueries.PageOf result = queries.list(zoneCode, range, pageNo, pageSize);
+        PageNumber pageNo = PageNumber.parse(page, size, config.defaultPageSize(), config.maxPageSize());
+        DeclarationQueries.PageOf result = queries.list(zone, range, pageNo.page(), pageNo.size());
         return new PageView(result.page(), result.size(), result.totalItems(),
                 result.items().stream().map(DeclarationView::of).toList());
     }
@@ -158,12 +165,16 @@ public class DeclarationResource {
     @Operation(summary = "Ground truth from this service's own store: current, non-cancelled declarations "
             + "(all, and those counting in national totals: no second-line or intra-zone moves)")
     public SummaryView summary(
-            @Parameter(description = FROM_DESCRIPTION, example = EXAMPLE_FROM) @QueryParam("from") String from,
-            @Parameter(description = TO_DESCRIPTION, example = EXAMPLE_TO) @QueryParam("to") String to,
-            @Parameter(description = ZONE_CODE, example = EXAMPLE_ZONE) @QueryParam("zoneCode") String zoneCode) {
+            @Parameter(description = FROM_DESCRIPTION, example = EXAMPLE_FROM,
+                    schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("from") String from,
+            @Parameter(description = TO_DESCRIPTION, example = EXAMPLE_TO,
+                    schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("to") String to,
+            @Parameter(description = ZONE_CODE, example = EXAMPLE_ZONE,
+                    schema = @Schema(type = SchemaType.STRING, pattern = ZONE_PATTERN)) @QueryParam("zoneCode") String zoneCode) {
+        String zone = QueryParams.optionalCode("zoneCode", zoneCode, ZONE_DIGITS);
         DateRange range = DateRange.parse(from, to);
-        DeclarationQueries.Summary summary = queries.summary(range, zoneCode);
-        return new SummaryView(range.from(), range.to(), zoneCode, summary.all(), summary.national());
+        DeclarationQueries.Summary summary = queries.summary(range, zone);
+        return new SummaryView(range.from(), range.to(), zone, summary.all(), summary.national());
     }
 
     private static DeclarationRequest requireBody(DeclarationRequest request) {

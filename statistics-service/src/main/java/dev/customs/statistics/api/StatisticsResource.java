@@ -4,7 +4,7 @@ import dev.customs.contract.rest.CsvTableWriter;
 import dev.customs.contract.rest.DateRange;
 import dev.customs.contract.rest.PageRequest;
 import dev.customs.contract.rest.Paging;
-import dev.customs.contract.rest.ProblemException;
+import dev.customs.contract.rest.QueryParams;
 import dev.customs.contract.rest.TradeSeries;
 import dev.customs.statistics.config.StatisticsApiConfig;
 import dev.customs.statistics.totals.CommodityLevel;
@@ -29,8 +29,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.jboss.resteasy.reactive.RestResponse;
 
-import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 import static dev.customs.contract.rest.DateRange.FROM_DESCRIPTION;
@@ -73,8 +71,8 @@ public class StatisticsResource {
     @Operation(summary = "National imports, exports and balance over a date range, with the special areas' "
             + "first-line share of it (second-line and intra-zone moves are not national trade)")
     public TotalsView totals(
-            @Parameter(description = FROM_DESCRIPTION, example = EXAMPLE_FROM) @QueryParam("from") String from,
-            @Parameter(description = TO_DESCRIPTION, example = EXAMPLE_TO) @QueryParam("to") String to) {
+            @Parameter(description = FROM_DESCRIPTION, example = EXAMPLE_FROM, schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("from") String from,
+            @Parameter(description = TO_DESCRIPTION, example = EXAMPLE_TO, schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("to") String to) {
         return TotalsView.of(national.totals(DateRange.parse(from, to)));
     }
 
@@ -84,12 +82,13 @@ public class StatisticsResource {
     @Operation(summary = "Trading partners ranked by total trade in CNY, with each one's share of national trade, "
             + "a page at a time: rank and share are over all partners, so the next page continues the rank")
     public RestResponse<List<PartnerView>> partners(
-            @Parameter(description = FROM_DESCRIPTION, example = EXAMPLE_FROM) @QueryParam("from") String from,
-            @Parameter(description = TO_DESCRIPTION, example = EXAMPLE_TO) @QueryParam("to") String to,
-            @Parameter(description = Paging.OFFSET_DESCRIPTION, example = "0", schema = @Schema(type = SchemaType.INTEGER))
+            @Parameter(description = FROM_DESCRIPTION, example = EXAMPLE_FROM, schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("from") String from,
+            @Parameter(description = TO_DESCRIPTION, example = EXAMPLE_TO, schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("to") String to,
+            @Parameter(description = Paging.OFFSET_DESCRIPTION, example = "0",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = "2147483647"))
             @QueryParam(PageRequest.OFFSET) String offset,
             @Parameter(description = "How many partners on the page, 1 to 250; default 10", example = "20",
-                    schema = @Schema(type = SchemaType.INTEGER))
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "250"))
             @QueryParam(PageRequest.LIMIT) String limit,
             @Context UriInfo uri) {
         DateRange range = DateRange.parse(from, to);
@@ -103,8 +102,8 @@ public class StatisticsResource {
     @Operation(summary = "Trade with each region group (ASEAN, EU, Belt and Road, ...); groups overlap, "
             + "and groups without trade show zeros")
     public List<RegionView> regions(
-            @Parameter(description = FROM_DESCRIPTION, example = EXAMPLE_FROM) @QueryParam("from") String from,
-            @Parameter(description = TO_DESCRIPTION, example = EXAMPLE_TO) @QueryParam("to") String to) {
+            @Parameter(description = FROM_DESCRIPTION, example = EXAMPLE_FROM, schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("from") String from,
+            @Parameter(description = TO_DESCRIPTION, example = EXAMPLE_TO, schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("to") String to) {
         return regions.totalsByRegion(DateRange.parse(from, to)).stream().map(RegionView::of).toList();
     }
 
@@ -114,17 +113,18 @@ public class StatisticsResource {
     @Operation(summary = "Trade by HS section or chapter in code order, only where there was trade, counted per "
             + "goods item, a page at a time (all 97 chapters fit in the default page)")
     public RestResponse<List<CommodityView>> commodities(
-            @Parameter(description = "section (default) or chapter", example = "chapter") @QueryParam("level") String level,
-            @Parameter(description = FROM_DESCRIPTION, example = EXAMPLE_FROM) @QueryParam("from") String from,
-            @Parameter(description = TO_DESCRIPTION, example = EXAMPLE_TO) @QueryParam("to") String to,
-            @Parameter(description = Paging.OFFSET_DESCRIPTION, example = "0", schema = @Schema(type = SchemaType.INTEGER))
+            @Parameter(description = "section (default) or chapter", example = "chapter",
+                    schema = @Schema(implementation = CommodityLevel.class)) @QueryParam("level") String level,
+            @Parameter(description = FROM_DESCRIPTION, example = EXAMPLE_FROM, schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("from") String from,
+            @Parameter(description = TO_DESCRIPTION, example = EXAMPLE_TO, schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("to") String to,
+            @Parameter(description = Paging.OFFSET_DESCRIPTION, example = "0",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = "2147483647"))
             @QueryParam(PageRequest.OFFSET) String offset,
             @Parameter(description = "How many sections or chapters on the page, 1 to 100; default 100", example = "20",
-                    schema = @Schema(type = SchemaType.INTEGER))
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100"))
             @QueryParam(PageRequest.LIMIT) String limit,
             @Context UriInfo uri) {
-        CommodityLevel breakdown = level == null ? CommodityLevel.section : CommodityLevel.named(level)
-                .orElseThrow(() -> ProblemException.badParameter("level", "must be section or chapter, got '" + level + "'"));
+        CommodityLevel breakdown = QueryParams.oneOf("level", level, CommodityLevel.class, CommodityLevel.section);
         DateRange range = DateRange.parse(from, to);
         PageRequest page = PageRequest.parse(offset, limit, config.defaultCommodityLimit(), config.maxCommodityLimit());
         return Paging.respond(commodities.totals(range, breakdown), page, CommodityView::of, uri);
@@ -135,8 +135,8 @@ public class StatisticsResource {
     @Produces({MediaType.APPLICATION_JSON, CsvTableWriter.TEXT_CSV})
     @Operation(summary = "Trade by supervision mode, with each mode's statistical regime")
     public List<TradeModeView> tradeModes(
-            @Parameter(description = FROM_DESCRIPTION, example = EXAMPLE_FROM) @QueryParam("from") String from,
-            @Parameter(description = TO_DESCRIPTION, example = EXAMPLE_TO) @QueryParam("to") String to) {
+            @Parameter(description = FROM_DESCRIPTION, example = EXAMPLE_FROM, schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("from") String from,
+            @Parameter(description = TO_DESCRIPTION, example = EXAMPLE_TO, schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("to") String to) {
         return tradeModes.totalsByTradeMode(DateRange.parse(from, to)).stream().map(TradeModeView::of).toList();
     }
 
@@ -146,10 +146,11 @@ public class StatisticsResource {
     @Operation(summary = "Trade month by month, every month of the range (zeros included), with total CNY "
             + TradeSeries.GROWTH_SUMMARY)
     public List<SeriesPointView> series(
-            @Parameter(description = "month (the only one so far, and the default)", example = TradeSeries.MONTHLY)
+            @Parameter(description = "month (the only one so far, and the default)", example = TradeSeries.MONTHLY,
+                    schema = @Schema(type = SchemaType.STRING, enumeration = TradeSeries.MONTHLY))
             @QueryParam("granularity") String granularity,
-            @Parameter(description = FROM_DESCRIPTION, example = EXAMPLE_FROM) @QueryParam("from") String from,
-            @Parameter(description = TO_DESCRIPTION, example = EXAMPLE_TO) @QueryParam("to") String to) {
+            @Parameter(description = FROM_DESCRIPTION, example = EXAMPLE_FROM, schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("from") String from,
+            @Parameter(description = TO_DESCRIPTION, example = EXAMPLE_TO, schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("to") String to) {
         TradeSeries.requireMonthly(granularity);
         return series.monthly(DateRange.parse(from, to)).stream().map(SeriesPointView::of).toList();
     }
@@ -160,8 +161,8 @@ public class StatisticsResource {
     @Operation(summary = "Trade by statistical regime (general trade, processing trade, bonded logistics, "
             + "cross-border e-commerce, other), each supervision mode counted in its regime; zeros for regimes without trade")
     public List<RegimeView> regimes(
-            @Parameter(description = FROM_DESCRIPTION, example = EXAMPLE_FROM) @QueryParam("from") String from,
-            @Parameter(description = TO_DESCRIPTION, example = EXAMPLE_TO) @QueryParam("to") String to) {
+            @Parameter(description = FROM_DESCRIPTION, example = EXAMPLE_FROM, schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("from") String from,
+            @Parameter(description = TO_DESCRIPTION, example = EXAMPLE_TO, schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("to") String to) {
         return regimes.totalsByRegime(DateRange.parse(from, to)).stream().map(RegimeView::of).toList();
     }
 
@@ -170,18 +171,9 @@ public class StatisticsResource {
     @Operation(summary = "One month and the year to its end, like GAC's monthly tables: totals for each, and "
             + "import, export and total CNY growth on the same period a year earlier (null where that was zero)")
     public MonthlyReportView monthlyReport(
-            @Parameter(description = "The month (yyyy-MM)", required = true, example = "2025-03") @QueryParam("month") String month) {
-        return MonthlyReportView.of(monthlyReport.of(yearMonth(month)));
-    }
-
-    private static YearMonth yearMonth(String month) {
-        if (month == null || month.isBlank()) {
-            throw ProblemException.badParameter("month", "is required (yyyy-MM)");
-        }
-        try {
-            return YearMonth.parse(month);
-        } catch (DateTimeParseException e) {
-            throw ProblemException.badParameter("month", "must be a month (yyyy-MM), got '" + month + "'");
-        }
+            @Parameter(description = "The month (yyyy-MM, 1900-01 to 2999-12)", required = true, example = "2025-03",
+                    schema = @Schema(type = SchemaType.STRING, pattern = "^[0-9]{4}-[0-9]{2}$"))
+            @QueryParam("month") String month) {
+        return MonthlyReportView.of(monthlyReport.of(QueryParams.month("month", month)));
     }
 }

@@ -6,6 +6,7 @@ import dev.customs.contract.rest.DateRange;
 import dev.customs.contract.rest.PageRequest;
 import dev.customs.contract.rest.Paging;
 import dev.customs.contract.rest.ProblemException;
+import dev.customs.contract.rest.QueryParams;
 import dev.customs.contract.rest.TradeSeries;
 import dev.customs.zone.config.ZoneApiConfig;
 import dev.customs.zone.registry.Area;
@@ -30,9 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.jboss.resteasy.reactive.RestResponse;
 
-import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
 
 import static dev.customs.contract.rest.DateRange.FROM_DESCRIPTION;
 import static dev.customs.contract.rest.DateRange.TO_DESCRIPTION;
@@ -43,6 +42,8 @@ public class ZoneResource {
 
     private static final String CODE = "The area's four-digit code";
     private static final String EXAMPLE_CODE = "8013";
+    private static final int CODE_DIGITS = 4;
+    private static final String CODE_PATTERN = "^[0-9]{4}$";
     private static final String EXAMPLE_FROM = "2025-01-01";
     private static final String EXAMPLE_TO = "2025-12-31";
 
@@ -68,18 +69,17 @@ public class ZoneResource {
     @Operation(summary = "The special customs supervision areas in code order, optionally filtered by type and "
             + "province, a page at a time (all 174 fit in the default page)")
     public RestResponse<List<AreaView>> zones(
-            @Parameter(description = "Area type", example = "COMPREHENSIVE_BONDED_ZONE") @QueryParam("type") String type,
+            @Parameter(description = "Area type", example = "COMPREHENSIVE_BONDED_ZONE",
+                    schema = @Schema(implementation = ZoneType.class)) @QueryParam("type") String type,
             @Parameter(description = "Province, any case", example = "Jiangsu") @QueryParam("province") String province,
-            @Parameter(description = Paging.OFFSET_DESCRIPTION, example = "0", schema = @Schema(type = SchemaType.INTEGER))
+            @Parameter(description = Paging.OFFSET_DESCRIPTION, example = "0",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = "2147483647"))
             @QueryParam(PageRequest.OFFSET) String offset,
             @Parameter(description = "How many areas on the page, 1 to 200; default 200", example = "50",
-                    schema = @Schema(type = SchemaType.INTEGER))
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200"))
             @QueryParam(PageRequest.LIMIT) String limit,
             @Context UriInfo uri) {
-        ZoneType zoneType = type == null ? null : Arrays.stream(ZoneType.values())
-                .filter(t -> t.name().equals(type)).findFirst()
-                .orElseThrow(() -> ProblemException.badParameter("type", "unknown area type '" + type + "'; one of "
-                        + Arrays.stream(ZoneType.values()).map(Enum::name).collect(Collectors.joining(", "))));
+        ZoneType zoneType = QueryParams.oneOf("type", type, ZoneType.class, null);
         PageRequest page = PageRequest.parse(offset, limit, config.defaultAreaLimit(), config.maxAreaLimit());
         return Paging.respond(registry.find(zoneType, province), page, AreaView::of, uri);
     }
@@ -87,7 +87,8 @@ public class ZoneResource {
     @GET
     @Path("/{code}")
     @Operation(summary = "One area: name, type, province")
-    public Area zone(@Parameter(description = CODE, example = EXAMPLE_CODE) @PathParam("code") String code) {
+    public Area zone(@Parameter(description = CODE, example = EXAMPLE_CODE, schema = @Schema(type = SchemaType.STRING,
+            pattern = CODE_PATTERN)) @PathParam("code") String code) {
         return knownZone(code);
     }
 
@@ -95,11 +96,12 @@ public class ZoneResource {
     @Path("/{code}/totals")
     @Operation(summary = "An area's imports and exports over a date range, by flow and by supervision mode")
     public ZoneTotalsView totals(
-            @Parameter(description = CODE, example = EXAMPLE_CODE) @PathParam("code") String code,
-            @Parameter(description = FROM_DESCRIPTION, example = EXAMPLE_FROM) @QueryParam("from") String from,
-            @Parameter(description = TO_DESCRIPTION, example = EXAMPLE_TO) @QueryParam("to") String to) {
+            @Parameter(description = CODE, example = EXAMPLE_CODE, schema = @Schema(type = SchemaType.STRING, pattern = CODE_PATTERN)) @PathParam("code") String code,
+            @Parameter(description = FROM_DESCRIPTION, example = EXAMPLE_FROM, schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("from") String from,
+            @Parameter(description = TO_DESCRIPTION, example = EXAMPLE_TO, schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("to") String to) {
+        DateRange range = DateRange.parse(from, to);
         knownZone(code);
-        return ZoneTotalsView.of(totals.totalsOf(code, DateRange.parse(from, to)));
+        return ZoneTotalsView.of(totals.totalsOf(code, range));
     }
 
     @GET
@@ -108,21 +110,20 @@ public class ZoneResource {
     @Operation(summary = "Areas with trade in the range ranked by one measure, with each one's share of all area "
             + "trade in it, a page at a time: rank and share are over all areas, so the next page continues the rank")
     public RestResponse<List<RankingEntryView>> ranking(
-            @Parameter(description = FROM_DESCRIPTION, example = EXAMPLE_FROM) @QueryParam("from") String from,
-            @Parameter(description = TO_DESCRIPTION, example = EXAMPLE_TO) @QueryParam("to") String to,
+            @Parameter(description = FROM_DESCRIPTION, example = EXAMPLE_FROM, schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("from") String from,
+            @Parameter(description = TO_DESCRIPTION, example = EXAMPLE_TO, schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("to") String to,
             @Parameter(description = "The measure: declarations, importCny, exportCny, totalCny (default), importUsd, "
-                    + "exportUsd or totalUsd", example = "totalCny")
+                    + "exportUsd or totalUsd", example = "totalCny", schema = @Schema(implementation = RankingMetric.class))
             @QueryParam("metric") String metric,
-            @Parameter(description = Paging.OFFSET_DESCRIPTION, example = "0", schema = @Schema(type = SchemaType.INTEGER))
+            @Parameter(description = Paging.OFFSET_DESCRIPTION, example = "0",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = "2147483647"))
             @QueryParam(PageRequest.OFFSET) String offset,
             @Parameter(description = "How many areas on the page, 1 to 200; default 10", example = "30",
-                    schema = @Schema(type = SchemaType.INTEGER))
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200"))
             @QueryParam(PageRequest.LIMIT) String limit,
             @Context UriInfo uri) {
         DateRange range = DateRange.parse(from, to);
-        RankingMetric measure = metric == null ? RankingMetric.totalCny : RankingMetric.named(metric)
-                .orElseThrow(() -> ProblemException.badParameter("metric", "unknown metric '" + metric + "'; one of "
-                        + Arrays.stream(RankingMetric.values()).map(Enum::name).collect(Collectors.joining(", "))));
+        RankingMetric measure = QueryParams.oneOf("metric", metric, RankingMetric.class, RankingMetric.totalCny);
         PageRequest page = PageRequest.parse(offset, limit, config.defaultRankingLimit(), config.maxRankingLimit());
         return Paging.respond(ranking.rank(range, measure), page,
                 e -> RankingEntryView.of(e, registry.byCode(e.zoneCode()).map(a -> a.name).orElse(null)), uri);
@@ -134,11 +135,12 @@ public class ZoneResource {
     @Operation(summary = "An area's trade month by month, every month of the range (zeros included), with total CNY "
             + TradeSeries.GROWTH_SUMMARY)
     public List<ZoneSeriesPointView> series(
-            @Parameter(description = CODE, example = EXAMPLE_CODE) @PathParam("code") String code,
-            @Parameter(description = "month (the only one so far, and the default)", example = TradeSeries.MONTHLY)
+            @Parameter(description = CODE, example = EXAMPLE_CODE, schema = @Schema(type = SchemaType.STRING, pattern = CODE_PATTERN)) @PathParam("code") String code,
+            @Parameter(description = "month (the only one so far, and the default)", example = TradeSeries.MONTHLY,
+                    schema = @Schema(type = SchemaType.STRING, enumeration = TradeSeries.MONTHLY))
             @QueryParam("granularity") String granularity,
-            @Parameter(description = FROM_DESCRIPTION, example = EXAMPLE_FROM) @QueryParam("from") String from,
-            @Parameter(description = TO_DESCRIPTION, example = EXAMPLE_TO) @QueryParam("to") String to) {
+            @Parameter(description = FROM_DESCRIPTION, example = EXAMPLE_FROM, schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("from") String from,
+            @Parameter(description = TO_DESCRIPTION, example = EXAMPLE_TO, schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("to") String to) {
         TradeSeries.requireMonthly(granularity);
         DateRange range = DateRange.parse(from, to);
         knownZone(code);
@@ -151,12 +153,11 @@ public class ZoneResource {
     @Operation(summary = "Area trade rolled up by province or by area type, every group (zeros included), largest "
             + "first, with each group's share of all area trade in CNY")
     public List<RollupView> rollup(
-            @Parameter(description = "province or type", required = true, example = "province") @QueryParam("by") String by,
-            @Parameter(description = FROM_DESCRIPTION, example = EXAMPLE_FROM) @QueryParam("from") String from,
-            @Parameter(description = TO_DESCRIPTION, example = EXAMPLE_TO) @QueryParam("to") String to) {
-        RollupDimension dimension = RollupDimension.named(by).orElseThrow(() -> ProblemException.badParameter("by",
-                "must be one of " + Arrays.stream(RollupDimension.values()).map(Enum::name).collect(Collectors.joining(", "))
-                        + ", got '" + by + "'"));
+            @Parameter(description = "province or type", required = true, example = "province",
+                    schema = @Schema(implementation = RollupDimension.class)) @QueryParam("by") String by,
+            @Parameter(description = FROM_DESCRIPTION, example = EXAMPLE_FROM, schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("from") String from,
+            @Parameter(description = TO_DESCRIPTION, example = EXAMPLE_TO, schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("to") String to) {
+        RollupDimension dimension = QueryParams.requiredOneOf("by", by, RollupDimension.class);
         return rollup.rollup(DateRange.parse(from, to), dimension).stream().map(RollupView::of).toList();
     }
 
@@ -164,19 +165,19 @@ public class ZoneResource {
     @Path("/concentration")
     @Operation(summary = "How concentrated area trade is: the share of the top N areas (by total CNY) in all area trade")
     public ConcentrationView concentration(
-            @Parameter(description = FROM_DESCRIPTION, example = EXAMPLE_FROM) @QueryParam("from") String from,
-            @Parameter(description = TO_DESCRIPTION, example = EXAMPLE_TO) @QueryParam("to") String to,
-            @Parameter(description = "How many of the largest areas, 1 to 200; default 30", example = "30")
-            @QueryParam("top") Integer top) {
+            @Parameter(description = FROM_DESCRIPTION, example = EXAMPLE_FROM, schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("from") String from,
+            @Parameter(description = TO_DESCRIPTION, example = EXAMPLE_TO, schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("to") String to,
+            @Parameter(description = "How many of the largest areas, 1 to 200; default 30", example = "30",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200"))
+            @QueryParam("top") String top) {
         DateRange range = DateRange.parse(from, to);
-        int size = top == null ? config.defaultConcentrationTop() : top;
-        if (size < 1 || size > config.maxRankingLimit()) {
-            throw ProblemException.badParameter("top", "must be between 1 and " + config.maxRankingLimit());
-        }
+        int size = QueryParams.whole("top", top, config.defaultConcentrationTop(), 1, config.maxRankingLimit());
         return ConcentrationView.of(rollup.concentration(range, size));
     }
 
+    /** 400 naming {@code code} unless it is four digits, so only a well-formed code reaches the registry; 404 if no area has it. */
     private Area knownZone(String code) {
+        QueryParams.code("code", code, CODE_DIGITS);
         return registry.byCode(code).orElseThrow(() -> ProblemException.notFound("no special customs supervision area '" + code + "'"));
     }
 }
