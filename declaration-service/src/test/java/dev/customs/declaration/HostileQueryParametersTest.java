@@ -49,6 +49,16 @@ class HostileQueryParametersTest {
     }
 
     @Test
+    void amendingOrCancellingAMalformedNumberIsA400NamingId() {
+        given().delete("/api/declarations/abc")
+                .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("id"));
+        given().contentType("application/json").body("{}").put("/api/declarations/1234567890123456789")
+                .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("id"));
+        given().delete("/api/declarations/000000000000000000")
+                .then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
     void aPageWhoseOffsetWouldOverflowIsA400NamingPage() {
         given().queryParam("page", "2147483647").queryParam("size", "500").get("/api/declarations")
                 .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("page"));

@@ -3,7 +3,7 @@ package dev.customs.contract.event;
 import java.time.Instant;
 import java.util.UUID;
 
-/** The record value on topic {@value #TOPIC}, keyed by {@code declarationId}; see shared/contract.md. */
+/** The record value on topic {@value #TOPIC}, keyed by {@code declarationId}; see docs/contract.md. */
 public record DeclarationEvent(
         Integer schemaVersion,
         UUID eventId,

@@ -25,8 +25,8 @@ import java.util.function.Predicate;
  *   <li>Money ({@code valueCny}, {@code valueUsd}, the totals): positive, at most {@value #MONEY_SCALE}
  *       decimal places; an item below {@link #MONEY_LIMIT} (10^15), a declaration's total below
  *       {@link #DECLARATION_MONEY_LIMIT} (10^16). A year of China's trade is about CNY 4&middot;10^13, so
- *       neither cap turns away a real declaration, and one declaration at the cap is a hundredth of what
- *       the consumers' NUMERIC(20,2) sums (below 10^18) hold.</li>
+ *       neither cap turns away a real declaration; the consumers' sums are unbounded NUMERIC, so no
+ *       number of declarations at the caps can overflow a total.</li>
  *   <li>{@code quantity}: positive, at most {@value #QUANTITY_SCALE} decimal places (grams of a tonne,
  *       fractions of a litre), below {@link #QUANTITY_LIMIT} (10^12 of any unit).</li>
  *   <li>{@code revision}: a JSON integer from 1 (the codec refuses strings and fractions).</li>

@@ -23,7 +23,7 @@ import java.util.UUID;
 
 /**
  * Generators of events that pass every rule, drawn from the standard reference data, for a fixed "now".
- * The bounds are restated here from the contract (shared/contract.md, "Plausibility"), not taken from
+ * The bounds are restated here from the contract (docs/contract.md, "Plausibility"), not taken from
  * {@link DeclarationRules}, so the properties check the rules against the contract.
  */
 final class ValidEvents {

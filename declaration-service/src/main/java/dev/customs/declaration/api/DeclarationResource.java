@@ -63,6 +63,7 @@ public class DeclarationResource {
     private static final String EXAMPLE_FROM = "2025-01-01";
     private static final String EXAMPLE_TO = "2025-12-31";
     private static final int ID_DIGITS = 18;
+    private static final String ID_PATTERN = "^[0-9]{18}$";
     private static final int ZONE_DIGITS = 4;
     private static final String ZONE_PATTERN = "^[0-9]{4}$";
 
@@ -117,23 +118,25 @@ public class DeclarationResource {
     @PUT
     @Path("/{id}")
     @Operation(summary = "Amend: a new revision with the full new state; 409 when cancelled")
-    public Response amend(@Parameter(description = ID, example = EXAMPLE_ID) @PathParam("id") String id,
+    public Response amend(@Parameter(description = ID, example = EXAMPLE_ID,
+                                     schema = @Schema(type = SchemaType.STRING, pattern = ID_PATTERN)) @PathParam("id") String id,
                           DeclarationRequest request) {
-        return answer(declarations.amend(id, requireBody(request))).build();
+        return answer(declarations.amend(QueryParams.code("id", id, ID_DIGITS), requireBody(request))).build();
     }
 
     @DELETE
     @Path("/{id}")
     @Operation(summary = "Cancel: a new revision that withdraws the declaration")
-    public Response cancel(@Parameter(description = ID, example = EXAMPLE_ID) @PathParam("id") String id) {
-        return answer(declarations.cancel(id)).build();
+    public Response cancel(@Parameter(description = ID, example = EXAMPLE_ID,
+                                      schema = @Schema(type = SchemaType.STRING, pattern = ID_PATTERN)) @PathParam("id") String id) {
+        return answer(declarations.cancel(QueryParams.code("id", id, ID_DIGITS))).build();
     }
 
     @GET
     @Path("/{id}")
     @Operation(summary = "One declaration at its current revision")
     public DeclarationView get(@Parameter(description = ID, example = EXAMPLE_ID,
-            schema = @Schema(type = SchemaType.STRING, pattern = "^[0-9]{18}$")) @PathParam("id") String id) {
+            schema = @Schema(type = SchemaType.STRING, pattern = ID_PATTERN)) @PathParam("id") String id) {
         return queries.find(QueryParams.code("id", id, ID_DIGITS)).map(DeclarationView::of)
                 .orElseThrow(() -> ProblemException.notFound("no declaration " + id));
     }

@@ -2,6 +2,7 @@ package dev.customs.declaration.rates;
 
 import dev.customs.contract.event.Violation;
 import dev.customs.contract.rest.ProblemException;
+import dev.customs.contract.rest.QueryParams;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -11,11 +12,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 import java.math.BigDecimal;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,6 +36,7 @@ public class ExchangeRateResource {
     }
 
     private static final String MONTH = "Month, yyyy-MM";
+    private static final String MONTH_PATTERN = "^[0-9]{4}-[0-9]{2}$";
 
     private final ExchangeRates rates;
 
@@ -45,7 +48,8 @@ public class ExchangeRateResource {
     @Path("/{month}")
     @Operation(summary = "Load (or correct) one month's published rates, CNY per unit, e.g. {\"USD\": 7.12, \"EUR\": 7.91}; "
             + "declarations filed from then on convert at them instead of the carried-forward provisional rate")
-    public MonthRates load(@Parameter(description = MONTH, example = "2027-01") @PathParam("month") String month,
+    public MonthRates load(@Parameter(description = MONTH, example = "2027-01",
+            schema = @Schema(type = SchemaType.STRING, pattern = MONTH_PATTERN)) @PathParam("month") String month,
                            Map<String, BigDecimal> cnyPerUnit) {
         YearMonth parsed = month("month", month).orElseThrow();
         List<Violation> violations = rates.check(parsed, cnyPerUnit);
@@ -58,8 +62,10 @@ public class ExchangeRateResource {
 
     @GET
     @Operation(summary = "Stored rates of a range of months (both inclusive; absent means the table's first or last)")
-    public RatesView list(@Parameter(description = MONTH, example = "2026-01") @QueryParam("from") String from,
-                          @Parameter(description = MONTH, example = "2026-12") @QueryParam("to") String to) {
+    public RatesView list(@Parameter(description = MONTH, example = "2026-01",
+            schema = @Schema(type = SchemaType.STRING, pattern = MONTH_PATTERN)) @QueryParam("from") String from,
+                          @Parameter(description = MONTH, example = "2026-12",
+            schema = @Schema(type = SchemaType.STRING, pattern = MONTH_PATTERN)) @QueryParam("to") String to) {
         RateTable table = rates.table();
         YearMonth first = month("from", from).or(table::firstMonth).orElse(YearMonth.of(1990, 1));
         YearMonth last = month("to", to).or(() -> table.byCurrency().values().stream().filter(m -> !m.isEmpty())
@@ -71,13 +77,6 @@ public class ExchangeRateResource {
     }
 
     private static Optional<YearMonth> month(String parameter, String value) {
-        if (value == null || value.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(YearMonth.parse(value.trim()));
-        } catch (DateTimeParseException e) {
-            throw ProblemException.badParameter(parameter, "must be a month, yyyy-MM");
-        }
+        return QueryParams.absent(value) ? Optional.empty() : Optional.of(QueryParams.month(parameter, value));
     }
 }

@@ -3,8 +3,6 @@ package dev.customs.zone.totals;
 import dev.customs.contract.rest.TradeTotals;
 
 import java.math.BigDecimal;
-import java.util.Arrays;
-import java.util.Optional;
 import java.util.function.Function;
 
 /** The measures areas can be ranked by; names match the totals fields of the API. */
@@ -25,9 +23,5 @@ public enum RankingMetric {
 
     public BigDecimal of(TradeTotals totals) {
         return value.apply(totals);
-    }
-
-    public static Optional<RankingMetric> named(String name) {
-        return Arrays.stream(values()).filter(m -> m.name().equals(name)).findFirst();
     }
 }
