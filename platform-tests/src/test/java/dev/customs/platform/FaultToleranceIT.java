@@ -131,7 +131,7 @@ class FaultToleranceIT {
             List<Map<String, Object>> requests = new ArrayList<>();
             for (int i = 0; i < 100; i++) {
                 BigDecimal value = BigDecimal.valueOf(1_000_000 + random.nextInt(100_000_000), 2);
-                requests.add(cnyImport(LocalDate.of(2017, 6, 1 + i % 30), value));
+                requests.add(cnyImport(LocalDate.of(2024, 6, 1 + i % 30), value));
                 filedDuringOutage = filedDuringOutage.add(value);
             }
             given().contentType(ContentType.JSON).body(requests)
@@ -148,7 +148,7 @@ class FaultToleranceIT {
         awaitReady();
         awaitTotalsMatch(ledger, year);
         BigDecimal imports = filedDuringOutage;
-        await().atMost(CATCH_UP).untilAsserted(() -> given().queryParam("from", "2017-06-01").queryParam("to", "2017-06-30")
+        await().atMost(CATCH_UP).untilAsserted(() -> given().queryParam("from", "2024-06-01").queryParam("to", "2024-06-30")
                 .get(platform.url(STATISTICS) + "/api/statistics/totals")
                 .then().statusCode(200).body("declarations", equalTo(100)).body("importCny", equalTo(imports)));
     }
