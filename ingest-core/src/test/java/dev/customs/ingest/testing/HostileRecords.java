@@ -1,4 +1,4 @@
-package dev.customs.statistics.ingest;
+package dev.customs.ingest.testing;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.customs.contract.event.DeclarationEvent;
@@ -23,26 +23,26 @@ import java.util.function.Consumer;
  * (whatever they check on this branch) make of them: the hostile-input tests assert dead-letter KINDS, the
  * ingest core's own decision, not the rules' wording, and stay right while the rules are being tightened.
  */
-final class HostileRecords {
+public final class HostileRecords {
 
     /** What a record must come to: dead-lettered with one of {@code kinds}, or, if the contract accepts it, {@code ifAccepted}. */
-    record Expectation(Set<String> kinds, String ifAccepted) {
+    public record Expectation(Set<String> kinds, String ifAccepted) {
         /** The ingest core decides regardless of the rules. */
-        static Expectation deadLetter(String... kinds) {
+        public static Expectation deadLetter(String... kinds) {
             return new Expectation(Set.of(kinds), null);
         }
 
         /** Rejected by the contract's codec or rules (any of {@code kinds}); if they accept it, {@code ifAccepted} (a kind, or "applied"). */
-        static Expectation contractDecides(String ifAccepted, String... kinds) {
+        public static Expectation contractDecides(String ifAccepted, String... kinds) {
             return new Expectation(Set.of(kinds), ifAccepted);
         }
     }
 
-    record Case(String name, byte[] key, byte[] value, Expectation expectation) {
+    public record Case(String name, byte[] key, byte[] value, Expectation expectation) {
     }
 
-    static final String APPLIED = "applied";
-    static final Set<String> RULE_KINDS = Set.of("invalid_json", "missing_field", "unknown_code", "rule_violation",
+    public static final String APPLIED = "applied";
+    public static final Set<String> RULE_KINDS = Set.of("invalid_json", "missing_field", "unknown_code", "rule_violation",
             "unsupported_schema_version", "unreadable");
 
     private static final DeclarationRules RULES = new DeclarationRules(ReferenceData.standard());
@@ -50,21 +50,21 @@ final class HostileRecords {
     private HostileRecords() {
     }
 
-    static byte[] utf8(String text) {
+    public static byte[] utf8(String text) {
         return text == null ? null : text.getBytes(StandardCharsets.UTF_8);
     }
 
-    static byte[] json(DeclarationEvent event, Consumer<ObjectNode> change) {
+    public static byte[] json(DeclarationEvent event, Consumer<ObjectNode> change) {
         ObjectNode node = EventCodec.mapper().valueToTree(event);
         change.accept(node);
         return utf8(node.toString());
     }
 
-    static ObjectNode declaration(ObjectNode event) {
+    public static ObjectNode declaration(ObjectNode event) {
         return (ObjectNode) event.get("declaration");
     }
 
-    static byte[] concat(byte[]... parts) {
+    public static byte[] concat(byte[]... parts) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (byte[] part : parts) {
             out.writeBytes(part);
@@ -72,12 +72,12 @@ final class HostileRecords {
         return out.toByteArray();
     }
 
-    static String deepArray(int depth) {
+    public static String deepArray(int depth) {
         return "[".repeat(depth) + "]".repeat(depth);
     }
 
     /** Whether this branch's contract codec and rules accept the value as an event (the key aside). */
-    static boolean contractAccepts(byte[] value) {
+    public static boolean contractAccepts(byte[] value) {
         try {
             DeclarationEvent event = EventCodec.parse(value);
             return event != null && RULES.check(event).isEmpty();
@@ -87,7 +87,7 @@ final class HostileRecords {
     }
 
     /** The outcomes a case may have on this branch: kinds of dead letter, or "applied". */
-    static Set<String> allowed(Case c) {
+    public static Set<String> allowed(Case c) {
         Expectation e = c.expectation();
         if (e.ifAccepted() == null || !contractAccepts(c.value())) {
             return e.kinds();
@@ -96,7 +96,7 @@ final class HostileRecords {
     }
 
     /** A producer that sends keys and values as raw bytes, nulls and invalid UTF-8 included. */
-    static KafkaProducer<byte[], byte[]> producer(String bootstrapServers) {
+    public static KafkaProducer<byte[], byte[]> producer(String bootstrapServers) {
         return new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 4 * 1024 * 1024,
@@ -105,7 +105,7 @@ final class HostileRecords {
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName()));
     }
 
-    static RecordMetadata send(KafkaProducer<byte[], byte[]> producer, byte[] key, byte[] value) {
+    public static RecordMetadata send(KafkaProducer<byte[], byte[]> producer, byte[] key, byte[] value) {
         try {
             return producer.send(new ProducerRecord<>(DeclarationEvent.TOPIC, key, value)).get();
         } catch (InterruptedException e) {
