@@ -85,6 +85,28 @@ public final class OpenApiDocumentHostileRequests {
     }
 
     /** String parameters without a date format, pattern or enumeration: "GET /api/zones query province". */
+    /**
+     * The whole check for the service under test: its OpenAPI document lists at least {@code operations}, exactly
+     * {@code freeText} take free text (a new parameter must be a date, a number, a choice or a code in the
+     * document, or be named here on purpose), and every hostile value of every GET parameter is answered below
+     * 500, each 400 as problem+json naming the parameter.
+     */
+    public static void assertEveryGetRefusesHostileValues(String service, List<String> operations, List<String> freeText) {
+        OpenApiDocument document = OpenApiDocument.parse(RestAssured.given().queryParam("format", "json")
+                .get("/q/openapi").then().statusCode(200).extract().asString());
+        org.assertj.core.api.Assertions.assertThat(document.operations("GET")).extracting(OpenApiDocument.Operation::name)
+                .containsAll(operations);
+        org.assertj.core.api.SoftAssertions softly = new org.assertj.core.api.SoftAssertions();
+        softly.assertThat(freeText(document)).containsExactlyInAnyOrderElementsOf(freeText);
+        List<Outcome> outcomes = run(document);
+        System.out.println(service + ": " + summary(outcomes));
+        softly.assertThat(outcomes).hasSizeGreaterThan(100);
+        softly.assertThat(outcomes).extracting(Outcome::status).allMatch(status -> status < 500);
+        softly.assertThat(outcomes.stream().filter(o -> o.failure() != null).map(OpenApiDocumentHostileRequests::describe))
+                .isEmpty();
+        softly.assertAll();
+    }
+
     public static List<String> freeText(OpenApiDocument document) {
         List<String> free = new ArrayList<>();
         for (OpenApiDocument.Operation operation : document.operations("GET")) {
