@@ -132,20 +132,33 @@ public class ExchangeRates implements RateSource {
             seedOnce();
         }
         RateTable current = table;
-        if (current == null || System.nanoTime() - loadedAtNanos > config.refreshInterval().toNanos()) {
-            try {
-                return reload();
-            } catch (RuntimeException e) {
-                if (current == null) {
-                    throw e;
-                }
-                // A database hiccup must not stop conversion: the last snapshot is at most a refresh old.
-                LOG.debugf(e, "Exchange rates not refreshed; using the previous snapshot");
-                loadedAtNanos = System.nanoTime();
-                return current;
-            }
+        return current != null && !stale() ? current : refreshIfStale();
+    }
+
+    private boolean stale() {
+        return System.nanoTime() - loadedAtNanos > config.refreshInterval().toNanos();
+    }
+
+    /**
+     * Reloads once per interval: the requests that found the snapshot stale together queue here, and all but
+     * the first find it fresh again instead of each reading the table.
+     */
+    private synchronized RateTable refreshIfStale() {
+        RateTable current = table;
+        if (current != null && !stale()) {
+            return current;
         }
-        return current;
+        try {
+            return reload();
+        } catch (RuntimeException e) {
+            if (current == null) {
+                throw e;
+            }
+            // A database hiccup must not stop conversion: the last snapshot is at most a refresh old.
+            LOG.debugf(e, "Exchange rates not refreshed; using the previous snapshot");
+            loadedAtNanos = System.nanoTime();
+            return current;
+        }
     }
 
     @Override
