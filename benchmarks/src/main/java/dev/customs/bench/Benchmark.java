@@ -3,7 +3,7 @@ package dev.customs.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.customs.contract.event.DeclarationEvent;
 import dev.customs.contract.event.EventCodec;
-import dev.customs.contract.event.ReliableProducer;
+import dev.customs.kafka.ReliableProducer;
 import dev.customs.contract.event.DeclarationState;
 import dev.customs.contract.reference.ReferenceData;
 import dev.customs.localstack.Infrastructure;

@@ -1,7 +1,7 @@
 package dev.customs.declaration;
 
-import dev.customs.contract.testing.ExactNumbers;
-import dev.customs.contract.testing.Metrics;
+import dev.customs.rest.testing.ExactNumbers;
+import dev.customs.rest.testing.Metrics;
 import dev.customs.localstack.testing.KafkaResource;
 import dev.customs.localstack.testing.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;

@@ -2,8 +2,8 @@ package dev.customs.declaration;
 
 import dev.customs.contract.event.DeclarationEvent;
 import dev.customs.contract.event.EventCodec;
-import dev.customs.contract.testing.ExactNumbers;
-import dev.customs.contract.testing.Metrics;
+import dev.customs.rest.testing.ExactNumbers;
+import dev.customs.rest.testing.Metrics;
 import dev.customs.contract.testing.RawPublisher;
 import dev.customs.localstack.testing.KafkaResource;
 import dev.customs.localstack.testing.PostgresResource;

@@ -1,6 +1,6 @@
 package dev.customs.ingest;
 
-import dev.customs.contract.event.ReliableProducer;
+import dev.customs.kafka.ReliableProducer;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;

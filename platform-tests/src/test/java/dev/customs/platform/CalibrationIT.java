@@ -1,6 +1,6 @@
 package dev.customs.platform;
 
-import dev.customs.contract.testing.ExactNumbers;
+import dev.customs.rest.testing.ExactNumbers;
 import dev.customs.localstack.Platform;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;

@@ -4,7 +4,7 @@ import dev.customs.contract.event.DeclarationState;
 import dev.customs.contract.event.Direction;
 import dev.customs.contract.event.ZoneFlow;
 import dev.customs.contract.testing.RawPublisher;
-import dev.customs.contract.testing.ExactNumbers;
+import dev.customs.rest.testing.ExactNumbers;
 import dev.customs.localstack.Platform;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;

@@ -1,7 +1,7 @@
 package dev.customs.statistics;
 
 import dev.customs.contract.event.DeclarationState;
-import dev.customs.contract.testing.ExactNumbers;
+import dev.customs.rest.testing.ExactNumbers;
 import dev.customs.contract.testing.RawPublisher;
 import dev.customs.localstack.testing.KafkaResource;
 import dev.customs.localstack.testing.PostgresResource;

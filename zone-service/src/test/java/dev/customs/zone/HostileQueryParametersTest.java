@@ -1,6 +1,6 @@
 package dev.customs.zone;
 
-import dev.customs.contract.testing.OpenApiDocumentHostileRequests;
+import dev.customs.rest.testing.OpenApiDocumentHostileRequests;
 import dev.customs.localstack.testing.KafkaResource;
 import dev.customs.localstack.testing.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;

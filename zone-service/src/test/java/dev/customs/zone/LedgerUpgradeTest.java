@@ -2,7 +2,7 @@ package dev.customs.zone;
 
 import dev.customs.contract.event.DeclarationState;
 import dev.customs.contract.event.EventCodec;
-import dev.customs.contract.testing.ExactNumbers;
+import dev.customs.rest.testing.ExactNumbers;
 import dev.customs.contract.testing.RawPublisher;
 import dev.customs.ingest.TotalsDelta;
 import dev.customs.ingest.TotalsProjection;

@@ -1,6 +1,6 @@
 package dev.customs.zone;
 
-import dev.customs.contract.testing.OpenApiDocument;
+import dev.customs.rest.testing.OpenApiDocument;
 import dev.customs.localstack.testing.KafkaResource;
 import dev.customs.localstack.testing.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;

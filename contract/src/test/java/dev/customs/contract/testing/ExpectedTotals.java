@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Trade a test works out for itself from the declarations it sent, never through a service's code: plain
  * BigDecimal sums, shares and growth rates, and an assertion that one row of a JSON answer equals them to
- * the cent (scale included, so read the answer with {@link ExactNumbers}).
+ * the cent (scale included, so read the answer with rest-support's {@code ExactNumbers}).
  *
  * @param count declarations, or goods items for commodity tables
  */

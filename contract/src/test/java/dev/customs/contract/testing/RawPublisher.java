@@ -2,7 +2,7 @@ package dev.customs.contract.testing;
 
 import dev.customs.contract.event.DeclarationEvent;
 import dev.customs.contract.event.EventCodec;
-import dev.customs.contract.event.ReliableProducer;
+import dev.customs.kafka.ReliableProducer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;

@@ -1,11 +1,11 @@
 package dev.customs.declaration.api;
 
-import dev.customs.contract.rest.DateRange;
-import dev.customs.contract.rest.PageNumber;
-import dev.customs.contract.rest.Problem;
-import dev.customs.contract.rest.ProblemException;
-import dev.customs.contract.rest.QueryParams;
-import dev.customs.contract.rest.TradeTotals;
+import dev.customs.totals.DateRange;
+import dev.customs.rest.PageNumber;
+import dev.customs.rest.Problem;
+import dev.customs.rest.ProblemException;
+import dev.customs.rest.QueryParams;
+import dev.customs.totals.TradeTotals;
 import dev.customs.declaration.config.DeclarationConfig;
 import dev.customs.declaration.declarations.DeclarationQueries;
 import dev.customs.declaration.declarations.DeclarationService;
@@ -34,8 +34,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.IntStream;
 
-import static dev.customs.contract.rest.DateRange.FROM_DESCRIPTION;
-import static dev.customs.contract.rest.DateRange.TO_DESCRIPTION;
+import static dev.customs.rest.QueryParams.FROM_DESCRIPTION;
+import static dev.customs.rest.QueryParams.TO_DESCRIPTION;
 
 @Path("/api/declarations")
 @Produces(MediaType.APPLICATION_JSON)
@@ -156,7 +156,7 @@ public class DeclarationResource {
                                  schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500"))
                          @QueryParam(PageNumber.SIZE) String size) {
         String zone = QueryParams.optionalCode("zoneCode", zoneCode, ZONE_DIGITS);
-        DateRange range = DateRange.parse(from, to);
+        DateRange range = QueryParams.dateRange(from, to);
         PageNumber pageNo = PageNumber.parse(page, size, config.defaultPageSize(), config.maxPageSize());
         DeclarationQueries.PageOf result = queries.list(zone, range, pageNo.page(), pageNo.size());
         return new PageView(result.page(), result.size(), result.totalItems(),
@@ -175,7 +175,7 @@ public class DeclarationResource {
             @Parameter(description = ZONE_CODE, example = EXAMPLE_ZONE,
                     schema = @Schema(type = SchemaType.STRING, pattern = ZONE_PATTERN)) @QueryParam("zoneCode") String zoneCode) {
         String zone = QueryParams.optionalCode("zoneCode", zoneCode, ZONE_DIGITS);
-        DateRange range = DateRange.parse(from, to);
+        DateRange range = QueryParams.dateRange(from, to);
         DeclarationQueries.Summary summary = queries.summary(range, zone);
         return new SummaryView(range.from(), range.to(), zone, summary.all(), summary.national());
     }

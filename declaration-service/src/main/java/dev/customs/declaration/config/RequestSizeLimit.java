@@ -1,7 +1,7 @@
 package dev.customs.declaration.config;
 
 import dev.customs.contract.event.EventCodec;
-import dev.customs.contract.rest.Problem;
+import dev.customs.rest.Problem;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpHeaders;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,8 +1,8 @@
 package dev.customs.declaration.declarations;
 
 import dev.customs.contract.event.Direction;
-import dev.customs.contract.rest.DateRange;
-import dev.customs.contract.rest.TradeTotals;
+import dev.customs.totals.DateRange;
+import dev.customs.totals.TradeTotals;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Page;

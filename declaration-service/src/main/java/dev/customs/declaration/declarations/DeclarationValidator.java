@@ -9,7 +9,7 @@ import dev.customs.contract.event.EventType;
 import dev.customs.contract.event.InvalidEventException;
 import dev.customs.contract.event.Violation;
 import dev.customs.contract.reference.ReferenceData;
-import dev.customs.contract.rest.ProblemMappers;
+import dev.customs.rest.ProblemMappers;
 import dev.customs.declaration.api.DeclarationRequest;
 import dev.customs.declaration.api.ItemRequest;
 import dev.customs.declaration.config.DeclarationConfig;

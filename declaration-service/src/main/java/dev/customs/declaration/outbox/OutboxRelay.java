@@ -1,7 +1,7 @@
 package dev.customs.declaration.outbox;
 
 import dev.customs.contract.event.DeclarationEvent;
-import dev.customs.contract.event.ReliableProducer;
+import dev.customs.kafka.ReliableProducer;
 import dev.customs.declaration.config.OutboxConfig;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Counter;

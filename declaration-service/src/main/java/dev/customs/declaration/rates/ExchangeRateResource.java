@@ -1,8 +1,8 @@
 package dev.customs.declaration.rates;
 
 import dev.customs.contract.event.Violation;
-import dev.customs.contract.rest.ProblemException;
-import dev.customs.contract.rest.QueryParams;
+import dev.customs.rest.ProblemException;
+import dev.customs.rest.QueryParams;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;

@@ -1,7 +1,7 @@
 package dev.customs.declaration.simulator;
 
 import dev.customs.contract.reference.ReferenceData;
-import dev.customs.contract.rest.ProblemException;
+import dev.customs.rest.ProblemException;
 import dev.customs.declaration.simulator.SimulatorCommands.BackfillCommand;
 import dev.customs.declaration.simulator.SimulatorCommands.StartCommand;
 import jakarta.validation.Valid;

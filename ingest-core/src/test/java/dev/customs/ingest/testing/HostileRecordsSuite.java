@@ -3,7 +3,7 @@ package dev.customs.ingest.testing;
 import dev.customs.contract.event.DeclarationEvent;
 import dev.customs.contract.event.DeclarationState;
 import dev.customs.contract.event.EventCodec;
-import dev.customs.contract.testing.ExactNumbers;
+import dev.customs.rest.testing.ExactNumbers;
 import dev.customs.contract.testing.ExpectedTotals;
 import dev.customs.contract.testing.RawPublisher;
 import dev.customs.ingest.DeadLetterPublisher;

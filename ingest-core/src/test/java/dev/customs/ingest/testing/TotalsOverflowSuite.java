@@ -3,7 +3,7 @@ package dev.customs.ingest.testing;
 import dev.customs.contract.event.DeclarationEvent;
 import dev.customs.contract.event.DeclarationRules;
 import dev.customs.contract.event.DeclarationState;
-import dev.customs.contract.testing.ExactNumbers;
+import dev.customs.rest.testing.ExactNumbers;
 import dev.customs.contract.testing.ExpectedTotals;
 import dev.customs.ingest.DeclarationEventApplier;
 import jakarta.inject.Inject;

@@ -1,7 +1,7 @@
 package dev.customs.statistics.api;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
-import dev.customs.contract.rest.TradeTotals;
+import dev.customs.totals.TradeTotals;
 import dev.customs.statistics.totals.PartnerRanking;
 
 import java.math.BigDecimal;

@@ -2,7 +2,7 @@ package dev.customs.statistics.api;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.customs.contract.reference.StatisticalRegime;
-import dev.customs.contract.rest.TradeTotals;
+import dev.customs.totals.TradeTotals;
 import dev.customs.statistics.totals.RegimeTotalsService.RegimeTotal;
 
 public record RegimeView(StatisticalRegime regime, @JsonUnwrapped TradeTotals totals) {

@@ -1,11 +1,10 @@
 package dev.customs.statistics.api;
 
-import dev.customs.contract.rest.CsvTableWriter;
-import dev.customs.contract.rest.DateRange;
-import dev.customs.contract.rest.PageRequest;
-import dev.customs.contract.rest.Paging;
-import dev.customs.contract.rest.QueryParams;
-import dev.customs.contract.rest.TradeSeries;
+import dev.customs.rest.CsvTableWriter;
+import dev.customs.rest.PageRequest;
+import dev.customs.rest.Paging;
+import dev.customs.rest.QueryParams;
+import dev.customs.rest.SeriesParams;
 import dev.customs.statistics.config.StatisticsApiConfig;
 import dev.customs.statistics.totals.CommodityLevel;
 import dev.customs.statistics.totals.CommodityTotalsService;
@@ -16,6 +15,7 @@ import dev.customs.statistics.totals.PartnerRanking;
 import dev.customs.statistics.totals.RegimeTotalsService;
 import dev.customs.statistics.totals.RegionTotalsService;
 import dev.customs.statistics.totals.TradeModeTotalsService;
+import dev.customs.totals.DateRange;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -31,8 +31,8 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import java.util.List;
 
-import static dev.customs.contract.rest.DateRange.FROM_DESCRIPTION;
-import static dev.customs.contract.rest.DateRange.TO_DESCRIPTION;
+import static dev.customs.rest.QueryParams.FROM_DESCRIPTION;
+import static dev.customs.rest.QueryParams.TO_DESCRIPTION;
 
 @Path("/api/statistics")
 @Produces(MediaType.APPLICATION_JSON)
@@ -73,7 +73,7 @@ public class StatisticsResource {
     public TotalsView totals(
             @Parameter(description = FROM_DESCRIPTION, example = EXAMPLE_FROM, schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("from") String from,
             @Parameter(description = TO_DESCRIPTION, example = EXAMPLE_TO, schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("to") String to) {
-        return TotalsView.of(national.totals(DateRange.parse(from, to)));
+        return TotalsView.of(national.totals(QueryParams.dateRange(from, to)));
     }
 
     @GET
@@ -91,7 +91,7 @@ public class StatisticsResource {
                     schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "250"))
             @QueryParam(PageRequest.LIMIT) String limit,
             @Context UriInfo uri) {
-        DateRange range = DateRange.parse(from, to);
+        DateRange range = QueryParams.dateRange(from, to);
         PageRequest page = PageRequest.parse(offset, limit, config.defaultPartnerLimit(), config.maxPartnerLimit());
         return Paging.respond(partners.ranking(range), page, PartnerView::of, uri);
     }
@@ -104,7 +104,7 @@ public class StatisticsResource {
     public List<RegionView> regions(
             @Parameter(description = FROM_DESCRIPTION, example = EXAMPLE_FROM, schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("from") String from,
             @Parameter(description = TO_DESCRIPTION, example = EXAMPLE_TO, schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("to") String to) {
-        return regions.totalsByRegion(DateRange.parse(from, to)).stream().map(RegionView::of).toList();
+        return regions.totalsByRegion(QueryParams.dateRange(from, to)).stream().map(RegionView::of).toList();
     }
 
     @GET
@@ -125,7 +125,7 @@ public class StatisticsResource {
             @QueryParam(PageRequest.LIMIT) String limit,
             @Context UriInfo uri) {
         CommodityLevel breakdown = QueryParams.oneOf("level", level, CommodityLevel.class, CommodityLevel.section);
-        DateRange range = DateRange.parse(from, to);
+        DateRange range = QueryParams.dateRange(from, to);
         PageRequest page = PageRequest.parse(offset, limit, config.defaultCommodityLimit(), config.maxCommodityLimit());
         return Paging.respond(commodities.totals(range, breakdown), page, CommodityView::of, uri);
     }
@@ -137,22 +137,22 @@ public class StatisticsResource {
     public List<TradeModeView> tradeModes(
             @Parameter(description = FROM_DESCRIPTION, example = EXAMPLE_FROM, schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("from") String from,
             @Parameter(description = TO_DESCRIPTION, example = EXAMPLE_TO, schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("to") String to) {
-        return tradeModes.totalsByTradeMode(DateRange.parse(from, to)).stream().map(TradeModeView::of).toList();
+        return tradeModes.totalsByTradeMode(QueryParams.dateRange(from, to)).stream().map(TradeModeView::of).toList();
     }
 
     @GET
     @Path("/series")
     @Produces({MediaType.APPLICATION_JSON, CsvTableWriter.TEXT_CSV})
     @Operation(summary = "Trade month by month, every month of the range (zeros included), with total CNY "
-            + TradeSeries.GROWTH_SUMMARY)
+            + SeriesParams.GROWTH_SUMMARY)
     public List<SeriesPointView> series(
-            @Parameter(description = "month (the only one so far, and the default)", example = TradeSeries.MONTHLY,
-                    schema = @Schema(type = SchemaType.STRING, enumeration = TradeSeries.MONTHLY))
+            @Parameter(description = "month (the only one so far, and the default)", example = SeriesParams.MONTHLY,
+                    schema = @Schema(type = SchemaType.STRING, enumeration = SeriesParams.MONTHLY))
             @QueryParam("granularity") String granularity,
             @Parameter(description = FROM_DESCRIPTION, example = EXAMPLE_FROM, schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("from") String from,
             @Parameter(description = TO_DESCRIPTION, example = EXAMPLE_TO, schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("to") String to) {
-        TradeSeries.requireMonthly(granularity);
-        return series.monthly(DateRange.parse(from, to)).stream().map(SeriesPointView::of).toList();
+        SeriesParams.requireMonthly(granularity);
+        return series.monthly(QueryParams.dateRange(from, to)).stream().map(SeriesPointView::of).toList();
     }
 
     @GET
@@ -163,7 +163,7 @@ public class StatisticsResource {
     public List<RegimeView> regimes(
             @Parameter(description = FROM_DESCRIPTION, example = EXAMPLE_FROM, schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("from") String from,
             @Parameter(description = TO_DESCRIPTION, example = EXAMPLE_TO, schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("to") String to) {
-        return regimes.totalsByRegime(DateRange.parse(from, to)).stream().map(RegimeView::of).toList();
+        return regimes.totalsByRegime(QueryParams.dateRange(from, to)).stream().map(RegimeView::of).toList();
     }
 
     @GET

@@ -1,7 +1,7 @@
 package dev.customs.statistics.totals;
 
-import dev.customs.contract.rest.DateRange;
-import dev.customs.contract.rest.TradeTotals;
+import dev.customs.totals.DateRange;
+import dev.customs.totals.TradeTotals;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.math.BigDecimal;

@@ -2,8 +2,8 @@ package dev.customs.statistics.totals;
 
 import dev.customs.contract.reference.ReferenceData;
 import dev.customs.contract.reference.RegionGroup;
-import dev.customs.contract.rest.DateRange;
-import dev.customs.contract.rest.TradeTotals;
+import dev.customs.totals.DateRange;
+import dev.customs.totals.TradeTotals;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.customs.statistics.totals;
 
 import dev.customs.contract.event.Direction;
-import dev.customs.contract.rest.TradeSeries;
-import dev.customs.contract.rest.TradeTotals;
+import dev.customs.totals.TradeSeries;
+import dev.customs.totals.TradeTotals;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -3,8 +3,8 @@ package dev.customs.statistics.totals;
 import dev.customs.contract.reference.ReferenceData;
 import dev.customs.contract.reference.StatisticalRegime;
 import dev.customs.contract.reference.TradeMode;
-import dev.customs.contract.rest.DateRange;
-import dev.customs.contract.rest.TradeTotals;
+import dev.customs.totals.DateRange;
+import dev.customs.totals.TradeTotals;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.customs.zone.api;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
-import dev.customs.contract.rest.TradeTotals;
+import dev.customs.totals.TradeTotals;
 import dev.customs.zone.totals.ZoneRanking;
 
 import java.math.BigDecimal;

@@ -1,13 +1,13 @@
 package dev.customs.zone.api;
 
 import dev.customs.contract.reference.ZoneType;
-import dev.customs.contract.rest.CsvTableWriter;
-import dev.customs.contract.rest.DateRange;
-import dev.customs.contract.rest.PageRequest;
-import dev.customs.contract.rest.Paging;
-import dev.customs.contract.rest.ProblemException;
-import dev.customs.contract.rest.QueryParams;
-import dev.customs.contract.rest.TradeSeries;
+import dev.customs.rest.CsvTableWriter;
+import dev.customs.rest.PageRequest;
+import dev.customs.rest.Paging;
+import dev.customs.rest.ProblemException;
+import dev.customs.rest.QueryParams;
+import dev.customs.rest.SeriesParams;
+import dev.customs.totals.DateRange;
 import dev.customs.zone.config.ZoneApiConfig;
 import dev.customs.zone.registry.Area;
 import dev.customs.zone.registry.ZoneRegistry;
@@ -33,8 +33,8 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import java.util.List;
 
-import static dev.customs.contract.rest.DateRange.FROM_DESCRIPTION;
-import static dev.customs.contract.rest.DateRange.TO_DESCRIPTION;
+import static dev.customs.rest.QueryParams.FROM_DESCRIPTION;
+import static dev.customs.rest.QueryParams.TO_DESCRIPTION;
 
 @Path("/api/zones")
 @Produces(MediaType.APPLICATION_JSON)
@@ -99,7 +99,7 @@ public class ZoneResource {
             @Parameter(description = CODE, example = EXAMPLE_CODE, schema = @Schema(type = SchemaType.STRING, pattern = CODE_PATTERN)) @PathParam("code") String code,
             @Parameter(description = FROM_DESCRIPTION, example = EXAMPLE_FROM, schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("from") String from,
             @Parameter(description = TO_DESCRIPTION, example = EXAMPLE_TO, schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("to") String to) {
-        DateRange range = DateRange.parse(from, to);
+        DateRange range = QueryParams.dateRange(from, to);
         knownZone(code);
         return ZoneTotalsView.of(totals.totalsOf(code, range));
     }
@@ -122,7 +122,7 @@ public class ZoneResource {
                     schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200"))
             @QueryParam(PageRequest.LIMIT) String limit,
             @Context UriInfo uri) {
-        DateRange range = DateRange.parse(from, to);
+        DateRange range = QueryParams.dateRange(from, to);
         RankingMetric measure = QueryParams.oneOf("metric", metric, RankingMetric.class, RankingMetric.totalCny);
         PageRequest page = PageRequest.parse(offset, limit, config.defaultRankingLimit(), config.maxRankingLimit());
         return Paging.respond(ranking.rank(range, measure), page,
@@ -133,16 +133,16 @@ public class ZoneResource {
     @Path("/{code}/series")
     @Produces({MediaType.APPLICATION_JSON, CsvTableWriter.TEXT_CSV})
     @Operation(summary = "An area's trade month by month, every month of the range (zeros included), with total CNY "
-            + TradeSeries.GROWTH_SUMMARY)
+            + SeriesParams.GROWTH_SUMMARY)
     public List<ZoneSeriesPointView> series(
             @Parameter(description = CODE, example = EXAMPLE_CODE, schema = @Schema(type = SchemaType.STRING, pattern = CODE_PATTERN)) @PathParam("code") String code,
-            @Parameter(description = "month (the only one so far, and the default)", example = TradeSeries.MONTHLY,
-                    schema = @Schema(type = SchemaType.STRING, enumeration = TradeSeries.MONTHLY))
+            @Parameter(description = "month (the only one so far, and the default)", example = SeriesParams.MONTHLY,
+                    schema = @Schema(type = SchemaType.STRING, enumeration = SeriesParams.MONTHLY))
             @QueryParam("granularity") String granularity,
             @Parameter(description = FROM_DESCRIPTION, example = EXAMPLE_FROM, schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("from") String from,
             @Parameter(description = TO_DESCRIPTION, example = EXAMPLE_TO, schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("to") String to) {
-        TradeSeries.requireMonthly(granularity);
-        DateRange range = DateRange.parse(from, to);
+        SeriesParams.requireMonthly(granularity);
+        DateRange range = QueryParams.dateRange(from, to);
         knownZone(code);
         return series.monthly(code, range).stream().map(ZoneSeriesPointView::of).toList();
     }
@@ -158,7 +158,7 @@ public class ZoneResource {
             @Parameter(description = FROM_DESCRIPTION, example = EXAMPLE_FROM, schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("from") String from,
             @Parameter(description = TO_DESCRIPTION, example = EXAMPLE_TO, schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("to") String to) {
         RollupDimension dimension = QueryParams.requiredOneOf("by", by, RollupDimension.class);
-        return rollup.rollup(DateRange.parse(from, to), dimension).stream().map(RollupView::of).toList();
+        return rollup.rollup(QueryParams.dateRange(from, to), dimension).stream().map(RollupView::of).toList();
     }
 
     @GET
@@ -170,7 +170,7 @@ public class ZoneResource {
             @Parameter(description = "How many of the largest areas, 1 to 200; default 30", example = "30",
                     schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200"))
             @QueryParam("top") String top) {
-        DateRange range = DateRange.parse(from, to);
+        DateRange range = QueryParams.dateRange(from, to);
         int size = QueryParams.whole("top", top, config.defaultConcentrationTop(), 1, config.maxRankingLimit());
         return ConcentrationView.of(rollup.concentration(range, size));
     }

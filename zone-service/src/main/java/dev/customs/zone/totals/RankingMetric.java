@@ -1,6 +1,6 @@
 package dev.customs.zone.totals;
 
-import dev.customs.contract.rest.TradeTotals;
+import dev.customs.totals.TradeTotals;
 
 import java.math.BigDecimal;
 import java.util.function.Function;

@@ -1,8 +1,8 @@
 package dev.customs.zone.totals;
 
 import dev.customs.contract.reference.ZoneType;
-import dev.customs.contract.rest.DateRange;
-import dev.customs.contract.rest.TradeTotals;
+import dev.customs.totals.DateRange;
+import dev.customs.totals.TradeTotals;
 import dev.customs.zone.registry.Area;
 import dev.customs.zone.registry.ZoneRegistry;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,7 +1,7 @@
 package dev.customs.zone.totals;
 
-import dev.customs.contract.rest.DateRange;
-import dev.customs.contract.rest.TradeSeries;
+import dev.customs.totals.DateRange;
+import dev.customs.totals.TradeSeries;
 import dev.customs.zone.config.ZoneApiConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 

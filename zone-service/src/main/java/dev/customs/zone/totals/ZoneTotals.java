@@ -2,8 +2,8 @@ package dev.customs.zone.totals;
 
 import dev.customs.contract.event.Direction;
 import dev.customs.contract.event.ZoneFlow;
-import dev.customs.contract.rest.DateRange;
-import dev.customs.contract.rest.TradeTotals;
+import dev.customs.totals.DateRange;
+import dev.customs.totals.TradeTotals;
 
 import java.math.BigDecimal;
 import java.util.List;

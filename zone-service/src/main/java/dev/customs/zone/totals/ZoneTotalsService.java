@@ -2,11 +2,11 @@ package dev.customs.zone.totals;
 
 import dev.customs.contract.event.Direction;
 import dev.customs.contract.event.ZoneFlow;
-import dev.customs.contract.rest.DateRange;
-import dev.customs.contract.rest.MonthSplit;
-import dev.customs.contract.rest.MonthSplitQuery;
-import dev.customs.contract.rest.MonthSplitQuery.Sum;
-import dev.customs.contract.rest.TradeTotals;
+import dev.customs.totals.DateRange;
+import dev.customs.totals.MonthSplit;
+import dev.customs.totals.MonthSplitQuery;
+import dev.customs.totals.MonthSplitQuery.Sum;
+import dev.customs.totals.TradeTotals;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 

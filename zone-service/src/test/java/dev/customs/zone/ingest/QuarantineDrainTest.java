@@ -1,6 +1,6 @@
 package dev.customs.zone.ingest;
 
-import dev.customs.contract.testing.Metrics;
+import dev.customs.rest.testing.Metrics;
 import dev.customs.contract.testing.RawPublisher;
 import dev.customs.ingest.DeadLetterPublisher;
 import dev.customs.localstack.testing.KafkaResource;

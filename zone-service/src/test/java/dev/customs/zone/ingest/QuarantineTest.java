@@ -2,7 +2,7 @@ package dev.customs.zone.ingest;
 
 import dev.customs.contract.event.DeclarationEvent;
 import dev.customs.contract.event.DeclarationState;
-import dev.customs.contract.testing.Metrics;
+import dev.customs.rest.testing.Metrics;
 import dev.customs.contract.testing.RawPublisher;
 import dev.customs.localstack.testing.KafkaResource;
 import dev.customs.localstack.testing.PostgresResource;
@@ -35,7 +35,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 /** The dead-letter topic cannot be written: valid events are still applied and bad records quarantined in the database. */
 @QuarkusTest
-@org.junit.jupiter.api.extension.ExtendWith(dev.customs.contract.testing.ExactNumbers.class)
+@org.junit.jupiter.api.extension.ExtendWith(dev.customs.rest.testing.ExactNumbers.class)
 @TestProfile(QuarantineProfile.class)
 @QuarkusTestResource(KafkaResource.class)
 @QuarkusTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = PostgresResource.DATABASE_ARG, value = "zones"))

@@ -1,0 +1,79 @@
+package dev.customs.rest;
+
+import dev.customs.totals.TradeTotals;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CsvTableWriterTest {
+
+    public record Row(String code, String name, @JsonUnwrapped TradeTotals totals, BigDecimal share, LocalDate day) {
+    }
+
+    public record Plain(String text, Integer count) {
+    }
+
+    private static final TradeTotals TOTALS = new TradeTotals(3, new BigDecimal("100.50"), new BigDecimal("1E+3"),
+            new BigDecimal("1100.50"), new BigDecimal("14.00"), new BigDecimal("140.00"), new BigDecimal("154.00"));
+
+    @Test
+    void flattensUnwrappedTotalsInPlaceWithHeader() {
+        String csv = CsvTableWriter.toCsv(List.of(new Row("8013", "Chongqing", TOTALS, new BigDecimal("0.2500"),
+                LocalDate.of(2016, 1, 31))), null);
+        assertThat(csv).isEqualTo(
+                "code,name,declarations,importCny,exportCny,totalCny,importUsd,exportUsd,totalUsd,share,day\r\n"
+                        + "8013,Chongqing,3,100.50,1000,1100.50,14.00,140.00,154.00,0.2500,2016-01-31\r\n");
+    }
+
+    @Test
+    void quotesPerRfc4180() {
+        String csv = CsvTableWriter.toCsv(List.of(
+                new Plain("a,b", 1), new Plain("say \"hi\"", 2), new Plain("two\r\nlines", 3), new Plain("lone\n", 4),
+                new Plain("保税区", 5)), null);
+        assertThat(csv).isEqualTo("text,count\r\n"
+                + "\"a,b\",1\r\n"
+                + "\"say \"\"hi\"\"\",2\r\n"
+                + "\"two\r\nlines\",3\r\n"
+                + "\"lone\n\",4\r\n"
+                + "保税区,5\r\n");
+    }
+
+    @Test
+    void nullsAreEmptyIncludingAnAbsentUnwrappedRecord() {
+        String csv = CsvTableWriter.toCsv(List.of(new Row(null, "x", null, null, null)), null);
+        assertThat(csv).endsWith("\r\n,x,,,,,,,,,\r\n");
+    }
+
+    @Test
+    void oneRecordIsOneRowAndAnEmptyListIsAHeader() throws Exception {
+        assertThat(CsvTableWriter.toCsv(new Plain("a", null), Plain.class)).isEqualTo("text,count\r\na,\r\n");
+        var listOfPlain = Holder.class.getDeclaredField("plains").getGenericType();
+        assertThat(CsvTableWriter.toCsv(List.of(), listOfPlain)).isEqualTo("text,count\r\n");
+        assertThat(new CsvTableWriter().isWriteable(List.class, listOfPlain, null, CsvTableWriter.TEXT_CSV_TYPE)).isTrue();
+        assertThat(new CsvTableWriter().isWriteable(List.class, listOfPlain, null,
+                jakarta.ws.rs.core.MediaType.APPLICATION_JSON_TYPE)).isFalse();
+    }
+
+    @Test
+    void findsTheRowTypeOfAListInsideARestResponse() throws Exception {
+        var pagedPlains = Holder.class.getDeclaredField("pagedPlains").getGenericType();
+        assertThat(new CsvTableWriter().isWriteable(ArrayList.class, pagedPlains, null, CsvTableWriter.TEXT_CSV_TYPE)).isTrue();
+        assertThat(CsvTableWriter.toCsv(List.of(), pagedPlains)).isEqualTo("text,count\r\n");
+        var pagedStrings = Holder.class.getDeclaredField("pagedStrings").getGenericType();
+        assertThat(new CsvTableWriter().isWriteable(ArrayList.class, pagedStrings, null, CsvTableWriter.TEXT_CSV_TYPE)).isFalse();
+    }
+
+    static class Holder {
+        List<Plain> plains;
+        RestResponse<List<Plain>> pagedPlains;
+        RestResponse<List<String>> pagedStrings;
+    }
+}
