@@ -74,10 +74,6 @@ public final class QueryParams {
         return (int) number;
     }
 
-    /** For the OpenAPI descriptions of the two range parameters, the same in every service. */
-    public static final String FROM_DESCRIPTION = "First declaration date, inclusive (yyyy-MM-dd, 1900-01-01 to 2999-12-31); absent means unbounded";
-    public static final String TO_DESCRIPTION = "Last declaration date, inclusive (yyyy-MM-dd, 1900-01-01 to 2999-12-31); absent means unbounded";
-
     /** The {@code from} and {@code to} parameters as {@link #date} reads them; 400 naming {@code from} when it is after {@code to}. */
     public static DateRange dateRange(String from, String to) {
         LocalDate start = date("from", from);

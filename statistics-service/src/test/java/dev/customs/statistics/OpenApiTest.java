@@ -30,6 +30,11 @@ class OpenApiTest {
         assertThat(document.gaps()).isEmpty();
 
         JsonPath doc = JsonPath.from(json);
+        // The date range's parameters come from one @BeanParam; they must still be documented as dates.
+        String range = "paths.'/api/statistics/totals'.get.parameters";
+        assertThat(doc.getList(range + ".name", String.class)).contains("from", "to");
+        assertThat(doc.getList(range + ".findAll { it.name == 'from' || it.name == 'to' }.schema.format", String.class))
+                .containsExactly("date", "date");
         for (String paged : new String[]{"/api/statistics/partners", "/api/statistics/commodities"}) {
             String ok = "paths.'" + paged + "'.get.responses.'200'";
             assertThat(doc.getMap(ok + ".headers")).as(paged).containsKeys("X-Total-Count", "Link");

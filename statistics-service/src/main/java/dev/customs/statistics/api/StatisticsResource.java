@@ -1,6 +1,7 @@
 package dev.customs.statistics.api;
 
 import dev.customs.rest.CsvTableWriter;
+import dev.customs.rest.DateRangeParams;
 import dev.customs.rest.PageRequest;
 import dev.customs.rest.Paging;
 import dev.customs.rest.QueryParams;
@@ -16,6 +17,7 @@ import dev.customs.statistics.totals.RegimeTotalsService;
 import dev.customs.statistics.totals.RegionTotalsService;
 import dev.customs.statistics.totals.TradeModeTotalsService;
 import dev.customs.totals.DateRange;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -31,15 +33,11 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import java.util.List;
 
-import static dev.customs.rest.QueryParams.FROM_DESCRIPTION;
-import static dev.customs.rest.QueryParams.TO_DESCRIPTION;
 
 @Path("/api/statistics")
 @Produces(MediaType.APPLICATION_JSON)
 public class StatisticsResource {
 
-    private static final String EXAMPLE_FROM = "2025-01-01";
-    private static final String EXAMPLE_TO = "2025-12-31";
 
     private final NationalTotalsService national;
     private final PartnerRanking partners;
@@ -71,9 +69,8 @@ public class StatisticsResource {
     @Operation(summary = "National imports, exports and balance over a date range, with the special areas' "
             + "first-line share of it (second-line and intra-zone moves are not national trade)")
     public TotalsView totals(
-            @Parameter(description = FROM_DESCRIPTION, example = EXAMPLE_FROM, schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("from") String from,
-            @Parameter(description = TO_DESCRIPTION, example = EXAMPLE_TO, schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("to") String to) {
-        return TotalsView.of(national.totals(QueryParams.dateRange(from, to)));
+            @BeanParam DateRangeParams dates) {
+        return TotalsView.of(national.totals(dates.range()));
     }
 
     @GET
@@ -82,8 +79,7 @@ public class StatisticsResource {
     @Operation(summary = "Trading partners ranked by total trade in CNY, with each one's share of national trade, "
             + "a page at a time: rank and share are over all partners, so the next page continues the rank")
     public RestResponse<List<PartnerView>> partners(
-            @Parameter(description = FROM_DESCRIPTION, example = EXAMPLE_FROM, schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("from") String from,
-            @Parameter(description = TO_DESCRIPTION, example = EXAMPLE_TO, schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("to") String to,
+            @BeanParam DateRangeParams dates,
             @Parameter(description = Paging.OFFSET_DESCRIPTION, example = "0",
                     schema = @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = "2147483647"))
             @QueryParam(PageRequest.OFFSET) String offset,
@@ -91,7 +87,7 @@ public class StatisticsResource {
                     schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "250"))
             @QueryParam(PageRequest.LIMIT) String limit,
             @Context UriInfo uri) {
-        DateRange range = QueryParams.dateRange(from, to);
+        DateRange range = dates.range();
         PageRequest page = PageRequest.parse(offset, limit, config.defaultPartnerLimit(), config.maxPartnerLimit());
         return Paging.respond(partners.ranking(range), page, PartnerView::of, uri);
     }
@@ -102,9 +98,8 @@ public class StatisticsResource {
     @Operation(summary = "Trade with each region group (ASEAN, EU, Belt and Road, ...); groups overlap, "
             + "and groups without trade show zeros")
     public List<RegionView> regions(
-            @Parameter(description = FROM_DESCRIPTION, example = EXAMPLE_FROM, schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("from") String from,
-            @Parameter(description = TO_DESCRIPTION, example = EXAMPLE_TO, schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("to") String to) {
-        return regions.totalsByRegion(QueryParams.dateRange(from, to)).stream().map(RegionView::of).toList();
+            @BeanParam DateRangeParams dates) {
+        return regions.totalsByRegion(dates.range()).stream().map(RegionView::of).toList();
     }
 
     @GET
@@ -115,8 +110,7 @@ public class StatisticsResource {
     public RestResponse<List<CommodityView>> commodities(
             @Parameter(description = "section (default) or chapter", example = "chapter",
                     schema = @Schema(implementation = CommodityLevel.class)) @QueryParam("level") String level,
-            @Parameter(description = FROM_DESCRIPTION, example = EXAMPLE_FROM, schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("from") String from,
-            @Parameter(description = TO_DESCRIPTION, example = EXAMPLE_TO, schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("to") String to,
+            @BeanParam DateRangeParams dates,
             @Parameter(description = Paging.OFFSET_DESCRIPTION, example = "0",
                     schema = @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = "2147483647"))
             @QueryParam(PageRequest.OFFSET) String offset,
@@ -125,7 +119,7 @@ public class StatisticsResource {
             @QueryParam(PageRequest.LIMIT) String limit,
             @Context UriInfo uri) {
         CommodityLevel breakdown = QueryParams.oneOf("level", level, CommodityLevel.class, CommodityLevel.section);
-        DateRange range = QueryParams.dateRange(from, to);
+        DateRange range = dates.range();
         PageRequest page = PageRequest.parse(offset, limit, config.defaultCommodityLimit(), config.maxCommodityLimit());
         return Paging.respond(commodities.totals(range, breakdown), page, CommodityView::of, uri);
     }
@@ -135,9 +129,8 @@ public class StatisticsResource {
     @Produces({MediaType.APPLICATION_JSON, CsvTableWriter.TEXT_CSV})
     @Operation(summary = "Trade by supervision mode, with each mode's statistical regime")
     public List<TradeModeView> tradeModes(
-            @Parameter(description = FROM_DESCRIPTION, example = EXAMPLE_FROM, schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("from") String from,
-            @Parameter(description = TO_DESCRIPTION, example = EXAMPLE_TO, schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("to") String to) {
-        return tradeModes.totalsByTradeMode(QueryParams.dateRange(from, to)).stream().map(TradeModeView::of).toList();
+            @BeanParam DateRangeParams dates) {
+        return tradeModes.totalsByTradeMode(dates.range()).stream().map(TradeModeView::of).toList();
     }
 
     @GET
@@ -149,10 +142,9 @@ public class StatisticsResource {
             @Parameter(description = "month (the only one so far, and the default)", example = SeriesParams.MONTHLY,
                     schema = @Schema(type = SchemaType.STRING, enumeration = SeriesParams.MONTHLY))
             @QueryParam("granularity") String granularity,
-            @Parameter(description = FROM_DESCRIPTION, example = EXAMPLE_FROM, schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("from") String from,
-            @Parameter(description = TO_DESCRIPTION, example = EXAMPLE_TO, schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("to") String to) {
+            @BeanParam DateRangeParams dates) {
         SeriesParams.requireMonthly(granularity);
-        return series.monthly(QueryParams.dateRange(from, to)).stream().map(SeriesPointView::of).toList();
+        return series.monthly(dates.range()).stream().map(SeriesPointView::of).toList();
     }
 
     @GET
@@ -161,9 +153,8 @@ public class StatisticsResource {
     @Operation(summary = "Trade by statistical regime (general trade, processing trade, bonded logistics, "
             + "cross-border e-commerce, other), each supervision mode counted in its regime; zeros for regimes without trade")
     public List<RegimeView> regimes(
-            @Parameter(description = FROM_DESCRIPTION, example = EXAMPLE_FROM, schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("from") String from,
-            @Parameter(description = TO_DESCRIPTION, example = EXAMPLE_TO, schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("to") String to) {
-        return regimes.totalsByRegime(QueryParams.dateRange(from, to)).stream().map(RegimeView::of).toList();
+            @BeanParam DateRangeParams dates) {
+        return regimes.totalsByRegime(dates.range()).stream().map(RegimeView::of).toList();
     }
 
     @GET

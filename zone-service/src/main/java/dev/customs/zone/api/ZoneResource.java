@@ -2,6 +2,7 @@ package dev.customs.zone.api;
 
 import dev.customs.contract.reference.ZoneType;
 import dev.customs.rest.CsvTableWriter;
+import dev.customs.rest.DateRangeParams;
 import dev.customs.rest.PageRequest;
 import dev.customs.rest.Paging;
 import dev.customs.rest.ProblemException;
@@ -17,6 +18,7 @@ import dev.customs.zone.totals.ZoneRanking;
 import dev.customs.zone.totals.ZoneRollup;
 import dev.customs.zone.totals.ZoneSeries;
 import dev.customs.zone.totals.ZoneTotalsService;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -33,8 +35,6 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import java.util.List;
 
-import static dev.customs.rest.QueryParams.FROM_DESCRIPTION;
-import static dev.customs.rest.QueryParams.TO_DESCRIPTION;
 
 @Path("/api/zones")
 @Produces(MediaType.APPLICATION_JSON)
@@ -44,8 +44,6 @@ public class ZoneResource {
     private static final String EXAMPLE_CODE = "8013";
     private static final int CODE_DIGITS = 4;
     private static final String CODE_PATTERN = "^[0-9]{4}$";
-    private static final String EXAMPLE_FROM = "2025-01-01";
-    private static final String EXAMPLE_TO = "2025-12-31";
 
     private final ZoneRegistry registry;
     private final ZoneTotalsService totals;
@@ -97,9 +95,8 @@ public class ZoneResource {
     @Operation(summary = "An area's imports and exports over a date range, by flow and by supervision mode")
     public ZoneTotalsView totals(
             @Parameter(description = CODE, example = EXAMPLE_CODE, schema = @Schema(type = SchemaType.STRING, pattern = CODE_PATTERN)) @PathParam("code") String code,
-            @Parameter(description = FROM_DESCRIPTION, example = EXAMPLE_FROM, schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("from") String from,
-            @Parameter(description = TO_DESCRIPTION, example = EXAMPLE_TO, schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("to") String to) {
-        DateRange range = QueryParams.dateRange(from, to);
+            @BeanParam DateRangeParams dates) {
+        DateRange range = dates.range();
         knownZone(code);
         return ZoneTotalsView.of(totals.totalsOf(code, range));
     }
@@ -110,8 +107,7 @@ public class ZoneResource {
     @Operation(summary = "Areas with trade in the range ranked by one measure, with each one's share of all area "
             + "trade in it, a page at a time: rank and share are over all areas, so the next page continues the rank")
     public RestResponse<List<RankingEntryView>> ranking(
-            @Parameter(description = FROM_DESCRIPTION, example = EXAMPLE_FROM, schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("from") String from,
-            @Parameter(description = TO_DESCRIPTION, example = EXAMPLE_TO, schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("to") String to,
+            @BeanParam DateRangeParams dates,
             @Parameter(description = "The measure: declarations, importCny, exportCny, totalCny (default), importUsd, "
                     + "exportUsd or totalUsd", example = "totalCny", schema = @Schema(implementation = RankingMetric.class))
             @QueryParam("metric") String metric,
@@ -122,7 +118,7 @@ public class ZoneResource {
                     schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200"))
             @QueryParam(PageRequest.LIMIT) String limit,
             @Context UriInfo uri) {
-        DateRange range = QueryParams.dateRange(from, to);
+        DateRange range = dates.range();
         RankingMetric measure = QueryParams.oneOf("metric", metric, RankingMetric.class, RankingMetric.totalCny);
         PageRequest page = PageRequest.parse(offset, limit, config.defaultRankingLimit(), config.maxRankingLimit());
         return Paging.respond(ranking.rank(range, measure), page,
@@ -139,10 +135,9 @@ public class ZoneResource {
             @Parameter(description = "month (the only one so far, and the default)", example = SeriesParams.MONTHLY,
                     schema = @Schema(type = SchemaType.STRING, enumeration = SeriesParams.MONTHLY))
             @QueryParam("granularity") String granularity,
-            @Parameter(description = FROM_DESCRIPTION, example = EXAMPLE_FROM, schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("from") String from,
-            @Parameter(description = TO_DESCRIPTION, example = EXAMPLE_TO, schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("to") String to) {
+            @BeanParam DateRangeParams dates) {
         SeriesParams.requireMonthly(granularity);
-        DateRange range = QueryParams.dateRange(from, to);
+        DateRange range = dates.range();
         knownZone(code);
         return series.monthly(code, range).stream().map(ZoneSeriesPointView::of).toList();
     }
@@ -155,22 +150,20 @@ public class ZoneResource {
     public List<RollupView> rollup(
             @Parameter(description = "province or type", required = true, example = "province",
                     schema = @Schema(implementation = RollupDimension.class)) @QueryParam("by") String by,
-            @Parameter(description = FROM_DESCRIPTION, example = EXAMPLE_FROM, schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("from") String from,
-            @Parameter(description = TO_DESCRIPTION, example = EXAMPLE_TO, schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("to") String to) {
+            @BeanParam DateRangeParams dates) {
         RollupDimension dimension = QueryParams.requiredOneOf("by", by, RollupDimension.class);
-        return rollup.rollup(QueryParams.dateRange(from, to), dimension).stream().map(RollupView::of).toList();
+        return rollup.rollup(dates.range(), dimension).stream().map(RollupView::of).toList();
     }
 
     @GET
     @Path("/concentration")
     @Operation(summary = "How concentrated area trade is: the share of the top N areas (by total CNY) in all area trade")
     public ConcentrationView concentration(
-            @Parameter(description = FROM_DESCRIPTION, example = EXAMPLE_FROM, schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("from") String from,
-            @Parameter(description = TO_DESCRIPTION, example = EXAMPLE_TO, schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("to") String to,
+            @BeanParam DateRangeParams dates,
             @Parameter(description = "How many of the largest areas, 1 to 200; default 30", example = "30",
                     schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200"))
             @QueryParam("top") String top) {
-        DateRange range = QueryParams.dateRange(from, to);
+        DateRange range = dates.range();
         int size = QueryParams.whole("top", top, config.defaultConcentrationTop(), 1, config.maxRankingLimit());
         return ConcentrationView.of(rollup.concentration(range, size));
     }
