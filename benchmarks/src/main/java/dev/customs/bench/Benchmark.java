@@ -9,6 +9,9 @@ import dev.customs.contract.reference.ReferenceData;
 import dev.customs.localstack.Infrastructure;
 import dev.customs.localstack.Platform;
 import dev.customs.localstack.ServiceProcess;
+import dev.customs.workload.EventFactory;
+import dev.customs.workload.Totals;
+import dev.customs.workload.Workload;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
@@ -195,7 +198,7 @@ public final class Benchmark {
         }
         double publishSeconds = seconds(System.nanoTime() - start);
         Map<String, Double> applySeconds = new LinkedHashMap<>();
-        awaitConsumed(before, workload.events, start).forEach((url, s) -> applySeconds.put(serviceName(url), s));
+        awaitConsumed(before, workload.events(), start).forEach((url, s) -> applySeconds.put(serviceName(url), s));
         String check = checkTotals(workload);
         if (check != null) {
             failures.add(name + ": " + check);
@@ -255,9 +258,10 @@ public final class Benchmark {
     /** The services' totals for the workload's range against the benchmark's own sums, to the cent. */
     private String checkTotals(Workload workload) {
         List<String> mismatches = new ArrayList<>();
-        String range = "from=" + workload.from + "&to=" + workload.to;
+        String range = "from=" + workload.from() + "&to=" + workload.to();
         JsonNode national = Http.getJson(platform.url(Platform.STATISTICS_SERVICE) + "/api/statistics/totals?" + range);
-        String nationalMismatch = workload.national.mismatch(national.path("declarations").asLong(),
+        String nationalMismatch = workload.expected().national(workload.from(), workload.to()).mismatch(
+                national.path("declarations").asLong(),
                 national.path("importCny").decimalValue(), national.path("exportCny").decimalValue());
         if (nationalMismatch != null) {
             mismatches.add("national: " + nationalMismatch);
@@ -265,12 +269,13 @@ public final class Benchmark {
         JsonNode rollup = Http.getJson(platform.url(Platform.ZONE_SERVICE) + "/api/zones/rollup?by=type&" + range);
         Map<String, JsonNode> byType = new TreeMap<>();
         rollup.forEach(row -> byType.put(row.path("key").asText(), row));
-        for (Map.Entry<String, Sums> expected : workload.zonesByType.entrySet()) {
-            JsonNode row = byType.get(expected.getKey());
-            String mismatch = row == null ? "missing" : expected.getValue().mismatch(row.path("declarations").asLong(),
+        for (String type : workload.expected().zoneTypes()) {
+            Totals expected = workload.expected().zoneType(type, workload.from(), workload.to());
+            JsonNode row = byType.get(type);
+            String mismatch = row == null ? "missing" : expected.mismatch(row.path("declarations").asLong(),
                     row.path("importCny").decimalValue(), row.path("exportCny").decimalValue());
             if (mismatch != null) {
-                mismatches.add("zones " + expected.getKey() + ": " + mismatch);
+                mismatches.add("zones " + type + ": " + mismatch);
             }
         }
         return mismatches.isEmpty() ? null : String.join("; ", mismatches);

@@ -1,5 +1,7 @@
 package dev.customs.bench;
 
+import dev.customs.workload.Workload;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -48,18 +50,18 @@ final class Report {
     void endToEnd(String name, Workload workload, double publishSeconds, Map<String, Double> applySeconds,
                   double producerLimit, String mismatch) {
         double slowest = applySeconds.values().stream().mapToDouble(Double::doubleValue).max().orElseThrow();
-        double rate = workload.declarations / slowest;
+        double rate = workload.declarations() / slowest;
         List<String> rows = new ArrayList<>(List.of(
                 "| Measure | Value | Target |", "|---|---:|---|",
-                "| Declarations / events published | " + count(workload.declarations) + " / " + count(workload.events) + " | |",
-                "| Publishing (Kafka producer) | " + fixed(publishSeconds) + " s, " + count(workload.events / publishSeconds) + " events/s | |"));
+                "| Declarations / events published | " + count(workload.declarations()) + " / " + count(workload.events()) + " | |",
+                "| Publishing (Kafka producer) | " + fixed(publishSeconds) + " s, " + count(workload.events() / publishSeconds) + " events/s | |"));
         applySeconds.forEach((service, s) -> rows.add("| Applied by " + service + " | " + fixed(s) + " s, "
-                + count(workload.events / s) + " events/s | |"));
+                + count(workload.events() / s) + " events/s | |"));
         rows.add("| **End-to-end, both consumers** | **" + count(rate) + " declarations/s** | "
                 + verdict(rate >= E2E_TARGET, "≥ 20,000/s") + " |");
-        rows.add("| Ratio to the producer limit | " + fixed(100 * (workload.events / slowest) / producerLimit) + " % | |");
+        rows.add("| Ratio to the producer limit | " + fixed(100 * (workload.events() / slowest) / producerLimit) + " % | |");
         rows.add("| Totals (national, zones by type) | " + (mismatch == null ? "exact to the cent" : "**MISMATCH: " + mismatch + "**") + " | exact |");
-        section("End-to-end, " + name + " (" + workload.from + " to " + workload.to + ")", rows.toArray(String[]::new));
+        section("End-to-end, " + name + " (" + workload.from() + " to " + workload.to() + ")", rows.toArray(String[]::new));
     }
 
     void baseline(double perRecord, double batched) {

@@ -1,6 +1,7 @@
 package dev.customs.platform;
 
 import dev.customs.contract.event.DeclarationEvent;
+import dev.customs.contract.reference.ReferenceData;
 import dev.customs.contract.testing.RawPublisher;
 import dev.customs.localstack.Infrastructure;
 import dev.customs.localstack.LocalPostgres;
@@ -10,6 +11,9 @@ import dev.customs.localstack.Platform;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import dev.customs.localstack.RebuildTotals;
+import dev.customs.workload.EventFactory;
+import dev.customs.workload.Totals;
+import dev.customs.workload.Workload;
 import io.restassured.http.ContentType;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -27,6 +31,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -61,6 +66,8 @@ class FaultToleranceIT {
     private static final String ZONE = Platform.ZONE_SERVICE;
     private static final String STATISTICS = Platform.STATISTICS_SERVICE;
     private static final List<String> CONSUMERS = List.of(ZONE, STATISTICS);
+    /** The areas the workloads declare in; each one's totals are checked. */
+    private static final String[] ZONES = {"8013", "2369", "5349", "8010", "8008", "2230", "0130", "3130", "2330", "0230"};
 
     private static Platform platform;
     private static Random random;
@@ -88,8 +95,7 @@ class FaultToleranceIT {
     @Order(1)
     void consumersKilledFiveTimesEachStillCountEveryDeclarationOnce() {
         int year = 2023;
-        Ledger ledger = new Ledger();
-        Workload workload = new Workload(SEED, ledger, "4200", year);
+        Workload workload = workload(SEED, year);
         long appliedBefore = applied(ZONE);
         int chunks = 40;
         Set<Integer> killAt = randomChunks(chunks, 10);
@@ -106,17 +112,16 @@ class FaultToleranceIT {
             }
         }
         assertThat(kills).isEqualTo(10);
-        assertThat(ledger.declarations()).isEqualTo(20_000);
-        awaitTotalsMatch(ledger, year);
-        assertThat(applied(ZONE) - appliedBefore).isEqualTo(ledger.declarations());
+        assertThat(workload.expected().declarations()).isEqualTo(20_000);
+        awaitTotalsMatch(workload, year);
+        assertThat(applied(ZONE) - appliedBefore).isEqualTo(workload.expected().declarations());
     }
 
     @Test
     @Order(2)
     void brokerRestartedMidStreamConsumersReportNotReadyFilingGoesOnAndAllResume() {
         int year = 2022;
-        Ledger ledger = new Ledger();
-        Workload workload = new Workload(SEED + 1, ledger, "4200", year);
+        Workload workload = workload(SEED + 1, year);
         try (RawPublisher kafka = new RawPublisher(platform.bootstrapServers())) {
             for (int chunk = 0; chunk < 5; chunk++) {
                 kafka.publishAll(workload.next(1000));
@@ -146,7 +151,7 @@ class FaultToleranceIT {
             }
         }
         awaitReady();
-        awaitTotalsMatch(ledger, year);
+        awaitTotalsMatch(workload, year);
         BigDecimal imports = filedDuringOutage;
         await().atMost(CATCH_UP).untilAsserted(() -> given().queryParam("from", "2024-06-01").queryParam("to", "2024-06-30")
                 .get(platform.url(STATISTICS) + "/api/statistics/totals")
@@ -157,8 +162,7 @@ class FaultToleranceIT {
     @Order(3)
     void databaseRestartedMidStreamServicesReportNotReadyAndResume() {
         int year = 2021;
-        Ledger ledger = new Ledger();
-        Workload workload = new Workload(SEED + 2, ledger, "4200", year);
+        Workload workload = workload(SEED + 2, year);
         try (RawPublisher kafka = new RawPublisher(platform.bootstrapServers())) {
             kafka.publishAll(workload.next(5000));
             CompletableFuture<Void> restart = CompletableFuture.runAsync(() -> platform.restartPostgres(Duration.ofSeconds(10)));
@@ -170,7 +174,7 @@ class FaultToleranceIT {
             }
         }
         awaitReady();
-        awaitTotalsMatch(ledger, year);
+        awaitTotalsMatch(workload, year);
     }
 
     @Test
@@ -214,8 +218,7 @@ class FaultToleranceIT {
     @Order(5)
     void badRecordsGoToDeadLettersAndTheValidOnesAroundThemCountOnce() {
         int year = 2019;
-        Ledger ledger = new Ledger();
-        Workload workload = new Workload(SEED + 3, ledger, "4200", year);
+        Workload workload = workload(SEED + 3, year);
         List<DeclarationEvent> valid = workload.next(300);
         String validJson = new String(dev.customs.contract.event.EventCodec.toBytes(valid.get(0)), java.nio.charset.StandardCharsets.UTF_8);
         Map<String, String> bad = new LinkedHashMap<>();
@@ -230,7 +233,7 @@ class FaultToleranceIT {
             kafka.publishRaw(valid.get(1).declarationId().replace("4200", "4201"), validJson.replace(
                     valid.get(0).eventId().toString(), java.util.UUID.randomUUID().toString()));
             kafka.publishAll(valid.subList(150, valid.size()));
-            awaitTotalsMatch(ledger, year);
+            awaitTotalsMatch(workload, year);
 
             for (String consumer : CONSUMERS) {
                 List<ConsumerRecord<String, byte[]>> dead = kafka.readAll(Infrastructure.deadLetterTopic(consumer), 6, Duration.ofSeconds(30));
@@ -252,11 +255,11 @@ class FaultToleranceIT {
     @Order(6)
     void aCleanRestartReprocessesNothing() {
         int year = 2018;
-        Ledger ledger = new Ledger();
+        Workload workload = workload(SEED + 4, year);
         try (RawPublisher kafka = new RawPublisher(platform.bootstrapServers())) {
-            kafka.publishAll(new Workload(SEED + 4, ledger, "4200", year).next(2000));
+            kafka.publishAll(workload.next(2000));
         }
-        awaitTotalsMatch(ledger, year);
+        awaitTotalsMatch(workload, year);
         for (String consumer : CONSUMERS) {
             long applied = applied(consumer);
             platform.service(consumer).stop(Duration.ofSeconds(30));
@@ -266,7 +269,7 @@ class FaultToleranceIT {
             assertThat(Metrics.sum(platform.url(consumer) + "/q/metrics", "customs_ingest_records_consumed_total")).as(consumer + " consumed after restart").isZero();
             assertThat(applied(consumer)).isEqualTo(applied);
         }
-        awaitTotalsMatch(ledger, year);
+        awaitTotalsMatch(workload, year);
     }
 
     @Test
@@ -288,7 +291,7 @@ class FaultToleranceIT {
     /** Every totals answer of a consumer, as the exact JSON it serves. */
     private static Map<String, String> answers(String consumer) {
         List<String> paths = consumer.equals(ZONE)
-                ? Stream.concat(Stream.of(Workload.ZONES).map(z -> "/api/zones/" + z + "/totals"),
+                ? Stream.concat(Stream.of(ZONES).map(z -> "/api/zones/" + z + "/totals"),
                         Stream.of("/api/zones/ranking?limit=200")).toList()
                 : List.of("/api/statistics/totals", "/api/statistics/partners?limit=250", "/api/statistics/regions",
                         "/api/statistics/commodities?level=chapter", "/api/statistics/trade-modes",
@@ -324,12 +327,24 @@ class FaultToleranceIT {
                 given().get(platform.url(service) + "/q/health/ready").then().statusCode(200)));
     }
 
-    private static void awaitTotalsMatch(Ledger ledger, int year) {
+    /**
+     * Declarations numbered by office 4200 and dated in {@code year}, from an unreliable producer: amendments,
+     * cancellations, records sent twice and stale revisions, the follow-ups at the end of each batch.
+     */
+    private static Workload workload(long seed, int year) {
+        ReferenceData reference = ReferenceData.standard();
+        LocalDate from = LocalDate.of(year, 1, 1);
+        LocalDate to = LocalDate.of(year, 12, 31);
+        EventFactory factory = new EventFactory(reference, seed, from, to, "4200", EventFactory.zones(reference, List.of(ZONES)));
+        return new Workload(reference, factory, seed, from, to, Workload.Mix.UNRELIABLE_PRODUCER, 1, Clock.systemUTC());
+    }
+
+    private static void awaitTotalsMatch(Workload workload, int year) {
         LocalDate from = LocalDate.of(year, 1, 1);
         LocalDate to = LocalDate.of(year, 12, 31);
         await().atMost(CATCH_UP).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-            for (String zone : Workload.ZONES) {
-                Ledger.Sums expected = ledger.zone(zone, from, to);
+            for (String zone : ZONES) {
+                Totals expected = workload.expected().zone(zone, from, to);
                 given().queryParam("from", from.toString()).queryParam("to", to.toString())
                         .get(platform.url(ZONE) + "/api/zones/" + zone + "/totals")
                         .then().statusCode(200)
@@ -339,7 +354,7 @@ class FaultToleranceIT {
                         .body("importUsd", equalTo(expected.importUsd()))
                         .body("exportUsd", equalTo(expected.exportUsd()));
             }
-            Ledger.Sums national = ledger.national(from, to);
+            Totals national = workload.expected().national(from, to);
             given().queryParam("from", from.toString()).queryParam("to", to.toString())
                     .get(platform.url(STATISTICS) + "/api/statistics/totals")
                     .then().statusCode(200)

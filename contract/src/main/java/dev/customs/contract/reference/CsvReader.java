@@ -10,17 +10,18 @@ import java.util.List;
 /**
  * A minimal RFC 4180 reader for the bundled reference files, so the contract module needs no CSV library.
  * One record per line (quoted fields may hold commas and doubled quotes, not line breaks); blank lines and
- * lines starting with {@code #} are skipped. Every error names the file and the physical line.
+ * lines starting with {@code #} are skipped. Every error names the file and the physical line. Public so that
+ * other modules' bundled tables (the simulator's calibration) are read, and fail, the same way.
  */
-final class CsvReader {
+public final class CsvReader {
 
     private CsvReader() {
     }
 
     /** One data record; {@link #fail} builds the exception that points a reader at the offending line. */
-    record Row(String file, int line, List<String> header, List<String> values) {
+    public record Row(String file, int line, List<String> header, List<String> values) {
 
-        String get(String column) {
+        public String get(String column) {
             int index = header.indexOf(column);
             if (index < 0) {
                 throw new IllegalArgumentException("no column " + column + " in " + file);
@@ -28,7 +29,7 @@ final class CsvReader {
             return values.get(index);
         }
 
-        String required(String column) {
+        public String required(String column) {
             String value = get(column);
             if (value.isBlank()) {
                 throw fail(column + " is empty");
@@ -36,7 +37,7 @@ final class CsvReader {
             return value;
         }
 
-        String matching(String column, String regex) {
+        public String matching(String column, String regex) {
             String value = get(column);
             if (!value.matches(regex)) {
                 throw fail(column + " '" + value + "' does not match " + regex);
@@ -44,7 +45,7 @@ final class CsvReader {
             return value;
         }
 
-        boolean bool(String column) {
+        public boolean bool(String column) {
             return switch (get(column)) {
                 case "true" -> true;
                 case "false" -> false;
@@ -52,7 +53,7 @@ final class CsvReader {
             };
         }
 
-        int integer(String column) {
+        public int integer(String column) {
             try {
                 return Integer.parseInt(get(column));
             } catch (NumberFormatException e) {
@@ -60,7 +61,16 @@ final class CsvReader {
             }
         }
 
-        <E extends Enum<E>> E enumValue(String column, Class<E> type) {
+        /** A plain decimal number, such as {@code 0.05}, {@code 1800} or {@code 6.5e12}. */
+        public double number(String column) {
+            String value = get(column);
+            if (!value.matches("-?\\d+(\\.\\d+)?([eE]-?\\d+)?")) {
+                throw fail(column + " is not a number: '" + value + "'");
+            }
+            return Double.parseDouble(value);
+        }
+
+        public <E extends Enum<E>> E enumValue(String column, Class<E> type) {
             try {
                 return Enum.valueOf(type, get(column));
             } catch (IllegalArgumentException e) {
@@ -68,13 +78,13 @@ final class CsvReader {
             }
         }
 
-        IllegalStateException fail(String message) {
+        public IllegalStateException fail(String message) {
             return new IllegalStateException(file + " line " + line + ": " + message);
         }
     }
 
     /** Reads all records, requiring the header to be exactly {@code columns}. */
-    static List<Row> read(String file, Reader source, String... columns) {
+    public static List<Row> read(String file, Reader source, String... columns) {
         List<String> header = List.of(columns);
         List<Row> rows = new ArrayList<>();
         boolean headerSeen = false;

@@ -61,4 +61,16 @@ class CsvReaderTest {
         assertThatThrownBy(() -> row.enumValue("b", ZoneType.class))
                 .hasMessage("test.csv line 2: unknown ZoneType 'x'");
     }
+
+    @Test
+    void numbersArePlainDecimalsAndNameTheLineOtherwise() {
+        List<CsvReader.Row> rows = read("a,b,c\n0.05,1800,43.85e12\n1d,NaN, 2\n");
+
+        assertThat(rows.get(0).number("a")).isEqualTo(0.05);
+        assertThat(rows.get(0).number("b")).isEqualTo(1800.0);
+        assertThat(rows.get(0).number("c")).isEqualTo(43.85e12);
+        assertThatThrownBy(() -> rows.get(1).number("a")).hasMessage("test.csv line 3: a is not a number: '1d'");
+        assertThatThrownBy(() -> rows.get(1).number("b")).hasMessage("test.csv line 3: b is not a number: 'NaN'");
+        assertThatThrownBy(() -> rows.get(1).number("c")).hasMessage("test.csv line 3: c is not a number: ' 2'");
+    }
 }

@@ -1,4 +1,4 @@
-package dev.customs.bench;
+package dev.customs.workload;
 
 import dev.customs.contract.event.DeclarationEvent;
 import dev.customs.contract.event.DeclarationItem;
@@ -28,25 +28,35 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Valid declaration events for load, deterministic per seed. Codes are drawn with skewed (Zipf-like)
- * weights, as real trade concentrates on few partners, modes and chapters, so the totals tables get the
- * key spread of real data rather than a uniform worst case. Not the simulator: that one calibrates value
- * shares through declaration-service's REST model; here only shapes and key spread matter.
+ * Valid declaration events, deterministic per seed (event ids included). Codes are drawn with skewed
+ * (Zipf-like) weights, as real trade concentrates on few partners, modes and chapters, so the totals tables
+ * get the key spread of real data rather than a uniform worst case. Not the simulator: that one calibrates
+ * value shares through declaration-service's REST model; here only shapes and key spread matter.
  */
-final class EventFactory {
+public final class EventFactory {
 
-    static final String DECLARANT = "91500000MA5U12346T";
-    private static final String OFFICE = "2200";
+    public static final String DECLARANT = "91500000MA5U12346T";
+    /** The customs office of the declaration numbers unless a caller names another. */
+    public static final String DEFAULT_OFFICE = "2200";
     private static final double ZONE_SHARE = 0.3;
     private static final double[] FLOW_WEIGHTS = {0.6, 0.3, 0.1};
     private static final int MAX_ITEMS = 4;
     private static final long MIN_ITEM_CENTS = 100_000L;
     private static final long MAX_ITEM_CENTS = 200_000_000L;
+    /**
+     * CNY per USD for months before or after the rate table, which tests reach when they date declarations in
+     * years of their own: consumers take an event's USD values as given, so any positive rate is valid.
+     */
+    private static final BigDecimal OUTSIDE_TABLE_CNY_PER_USD = new BigDecimal("7.0000");
+    /** Event ids come from a stream of their own, so they do not shift the declarations' draws. */
+    private static final long EVENT_ID_SALT = 0x1D5A17L;
 
     private static final Map<Integer, double[]> CUMULATIVE = new ConcurrentHashMap<>();
 
     private final ReferenceData reference;
     private final SplittableRandom random;
+    private final SplittableRandom eventIds;
+    private final String office;
     private final LocalDate firstDay;
     private final int days;
     private final List<Zone> zones;
@@ -55,12 +65,29 @@ final class EventFactory {
     private final List<TransportMode> transportModes;
     private final List<TradeMode> tradeModes;
 
-    EventFactory(ReferenceData reference, long seed, LocalDate from, LocalDate to) {
+    /** Declarations from {@link #DEFAULT_OFFICE} in any of the reference data's areas. */
+    public EventFactory(ReferenceData reference, long seed, LocalDate from, LocalDate to) {
+        this(reference, seed, from, to, DEFAULT_OFFICE, reference.zones());
+    }
+
+    /**
+     * @param office the customs office that numbers the declarations
+     * @param zones  the areas that area declarations are drawn from, uniformly
+     */
+    public EventFactory(ReferenceData reference, long seed, LocalDate from, LocalDate to, String office, List<Zone> zones) {
+        if (!office.matches("\\d{4}")) {
+            throw new IllegalArgumentException("a customs office is four digits: " + office);
+        }
+        if (zones.isEmpty() || to.isBefore(from)) {
+            throw new IllegalArgumentException("need at least one area and a date range, got " + zones + ", " + from + " to " + to);
+        }
         this.reference = reference;
         this.random = new SplittableRandom(seed);
+        this.eventIds = new SplittableRandom(seed ^ EVENT_ID_SALT);
+        this.office = office;
         this.firstDay = from;
         this.days = (int) ChronoUnit.DAYS.between(from, to) + 1;
-        this.zones = reference.zones();
+        this.zones = List.copyOf(zones);
         this.countries = reference.countries();
         this.chapters = reference.hsChapters().stream().filter(c -> !c.reserved()).toList();
         // Area-internal transport codes are for moves inside areas, not for trade with partners.
@@ -68,30 +95,53 @@ final class EventFactory {
         this.tradeModes = reference.tradeModes();
     }
 
+    /** The areas of the reference data with these codes, for {@link #EventFactory(ReferenceData, long, LocalDate, LocalDate, String, List)}. */
+    public static List<Zone> zones(ReferenceData reference, List<String> codes) {
+        return codes.stream().map(code -> reference.zone(code)
+                .orElseThrow(() -> new IllegalArgumentException("no area " + code + " in the reference data"))).toList();
+    }
+
     /** A new declaration on a random day of the range, revision 1, with a number unique for {@code serial}. */
-    DeclarationEvent declared(long serial, Instant occurredAt) {
+    public DeclarationEvent declared(long serial, Instant occurredAt) {
         return declared(serial, firstDay.plusDays(random.nextInt(days)), occurredAt);
     }
 
     /** A new declaration on the given day. */
-    DeclarationEvent declared(long serial, LocalDate day, Instant occurredAt) {
+    public DeclarationEvent declared(long serial, LocalDate day, Instant occurredAt) {
         Direction direction = random.nextBoolean() ? Direction.IMPORT : Direction.EXPORT;
-        String id = OFFICE + day.getYear() + (direction == Direction.IMPORT ? "1" : "0") + String.format("%09d", serial);
-        return new DeclarationEvent(DeclarationEvent.SCHEMA_VERSION, UUID.randomUUID(), EventType.DECLARED, id, 1L,
+        String id = office + day.getYear() + (direction == Direction.IMPORT ? "1" : "0") + String.format("%09d", serial);
+        return new DeclarationEvent(DeclarationEvent.SCHEMA_VERSION, eventId(), EventType.DECLARED, id, 1L,
                 occurredAt, state(day, direction));
     }
 
     /** The next revision with new values (same date and direction, so the number stays right). */
-    DeclarationEvent amended(DeclarationEvent previous, Instant occurredAt) {
+    public DeclarationEvent amended(DeclarationEvent previous, Instant occurredAt) {
         DeclarationState before = previous.declaration();
-        return new DeclarationEvent(DeclarationEvent.SCHEMA_VERSION, UUID.randomUUID(), EventType.AMENDED,
+        return new DeclarationEvent(DeclarationEvent.SCHEMA_VERSION, eventId(), EventType.AMENDED,
                 previous.declarationId(), previous.revision() + 1, occurredAt,
                 state(before.declarationDate(), before.direction()));
     }
 
-    DeclarationEvent cancelled(DeclarationEvent previous, Instant occurredAt) {
-        return new DeclarationEvent(DeclarationEvent.SCHEMA_VERSION, UUID.randomUUID(), EventType.CANCELLED,
+    public DeclarationEvent cancelled(DeclarationEvent previous, Instant occurredAt) {
+        return new DeclarationEvent(DeclarationEvent.SCHEMA_VERSION, eventId(), EventType.CANCELLED,
                 previous.declarationId(), previous.revision() + 1L, occurredAt, previous.declaration());
+    }
+
+    /**
+     * An out-of-date revision 1 of {@code declared} with other values, as a producer that lost a race sends
+     * it after newer revisions: it must change nothing.
+     */
+    public DeclarationEvent stale(DeclarationEvent declared, Instant occurredAt) {
+        DeclarationState before = declared.declaration();
+        return new DeclarationEvent(DeclarationEvent.SCHEMA_VERSION, eventId(), EventType.DECLARED,
+                declared.declarationId(), 1L, occurredAt, state(before.declarationDate(), before.direction()));
+    }
+
+    /** A version 4 UUID from the seeded stream. */
+    private UUID eventId() {
+        long high = eventIds.nextLong() & ~0xF000L | 0x4000L;
+        long low = eventIds.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL | 0x8000_0000_0000_0000L;
+        return new UUID(high, low);
     }
 
     /** Picks index i of n with weight 1/(i+1): a few codes carry most declarations, as in real trade. */
@@ -119,8 +169,7 @@ final class EventFactory {
             }
         }
         TradeMode mode = skewed(allowed);
-        BigDecimal cnyPerUsd = reference.cnyPerUnit("USD", YearMonth.from(day))
-                .orElseThrow(() -> new IllegalStateException("no USD rate for " + day));
+        BigDecimal cnyPerUsd = reference.cnyPerUnit("USD", YearMonth.from(day)).orElse(OUTSIDE_TABLE_CNY_PER_USD);
         int itemCount = 1 + random.nextInt(MAX_ITEMS);
         List<DeclarationItem> items = new ArrayList<>(itemCount);
         BigDecimal totalCny = BigDecimal.ZERO;
@@ -134,7 +183,7 @@ final class EventFactory {
             totalCny = totalCny.add(cny);
             totalUsd = totalUsd.add(usd);
         }
-        return new DeclarationState(day, direction, zone == null ? null : zone.code(), flow, mode.code(), OFFICE,
+        return new DeclarationState(day, direction, zone == null ? null : zone.code(), flow, mode.code(), office,
                 DECLARANT, skewed(countries).alpha2(), transportModes.get(random.nextInt(transportModes.size())).code(),
                 ReferenceData.CNY, items, totalCny, totalUsd);
     }
