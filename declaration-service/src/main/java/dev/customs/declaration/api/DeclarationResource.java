@@ -1,19 +1,21 @@
 package dev.customs.declaration.api;
 
-import dev.customs.totals.DateRange;
-import dev.customs.rest.PageNumber;
-import dev.customs.rest.Problem;
-import dev.customs.rest.ProblemException;
-import dev.customs.rest.QueryParams;
-import dev.customs.totals.TradeTotals;
 import dev.customs.declaration.config.DeclarationConfig;
 import dev.customs.declaration.declarations.DeclarationQueries;
 import dev.customs.declaration.declarations.DeclarationService;
 import dev.customs.declaration.declarations.GroupCommitter;
 import dev.customs.declaration.declarations.IdempotencyKeys;
 import dev.customs.declaration.declarations.SubmissionOutcome;
+import dev.customs.rest.DateRangeParams;
+import dev.customs.rest.PageNumber;
+import dev.customs.rest.Problem;
+import dev.customs.rest.ProblemException;
+import dev.customs.rest.QueryParams;
+import dev.customs.totals.DateRange;
+import dev.customs.totals.TradeTotals;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -34,8 +36,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.IntStream;
 
-import static dev.customs.rest.QueryParams.FROM_DESCRIPTION;
-import static dev.customs.rest.QueryParams.TO_DESCRIPTION;
 
 @Path("/api/declarations")
 @Produces(MediaType.APPLICATION_JSON)
@@ -60,8 +60,6 @@ public class DeclarationResource {
     private static final String EXAMPLE_ID = "801320250100000042";
     private static final String ZONE_CODE = "Only declarations of this special customs supervision area (four-digit code)";
     private static final String EXAMPLE_ZONE = "8013";
-    private static final String EXAMPLE_FROM = "2025-01-01";
-    private static final String EXAMPLE_TO = "2025-12-31";
     private static final int ID_DIGITS = 18;
     private static final String ID_PATTERN = "^[0-9]{18}$";
     private static final int ZONE_DIGITS = 4;
@@ -145,10 +143,7 @@ public class DeclarationResource {
     @Operation(summary = "Declarations by date, optionally of one area, a page at a time")
     public PageView list(@Parameter(description = ZONE_CODE, example = EXAMPLE_ZONE, schema = @Schema(type = SchemaType.STRING,
                                  pattern = ZONE_PATTERN)) @QueryParam("zoneCode") String zoneCode,
-                         @Parameter(description = FROM_DESCRIPTION, example = EXAMPLE_FROM, schema = @Schema(type = SchemaType.STRING,
-                                 format = "date")) @QueryParam("from") String from,
-                         @Parameter(description = TO_DESCRIPTION, example = EXAMPLE_TO, schema = @Schema(type = SchemaType.STRING,
-                                 format = "date")) @QueryParam("to") String to,
+                         @BeanParam DateRangeParams dates,
                          @Parameter(description = "Page number, from 0, while page * size stays within 2147483647; default 0",
                                  example = "0", schema = @Schema(type = SchemaType.INTEGER, minimum = "0"))
                          @QueryParam(PageNumber.PAGE) String page,
@@ -156,7 +151,7 @@ public class DeclarationResource {
                                  schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500"))
                          @QueryParam(PageNumber.SIZE) String size) {
         String zone = QueryParams.optionalCode("zoneCode", zoneCode, ZONE_DIGITS);
-        DateRange range = QueryParams.dateRange(from, to);
+        DateRange range = dates.range();
         PageNumber pageNo = PageNumber.parse(page, size, config.defaultPageSize(), config.maxPageSize());
         DeclarationQueries.PageOf result = queries.list(zone, range, pageNo.page(), pageNo.size());
         return new PageView(result.page(), result.size(), result.totalItems(),
@@ -168,14 +163,11 @@ public class DeclarationResource {
     @Operation(summary = "Ground truth from this service's own store: current, non-cancelled declarations "
             + "(all, and those counting in national totals: no second-line or intra-zone moves)")
     public SummaryView summary(
-            @Parameter(description = FROM_DESCRIPTION, example = EXAMPLE_FROM,
-                    schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("from") String from,
-            @Parameter(description = TO_DESCRIPTION, example = EXAMPLE_TO,
-                    schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("to") String to,
+            @BeanParam DateRangeParams dates,
             @Parameter(description = ZONE_CODE, example = EXAMPLE_ZONE,
                     schema = @Schema(type = SchemaType.STRING, pattern = ZONE_PATTERN)) @QueryParam("zoneCode") String zoneCode) {
         String zone = QueryParams.optionalCode("zoneCode", zoneCode, ZONE_DIGITS);
-        DateRange range = QueryParams.dateRange(from, to);
+        DateRange range = dates.range();
         DeclarationQueries.Summary summary = queries.summary(range, zone);
         return new SummaryView(range.from(), range.to(), zone, summary.all(), summary.national());
     }
