@@ -62,6 +62,8 @@ const pomProperty = (name) => {
 };
 const projectVersion = pomText.match(/<artifactId>customs-platform<\/artifactId>\s*<version>([^<]+)<\/version>/)?.[1];
 
+/** What every consumer shares; Quarkus reads it below the consumer's own application.properties. */
+const CONSUMER_SHARED = rel('ingest-core', 'src/main/resources/META-INF/microprofile-config.properties');
 const SERVICES = {
   'declaration-service': { port: 8081, database: 'declarations' },
   'zone-service': { port: 8082, database: 'zones', consumer: true },
@@ -144,7 +146,8 @@ check('compose: long-running services have health checks, images have explicit t
 
 for (const [svc, spec] of Object.entries(SERVICES)) {
   const propsFile = rel(svc, 'src/main/resources/application.properties');
-  const props = readProperties(propsFile);
+  // The service's own file wins over the shared one, as in Quarkus.
+  const props = new Map([...(spec.consumer ? readProperties(CONSUMER_SHARED) : []), ...readProperties(propsFile)]);
   const known = new Set([...props.keys()].map(envName));
 
   check(`compose: ${svc} is built from its Maven output with its own Dockerfile.jvm`, () => {
@@ -180,7 +183,7 @@ for (const [svc, spec] of Object.entries(SERVICES)) {
     const e = env(svc);
     for (const name of REQUIRED_ENV) if (!(name in e)) problems.push(`environment lacks ${name}`);
     for (const name of Object.keys(e)) {
-      if (!known.has(name)) problems.push(`${name} sets no property of ${path.relative(ROOT, propsFile)}`);
+      if (!known.has(name)) problems.push(`${name} sets no property of ${path.relative(ROOT, propsFile)}${spec.consumer ? ` or ${path.relative(ROOT, CONSUMER_SHARED)}` : ''}`);
     }
     // Kafka: a listener the broker advertises, on the compose service "kafka".
     const advertised = (env('kafka').KAFKA_ADVERTISED_LISTENERS ?? '').split(',').map((l) => l.replace(/^[A-Z_]+:\/\//, ''));

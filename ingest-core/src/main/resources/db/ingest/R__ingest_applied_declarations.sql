@@ -7,15 +7,9 @@ CREATE TABLE IF NOT EXISTS applied_declarations (
     revision        BIGINT      NOT NULL,
     event_id        UUID        NOT NULL,
     cancelled       BOOLEAN     NOT NULL,
-    -- Legacy: the applied state as event JSON, as rows written before state_bytes existed hold it. New
-    -- writes leave it null; the consumer still reads it for a row whose state_bytes is null.
-    state           JSONB,
+    -- The applied state in ingest-core's compact binary form (LedgerStateCodec); null once cancelled
+    -- (nothing left to withdraw). Encoding the state as JSON and PostgreSQL parsing it into JSONB cost more
+    -- than the rest of the row.
+    state_bytes     BYTEA,
     applied_at      TIMESTAMPTZ NOT NULL DEFAULT now()
 );
-
--- The applied state in ingest-core's compact binary form (LedgerStateCodec); null once cancelled (nothing
--- left to withdraw). Encoding the state as JSON and PostgreSQL parsing it into JSONB cost more than the
--- rest of the row. Added here rather than in the CREATE above so that databases created before it get it
--- too; ADD COLUMN of a nullable column without a default rewrites nothing, and IF NOT EXISTS makes the
--- re-run harmless. Existing rows keep their JSONB state and stay readable.
-ALTER TABLE applied_declarations ADD COLUMN IF NOT EXISTS state_bytes BYTEA;

@@ -2,7 +2,6 @@ package dev.customs.ingest;
 
 import dev.customs.contract.event.DeclarationEvent;
 import dev.customs.contract.event.DeclarationState;
-import dev.customs.contract.event.EventCodec;
 import dev.customs.contract.event.EventType;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -78,7 +77,7 @@ public class DeclarationEventApplier {
             FROM unnest(CAST(? AS bpchar[])) AS id ORDER BY id
             ON CONFLICT (declaration_id) DO NOTHING""";
     private static final String LOAD = """
-            SELECT declaration_id, revision, cancelled, state, state_bytes FROM applied_declarations
+            SELECT declaration_id, revision, cancelled, state_bytes FROM applied_declarations
             WHERE declaration_id = ANY (CAST(? AS bpchar[])) ORDER BY declaration_id FOR UPDATE""";
     // Records whose dead letters the broker would not take, kept with the batch (see quarantined_records).
     private static final String QUARANTINE = """
@@ -90,13 +89,13 @@ public class DeclarationEventApplier {
             ON CONFLICT (source_topic, source_partition, source_offset) DO NOTHING""";
     // One statement for the whole batch, the rows as one array per column (see KeyedAmounts), sorted by
     // declaration id so that overlapping consumers insert and lock them in the same order. The state goes
-    // to state_bytes in LedgerStateCodec's form; the legacy JSONB column is cleared as a row is rewritten.
+    // to state_bytes in LedgerStateCodec's form.
     private static final String SAVE = """
             INSERT INTO applied_declarations (declaration_id, revision, event_id, cancelled, state_bytes, applied_at)
             SELECT *, now() FROM unnest(CAST(? AS bpchar[]), CAST(? AS bigint[]), CAST(? AS uuid[]),
                                         CAST(? AS boolean[]), CAST(? AS bytea[]))
             ON CONFLICT (declaration_id) DO UPDATE SET revision = EXCLUDED.revision, event_id = EXCLUDED.event_id,
-                cancelled = EXCLUDED.cancelled, state = NULL, state_bytes = EXCLUDED.state_bytes,
+                cancelled = EXCLUDED.cancelled, state_bytes = EXCLUDED.state_bytes,
                 applied_at = EXCLUDED.applied_at""";
 
     private final AgroalDataSource dataSource;
@@ -190,7 +189,9 @@ public class DeclarationEventApplier {
                     if (rows.getLong(2) == 0) {
                         continue; // this batch's own placeholder
                     }
-                    DeclarationState state = rows.getBoolean(3) ? null : readState(rows.getString(4), rows.getBytes(5));
+                    byte[] stateBytes = rows.getBytes(4);
+                    DeclarationState state = rows.getBoolean(3) || stateBytes == null ? null
+                            : LedgerStateCodec.decode(stateBytes);
                     applied.put(rows.getString(1), new Applied(rows.getLong(2), state));
                 }
             }
@@ -273,17 +274,5 @@ public class DeclarationEventApplier {
             statement.setArray(5, connection.createArrayOf("bytea", states));
             statement.executeUpdate();
         }
-    }
-
-    /**
-     * The state a row that is not cancelled vouches for. This version writes state_bytes and clears the JSON
-     * column; a JSON state is therefore either from before state_bytes existed or written later by an
-     * older consumer still running during an upgrade (which leaves state_bytes stale), and wins.
-     */
-    private static DeclarationState readState(String json, byte[] bytes) {
-        if (json == null) {
-            return bytes == null ? null : LedgerStateCodec.decode(bytes);
-        }
-        return EventCodec.fromJson(json, DeclarationState.class);
     }
 }

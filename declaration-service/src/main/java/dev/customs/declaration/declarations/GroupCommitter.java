@@ -36,6 +36,9 @@ public class GroupCommitter {
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final List<Thread> writers = new ArrayList<>();
     private volatile boolean running;
+    /** Runs in a writer whose poll came back empty, before it looks at whether to stop; a seam for tests. */
+    Runnable afterEmptyPoll = () -> {
+    };
 
     public GroupCommitter(DeclarationService declarations, DeclarationValidator validator, DeclarationConfig config) {
         this.declarations = declarations;
@@ -104,10 +107,17 @@ public class GroupCommitter {
                 return;
             }
             if (first == null) {
-                if (!running) {
+                afterEmptyPoll.run();
+                if (running) {
+                    continue;
+                }
+                // Stopping: a caller may have queued after the poll came back empty and before running turned
+                // false, and then found the service running, so it waits for a writer. Leave only once the
+                // queue is empty; a caller that queues after that sees running false and files on its own.
+                first = queue.poll();
+                if (first == null) {
                     return;
                 }
-                continue;
             }
             group.add(first);
             queue.drainTo(group, config.maxDeclarations() - 1);

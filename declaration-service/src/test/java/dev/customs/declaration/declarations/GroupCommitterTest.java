@@ -14,6 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -132,6 +133,50 @@ class GroupCommitterTest {
         assertThat(queuedOne.get(10, TimeUnit.SECONDS).detail()).isEqualTo("filed with 1");
         // After the writers have left, a caller files on its own thread.
         assertThat(committer.submit(request("2"), null).detail()).isEqualTo("filed with 1");
+    }
+
+    @Test
+    void aCallerWhoQueuedAsTheWriterFoundNothingIsAnsweredBeforeItStops() throws Exception {
+        CompletableFuture<SubmissionOutcome> late = new CompletableFuture<>();
+        CompletableFuture<Void> stopped = new CompletableFuture<>();
+        AtomicBoolean armed = new AtomicBoolean(true);
+        // The writer's poll has just come back empty; before it looks at whether to stop, a caller queues and
+        // waits (the service still running), then the service stops.
+        committer.afterEmptyPoll = () -> {
+            if (!armed.getAndSet(false)) {
+                return;
+            }
+            Thread caller = new Thread(() -> {
+                try {
+                    late.complete(committer.submit(request("late"), null));
+                } catch (RuntimeException e) {
+                    late.completeExceptionally(e);
+                }
+            });
+            caller.start();
+            awaitWaiting(caller); // in submit, past its own look at whether the service is stopping
+            Thread stopper = new Thread(() -> {
+                try {
+                    committer.stop(null);
+                    stopped.complete(null);
+                } catch (InterruptedException e) {
+                    stopped.completeExceptionally(e);
+                }
+            });
+            stopper.start();
+            awaitWaiting(stopper); // stopping, joining this writer
+        };
+        committer.start(null);
+
+        stopped.get(10, TimeUnit.SECONDS);
+        // The writers have left; the caller's declaration must have been filed by then, or nobody ever files it.
+        assertThat(declarations.groups).containsExactly(List.of("late"));
+        assertThat(late.get(10, TimeUnit.SECONDS).detail()).isEqualTo("filed with 1");
+    }
+
+    private static void awaitWaiting(Thread thread) {
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5))
+                .until(() -> thread.getState() == Thread.State.WAITING);
     }
 
     private int queued() {
