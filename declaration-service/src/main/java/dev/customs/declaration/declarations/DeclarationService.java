@@ -11,7 +11,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import java.nio.charset.StandardCharsets;
@@ -249,8 +248,9 @@ public class DeclarationService {
         return all;
     }
 
-    private static StoredDeclaration stored(String declarationId) {
-        return StoredDeclaration.of(DeclarationRecord.findById(declarationId));
+    private StoredDeclaration stored(String declarationId) {
+        return store.find(declarationId).orElseThrow(() -> new IllegalStateException(
+                "declaration " + declarationId + " is filed but could not be read")).stored();
     }
 
     /** A new revision with the full new state; nothing happens when the state is unchanged. */
@@ -261,29 +261,29 @@ public class DeclarationService {
         if (request.declarationId() != null && !request.declarationId().equals(declarationId)) {
             violations.add(new Violation("declarationId", "must match the declaration being amended, " + declarationId));
         }
-        DeclarationRecord record = DeclarationRecord.findById(declarationId, LockModeType.PESSIMISTIC_WRITE);
+        DeclarationStore.Row row = store.lock(declarationId).orElse(null);
         SubmissionOutcome outcome;
-        if (record == null) {
+        if (row == null) {
             outcome = SubmissionOutcome.failed(404, declarationId, "no declaration " + declarationId);
         } else if (!violations.isEmpty()) {
             outcome = SubmissionOutcome.invalid(declarationId, violations);
-        } else if (record.status == DeclarationStatus.CANCELLED) {
+        } else if (row.status() == DeclarationStatus.CANCELLED) {
             outcome = SubmissionOutcome.failed(409, declarationId, "declaration " + declarationId + " is cancelled and cannot be amended");
         } else {
             DeclarationRequest filed = request.withDeclarationId(declarationId);
             DeclarationState state = checked.state();
-            if (!json(state).equals(record.state) || !json(filed).equals(record.request)) {
-                record.revision++;
-                record.status = DeclarationStatus.AMENDED;
-                record.rateMonth = checked.rateMonth().atDay(1);
-                record.provisionalRate = checked.provisionalRate();
-                apply(record, filed, state);
-                publish(EventType.AMENDED, record, state);
+            String filedJson = json(filed);
+            String stateJson = json(state);
+            if (!stateJson.equals(row.stateJson()) || !filedJson.equals(row.requestJson())) {
+                row = new DeclarationStore.Row(declarationId, row.revision() + 1, DeclarationStatus.AMENDED, filedJson,
+                        stateJson, checked.rateMonth().atDay(1), checked.provisionalRate());
+                store.update(row, state, clock.instant());
+                publish(EventType.AMENDED, declarationId, row.revision(), state);
                 if (checked.provisionalRate()) {
                     provisional.increment();
                 }
             }
-            outcome = SubmissionOutcome.ok(200, StoredDeclaration.of(record));
+            outcome = SubmissionOutcome.ok(200, row.stored());
         }
         count("amended", outcome);
         return outcome;
@@ -292,38 +292,26 @@ public class DeclarationService {
     /** A new revision that withdraws the declaration; its event carries the state being withdrawn. */
     @Transactional
     public SubmissionOutcome cancel(String declarationId) {
-        DeclarationRecord record = DeclarationRecord.findById(declarationId, LockModeType.PESSIMISTIC_WRITE);
+        DeclarationStore.Row row = store.lock(declarationId).orElse(null);
         SubmissionOutcome outcome;
-        if (record == null) {
+        if (row == null) {
             outcome = SubmissionOutcome.failed(404, declarationId, "no declaration " + declarationId);
-        } else if (record.status == DeclarationStatus.CANCELLED) {
+        } else if (row.status() == DeclarationStatus.CANCELLED) {
             outcome = SubmissionOutcome.failed(409, declarationId, "declaration " + declarationId + " is already cancelled");
         } else {
-            record.revision++;
-            record.status = DeclarationStatus.CANCELLED;
-            record.updatedAt = clock.instant();
-            StoredDeclaration cancelled = StoredDeclaration.of(record);
-            publish(EventType.CANCELLED, record, cancelled.state());
+            long revision = row.revision() + 1;
+            store.updateStatus(declarationId, revision, DeclarationStatus.CANCELLED, clock.instant());
+            StoredDeclaration cancelled = new DeclarationStore.Row(declarationId, revision, DeclarationStatus.CANCELLED,
+                    row.requestJson(), row.stateJson(), row.rateMonth(), row.provisionalRate()).stored();
+            publish(EventType.CANCELLED, declarationId, revision, cancelled.state());
             outcome = SubmissionOutcome.ok(200, cancelled);
         }
         count("cancelled", outcome);
         return outcome;
     }
 
-    private void apply(DeclarationRecord record, DeclarationRequest filed, DeclarationState state) {
-        record.declarationDate = state.declarationDate();
-        record.direction = state.direction();
-        record.zoneCode = state.zoneCode();
-        record.countsNationally = state.countsNationally();
-        record.totalValueCny = state.totalValueCny();
-        record.totalValueUsd = state.totalValueUsd();
-        record.request = json(filed);
-        record.state = json(state);
-        record.updatedAt = clock.instant();
-    }
-
-    private void publish(EventType type, DeclarationRecord record, DeclarationState state) {
-        outbox.append(List.of(event(type, record.declarationId, record.revision, clock.instant(), state)));
+    private void publish(EventType type, String declarationId, long revision, DeclarationState state) {
+        outbox.append(List.of(event(type, declarationId, revision, clock.instant(), state)));
     }
 
     private static DeclarationEvent event(EventType type, String declarationId, long revision, Instant occurredAt,
