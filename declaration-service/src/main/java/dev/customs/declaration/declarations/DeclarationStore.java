@@ -25,9 +25,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Writes of the declarations table, in the caller's transaction (see docs/architecture.md for why JDBC).
- * Filing is the hot path (every declaration of the single window passes here once): a batch costs one
- * batched insert however many declarations it holds.
+ * The declarations table row by row: what filing, amending and cancelling read and write, in the caller's
+ * transaction (docs/architecture.md says why JDBC). Filing is the hot path (every declaration of the single
+ * window passes here once): a batch costs one batched insert however many declarations it holds.
  */
 @ApplicationScoped
 public class DeclarationStore {
