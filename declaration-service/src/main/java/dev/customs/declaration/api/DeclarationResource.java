@@ -90,7 +90,8 @@ public class DeclarationResource {
             throw ProblemException.badParameter(v.field(), v.message());
         });
         SubmissionOutcome outcome = singles.submit(requireBody(request), idempotencyKey);
-        return answer(outcome).location(URI.create("/api/declarations/" + outcome.declarationId())).build();
+        return SubmissionAnswers.response(outcome).location(URI.create("/api/declarations/" + outcome.declarationId()))
+                .build();
     }
 
     @POST
@@ -104,12 +105,9 @@ public class DeclarationResource {
             throw ProblemException.badParameter("body[" + requests.indexOf(null) + "]", "must be a declaration");
         }
         List<SubmissionOutcome> outcomes = declarations.submitAll(requests);
-        List<BatchItemOutcome> items = IntStream.range(0, outcomes.size()).mapToObj(i -> {
-            SubmissionOutcome o = outcomes.get(i);
-            return new BatchItemOutcome(i, o.status(), o.declarationId(), o.succeeded() ? o.revision() : null, o.detail(),
-                    o.errors().isEmpty() ? null : o.errors().stream().map(v -> new Problem.FieldError(v.field(), v.message())).toList());
-        }).toList();
-        int accepted = (int) outcomes.stream().filter(SubmissionOutcome::succeeded).count();
+        List<BatchItemOutcome> items = IntStream.range(0, outcomes.size())
+                .mapToObj(i -> SubmissionAnswers.batchItem(i, outcomes.get(i))).toList();
+        int accepted = (int) outcomes.stream().filter(SubmissionOutcome.Accepted.class::isInstance).count();
         return new BatchOutcome(accepted, outcomes.size() - accepted, items);
     }
 
@@ -119,7 +117,8 @@ public class DeclarationResource {
     public Response amend(@Parameter(description = ID, example = EXAMPLE_ID,
                                      schema = @Schema(type = SchemaType.STRING, pattern = ID_PATTERN)) @PathParam("id") String id,
                           DeclarationRequest request) {
-        return answer(declarations.amend(QueryParams.code("id", id, ID_DIGITS), requireBody(request))).build();
+        return SubmissionAnswers.response(declarations.amend(QueryParams.code("id", id, ID_DIGITS), requireBody(request)))
+                .build();
     }
 
     @DELETE
@@ -127,7 +126,7 @@ public class DeclarationResource {
     @Operation(summary = "Cancel: a new revision that withdraws the declaration")
     public Response cancel(@Parameter(description = ID, example = EXAMPLE_ID,
                                       schema = @Schema(type = SchemaType.STRING, pattern = ID_PATTERN)) @PathParam("id") String id) {
-        return answer(declarations.cancel(QueryParams.code("id", id, ID_DIGITS))).build();
+        return SubmissionAnswers.response(declarations.cancel(QueryParams.code("id", id, ID_DIGITS))).build();
     }
 
     @GET
@@ -177,17 +176,5 @@ public class DeclarationResource {
             throw ProblemException.badParameter("body", "must be a declaration");
         }
         return request;
-    }
-
-    /** Successful outcomes carry the stored declaration; failed ones a problem naming the fields. */
-    private static Response.ResponseBuilder answer(SubmissionOutcome outcome) {
-        if (outcome.succeeded()) {
-            return Response.status(outcome.status()).entity(DeclarationView.of(outcome.declaration()));
-        }
-        if (outcome.status() == 400) {
-            throw ProblemException.badRequest(outcome.errors());
-        }
-        throw new ProblemException(outcome.status(), outcome.status() == 404 ? "Not found" : "Conflict",
-                outcome.detail(), null);
     }
 }

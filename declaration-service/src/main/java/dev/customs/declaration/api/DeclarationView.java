@@ -4,7 +4,6 @@ import dev.customs.contract.event.DeclarationItem;
 import dev.customs.contract.event.DeclarationState;
 import dev.customs.contract.event.Direction;
 import dev.customs.contract.event.ZoneFlow;
-import dev.customs.declaration.declarations.DeclarationRecord;
 import dev.customs.declaration.declarations.DeclarationStatus;
 import dev.customs.declaration.declarations.StoredDeclaration;
 
@@ -42,10 +41,6 @@ public record DeclarationView(
 
     public record ItemView(Integer itemNo, String hsCode, BigDecimal quantity, String unit,
                            BigDecimal value, BigDecimal valueCny, BigDecimal valueUsd) {
-    }
-
-    public static DeclarationView of(DeclarationRecord record) {
-        return of(StoredDeclaration.of(record));
     }
 
     public static DeclarationView of(StoredDeclaration declaration) {

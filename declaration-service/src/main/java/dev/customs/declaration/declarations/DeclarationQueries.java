@@ -3,14 +3,15 @@ package dev.customs.declaration.declarations;
 import dev.customs.contract.event.Direction;
 import dev.customs.totals.DateRange;
 import dev.customs.totals.TradeTotals;
-import io.quarkus.hibernate.orm.panache.Panache;
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
-import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Parameters;
-import io.quarkus.panache.common.Sort;
+import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,53 +19,98 @@ import java.util.Optional;
 @ApplicationScoped
 public class DeclarationQueries {
 
-    public record PageOf(int page, int size, long totalItems, List<DeclarationRecord> items) {
+    public record PageOf(int page, int size, long totalItems, List<StoredDeclaration> items) {
     }
 
     /** Current, non-cancelled declarations: all of them, and those that count in national totals. */
     public record Summary(TradeTotals all, TradeTotals national) {
     }
 
+    private static final String IN_RANGE = "declaration_date BETWEEN ? AND ?";
+    // CAST to bpchar: zone_code is CHAR(4), and only a bpchar parameter lets the (zone_code, date) index serve.
+    private static final String OF_ZONE = " AND zone_code = CAST(? AS bpchar)";
+    private static final String COUNT = "SELECT count(*) FROM declarations WHERE ";
+    private static final String PAGE = "SELECT " + DeclarationStore.ROW_COLUMNS + " FROM declarations WHERE ";
+    private static final String PAGE_ORDER = " ORDER BY declaration_date, declaration_id LIMIT ? OFFSET ?";
     private static final String SUMMARY = """
-            select d.direction, d.countsNationally, count(d), sum(d.totalValueCny), sum(d.totalValueUsd)
-            from DeclarationRecord d
-            where d.status <> dev.customs.declaration.declarations.DeclarationStatus.CANCELLED
-              and d.declarationDate between :from and :to and (:zone is null or d.zoneCode = :zone)
-            group by d.direction, d.countsNationally""";
+            SELECT direction, counts_nationally, count(*), sum(total_value_cny), sum(total_value_usd)
+            FROM declarations
+            WHERE status <> 'CANCELLED' AND\s""";
+    private static final String SUMMARY_GROUPS = " GROUP BY direction, counts_nationally";
 
-    public Optional<DeclarationRecord> find(String declarationId) {
-        return DeclarationRecord.findByIdOptional(declarationId);
+    private final DeclarationStore store;
+    private final AgroalDataSource dataSource;
+
+    public DeclarationQueries(DeclarationStore store, AgroalDataSource dataSource) {
+        this.store = store;
+        this.dataSource = dataSource;
+    }
+
+    public Optional<StoredDeclaration> find(String declarationId) {
+        return store.find(declarationId).map(DeclarationStore.Row::stored);
     }
 
     public PageOf list(String zoneCode, DateRange range, int page, int size) {
-        String where = "declarationDate between :from and :to" + (zoneCode == null ? "" : " and zoneCode = :zone");
-        Parameters params = Parameters.with("from", range.fromOrMin()).and("to", range.toOrMax());
-        if (zoneCode != null) {
-            params = params.and("zone", zoneCode);
+        String where = IN_RANGE + (zoneCode == null ? "" : OF_ZONE);
+        try (Connection connection = dataSource.getConnection()) {
+            long total;
+            try (PreparedStatement statement = connection.prepareStatement(COUNT + where)) {
+                bindRange(statement, range, zoneCode);
+                try (ResultSet rows = statement.executeQuery()) {
+                    rows.next();
+                    total = rows.getLong(1);
+                }
+            }
+            List<StoredDeclaration> items = new ArrayList<>();
+            try (PreparedStatement statement = connection.prepareStatement(PAGE + where + PAGE_ORDER)) {
+                int next = bindRange(statement, range, zoneCode);
+                statement.setInt(next, size);
+                statement.setLong(next + 1, (long) page * size);
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        items.add(DeclarationStore.row(rows).stored());
+                    }
+                }
+            }
+            return new PageOf(page, size, total, items);
+        } catch (SQLException e) {
+            throw new StoreException("listing declarations", e);
         }
-        PanacheQuery<DeclarationRecord> query = DeclarationRecord.find(where,
-                Sort.by("declarationDate").and("declarationId"), params);
-        return new PageOf(page, size, query.count(), query.page(Page.of(page, size)).list());
     }
 
     public Summary summary(DateRange range, String zoneCode) {
-        List<Object[]> rows = Panache.getEntityManager().createQuery(SUMMARY, Object[].class)
-                .setParameter("from", range.fromOrMin())
-                .setParameter("to", range.toOrMax())
-                .setParameter("zone", zoneCode)
-                .getResultList();
+        String sql = SUMMARY + IN_RANGE + (zoneCode == null ? "" : OF_ZONE) + SUMMARY_GROUPS;
         TradeTotals all = TradeTotals.EMPTY;
         TradeTotals national = TradeTotals.EMPTY;
-        for (Object[] row : rows) {
-            Direction direction = (Direction) row[0];
-            long count = ((Number) row[2]).longValue();
-            BigDecimal cny = (BigDecimal) row[3];
-            BigDecimal usd = (BigDecimal) row[4];
-            all = all.plus(direction, count, cny, usd);
-            if ((Boolean) row[1]) {
-                national = national.plus(direction, count, cny, usd);
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            bindRange(statement, range, zoneCode);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    Direction direction = Direction.valueOf(rows.getString(1));
+                    long count = rows.getLong(3);
+                    BigDecimal cny = rows.getBigDecimal(4);
+                    BigDecimal usd = rows.getBigDecimal(5);
+                    all = all.plus(direction, count, cny, usd);
+                    if (rows.getBoolean(2)) {
+                        national = national.plus(direction, count, cny, usd);
+                    }
+                }
             }
+        } catch (SQLException e) {
+            throw new StoreException("summing declarations", e);
         }
         return new Summary(all, national);
+    }
+
+    /** Binds the range and, when given, the zone; returns the index of the next parameter. */
+    private static int bindRange(PreparedStatement statement, DateRange range, String zoneCode) throws SQLException {
+        statement.setObject(1, range.fromOrMin());
+        statement.setObject(2, range.toOrMax());
+        if (zoneCode == null) {
+            return 3;
+        }
+        statement.setString(3, zoneCode);
+        return 4;
     }
 }

@@ -6,12 +6,19 @@ import dev.customs.contract.event.EventCodec;
 import dev.customs.contract.event.EventType;
 import dev.customs.contract.event.Violation;
 import dev.customs.declaration.api.DeclarationRequest;
+import dev.customs.declaration.api.SubmissionAnswers;
+import dev.customs.declaration.declarations.SubmissionOutcome.Accepted;
+import dev.customs.declaration.declarations.SubmissionOutcome.Conflict;
+import dev.customs.declaration.declarations.SubmissionOutcome.Created;
+import dev.customs.declaration.declarations.SubmissionOutcome.Invalid;
+import dev.customs.declaration.declarations.SubmissionOutcome.Unchanged;
+import dev.customs.declaration.declarations.SubmissionOutcome.Unknown;
+import dev.customs.declaration.declarations.SubmissionOutcome.Updated;
 import dev.customs.declaration.outbox.Outbox;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import java.nio.charset.StandardCharsets;
@@ -71,7 +78,7 @@ public class DeclarationService {
     /**
      * Files checked requests in one transaction, when any is valid. Should another transaction store one of
      * these numbers or idempotency keys first, the batch runs once more and then sees that number or key as
-     * filed (200 when the content is the same, 409 when not) instead of failing.
+     * filed (unchanged when the content is the same, a conflict when not) instead of failing.
      */
     public List<SubmissionOutcome> fileChecked(List<CheckedSubmission> submissions) {
         List<SubmissionOutcome> outcomes;
@@ -90,7 +97,7 @@ public class DeclarationService {
         outcomes.forEach(outcome -> count("received", outcome));
         // Counted once committed: a batch that runs twice (see above) files each declaration once.
         provisional.increment(outcomes.stream()
-                .filter(o -> o.status() == 201 && o.declaration().provisionalRate()).count());
+                .filter(o -> o instanceof Created created && created.declaration().provisionalRate()).count());
         return outcomes;
     }
 
@@ -122,7 +129,7 @@ public class DeclarationService {
             CheckedSubmission submission = submissions.get(i);
             DeclarationRequest request = submission.request();
             if (!submission.valid()) {
-                outcomes.add(SubmissionOutcome.invalid(request.declarationId(), submission.violations()));
+                outcomes.add(new Invalid(request.declarationId(), submission.violations()));
                 continue;
             }
             String key = submission.idempotencyKey();
@@ -139,8 +146,8 @@ public class DeclarationService {
                 FiledInBatch earlier = filedInBatch.get(id);
                 String filedHash = earlier != null ? earlier.hash() : filedBefore.get(id);
                 outcome = filedHash.equals(hash)
-                        ? SubmissionOutcome.ok(200, earlier != null ? earlier.declaration() : stored(id))
-                        : SubmissionOutcome.failed(409, id, "declaration " + id + " was filed with other content");
+                        ? new Unchanged(earlier != null ? earlier.declaration() : stored(id))
+                        : new Conflict(id, "declaration " + id + " was filed with other content");
             } else {
                 if (id == null) {
                     id = assigned[i];
@@ -154,11 +161,11 @@ public class DeclarationService {
                 StoredDeclaration declaration = new StoredDeclaration(id, 1, DeclarationStatus.DECLARED, filed, state,
                         submission.rateMonth(), submission.provisionalRate());
                 filedInBatch.put(id, new FiledInBatch(declaration, hash));
-                outcome = SubmissionOutcome.ok(201, declaration);
+                outcome = new Created(declaration);
             }
-            if (key != null && outcome.succeeded()) {
-                keyRows.add(new DeclarationStore.StoredKey(key, keyHash, outcome.declarationId()));
-                keysInBatch.put(key, new FiledInBatch(outcome.declaration(), keyHash));
+            if (key != null && outcome instanceof Accepted accepted) {
+                keyRows.add(new DeclarationStore.StoredKey(key, keyHash, accepted.declarationId()));
+                keysInBatch.put(key, new FiledInBatch(accepted.declaration(), keyHash));
             }
             outcomes.add(outcome);
         }
@@ -173,9 +180,9 @@ public class DeclarationService {
     private SubmissionOutcome replayed(String key, String keyHash, DeclarationStore.StoredKey before, FiledInBatch inBatch) {
         String filedHash = inBatch != null ? inBatch.hash() : before.requestHash();
         if (!filedHash.equals(keyHash)) {
-            return SubmissionOutcome.failed(409, null, "Idempotency-Key " + key + " was used for another declaration");
+            return new Conflict(null, "Idempotency-Key " + key + " was used for another declaration");
         }
-        return SubmissionOutcome.ok(200, inBatch != null ? inBatch.declaration() : stored(before.declarationId()));
+        return new Unchanged(inBatch != null ? inBatch.declaration() : stored(before.declarationId()));
     }
 
     /**
@@ -249,8 +256,9 @@ public class DeclarationService {
         return all;
     }
 
-    private static StoredDeclaration stored(String declarationId) {
-        return StoredDeclaration.of(DeclarationRecord.findById(declarationId));
+    private StoredDeclaration stored(String declarationId) {
+        return store.find(declarationId).orElseThrow(() -> new IllegalStateException(
+                "declaration " + declarationId + " is filed but could not be read")).stored();
     }
 
     /** A new revision with the full new state; nothing happens when the state is unchanged. */
@@ -261,29 +269,31 @@ public class DeclarationService {
         if (request.declarationId() != null && !request.declarationId().equals(declarationId)) {
             violations.add(new Violation("declarationId", "must match the declaration being amended, " + declarationId));
         }
-        DeclarationRecord record = DeclarationRecord.findById(declarationId, LockModeType.PESSIMISTIC_WRITE);
+        DeclarationStore.Row row = store.lock(declarationId).orElse(null);
         SubmissionOutcome outcome;
-        if (record == null) {
-            outcome = SubmissionOutcome.failed(404, declarationId, "no declaration " + declarationId);
+        if (row == null) {
+            outcome = new Unknown(declarationId);
         } else if (!violations.isEmpty()) {
-            outcome = SubmissionOutcome.invalid(declarationId, violations);
-        } else if (record.status == DeclarationStatus.CANCELLED) {
-            outcome = SubmissionOutcome.failed(409, declarationId, "declaration " + declarationId + " is cancelled and cannot be amended");
+            outcome = new Invalid(declarationId, violations);
+        } else if (row.status() == DeclarationStatus.CANCELLED) {
+            outcome = new Conflict(declarationId, "declaration " + declarationId + " is cancelled and cannot be amended");
         } else {
             DeclarationRequest filed = request.withDeclarationId(declarationId);
             DeclarationState state = checked.state();
-            if (!json(state).equals(record.state) || !json(filed).equals(record.request)) {
-                record.revision++;
-                record.status = DeclarationStatus.AMENDED;
-                record.rateMonth = checked.rateMonth().atDay(1);
-                record.provisionalRate = checked.provisionalRate();
-                apply(record, filed, state);
-                publish(EventType.AMENDED, record, state);
+            String filedJson = json(filed);
+            String stateJson = json(state);
+            if (stateJson.equals(row.stateJson()) && filedJson.equals(row.requestJson())) {
+                outcome = new Unchanged(row.stored());
+            } else {
+                row = new DeclarationStore.Row(declarationId, row.revision() + 1, DeclarationStatus.AMENDED, filedJson,
+                        stateJson, checked.rateMonth().atDay(1), checked.provisionalRate());
+                store.update(row, state, clock.instant());
+                publish(EventType.AMENDED, declarationId, row.revision(), state);
                 if (checked.provisionalRate()) {
                     provisional.increment();
                 }
+                outcome = new Updated(row.stored());
             }
-            outcome = SubmissionOutcome.ok(200, StoredDeclaration.of(record));
         }
         count("amended", outcome);
         return outcome;
@@ -292,38 +302,26 @@ public class DeclarationService {
     /** A new revision that withdraws the declaration; its event carries the state being withdrawn. */
     @Transactional
     public SubmissionOutcome cancel(String declarationId) {
-        DeclarationRecord record = DeclarationRecord.findById(declarationId, LockModeType.PESSIMISTIC_WRITE);
+        DeclarationStore.Row row = store.lock(declarationId).orElse(null);
         SubmissionOutcome outcome;
-        if (record == null) {
-            outcome = SubmissionOutcome.failed(404, declarationId, "no declaration " + declarationId);
-        } else if (record.status == DeclarationStatus.CANCELLED) {
-            outcome = SubmissionOutcome.failed(409, declarationId, "declaration " + declarationId + " is already cancelled");
+        if (row == null) {
+            outcome = new Unknown(declarationId);
+        } else if (row.status() == DeclarationStatus.CANCELLED) {
+            outcome = new Conflict(declarationId, "declaration " + declarationId + " is already cancelled");
         } else {
-            record.revision++;
-            record.status = DeclarationStatus.CANCELLED;
-            record.updatedAt = clock.instant();
-            StoredDeclaration cancelled = StoredDeclaration.of(record);
-            publish(EventType.CANCELLED, record, cancelled.state());
-            outcome = SubmissionOutcome.ok(200, cancelled);
+            long revision = row.revision() + 1;
+            store.updateStatus(declarationId, revision, DeclarationStatus.CANCELLED, clock.instant());
+            StoredDeclaration cancelled = new DeclarationStore.Row(declarationId, revision, DeclarationStatus.CANCELLED,
+                    row.requestJson(), row.stateJson(), row.rateMonth(), row.provisionalRate()).stored();
+            publish(EventType.CANCELLED, declarationId, revision, cancelled.state());
+            outcome = new Updated(cancelled);
         }
         count("cancelled", outcome);
         return outcome;
     }
 
-    private void apply(DeclarationRecord record, DeclarationRequest filed, DeclarationState state) {
-        record.declarationDate = state.declarationDate();
-        record.direction = state.direction();
-        record.zoneCode = state.zoneCode();
-        record.countsNationally = state.countsNationally();
-        record.totalValueCny = state.totalValueCny();
-        record.totalValueUsd = state.totalValueUsd();
-        record.request = json(filed);
-        record.state = json(state);
-        record.updatedAt = clock.instant();
-    }
-
-    private void publish(EventType type, DeclarationRecord record, DeclarationState state) {
-        outbox.append(List.of(event(type, record.declarationId, record.revision, clock.instant(), state)));
+    private void publish(EventType type, String declarationId, long revision, DeclarationState state) {
+        outbox.append(List.of(event(type, declarationId, revision, clock.instant(), state)));
     }
 
     private static DeclarationEvent event(EventType type, String declarationId, long revision, Instant occurredAt,
@@ -333,11 +331,14 @@ public class DeclarationService {
     }
 
     private void count(String action, SubmissionOutcome outcome) {
-        registry.counter("customs_declarations_requests", "action", action, "status", Integer.toString(outcome.status()))
-                .increment();
-        // One count per offending field; item indexes are dropped so the label stays a short, fixed list.
-        outcome.errors().stream().map(v -> ITEM_INDEX.matcher(v.field()).replaceAll("[]")).distinct()
-                .forEach(field -> registry.counter("customs_declarations_rejected", "field", field).increment());
+        // Labelled with the HTTP status the api answers with, the simulator's changes included.
+        registry.counter("customs_declarations_requests", "action", action,
+                "status", Integer.toString(SubmissionAnswers.status(outcome))).increment();
+        if (outcome instanceof Invalid invalid) {
+            // One count per offending field; item indexes are dropped so the label stays a short, fixed list.
+            invalid.errors().stream().map(v -> ITEM_INDEX.matcher(v.field()).replaceAll("[]")).distinct()
+                    .forEach(field -> registry.counter("customs_declarations_rejected", "field", field).increment());
+        }
     }
 
     private static String json(Object value) {

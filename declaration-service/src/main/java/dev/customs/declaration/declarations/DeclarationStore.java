@@ -1,5 +1,8 @@
 package dev.customs.declaration.declarations;
 
+import dev.customs.contract.event.DeclarationState;
+import dev.customs.contract.event.EventCodec;
+import dev.customs.declaration.api.DeclarationRequest;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -19,11 +22,12 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Plain JDBC writes of new declarations, in the caller's transaction. Filing is the hot path (every
- * declaration of the single window passes here once), so it skips the entity layer: a batch costs one
- * batched insert however many declarations it holds.
+ * The declarations table row by row: what filing, amending and cancelling read and write, in the caller's
+ * transaction (docs/architecture.md says why JDBC). Filing is the hot path (every declaration of the single
+ * window passes here once): a batch costs one batched insert however many declarations it holds.
  */
 @ApplicationScoped
 public class DeclarationStore {
@@ -39,6 +43,21 @@ public class DeclarationStore {
     public record StoredKey(String key, String requestHash, String declarationId) {
     }
 
+    /** A declaration's current revision as stored: the request as filed and the published state, JSON. */
+    public record Row(String declarationId, long revision, DeclarationStatus status, String requestJson,
+                      String stateJson, LocalDate rateMonth, boolean provisionalRate) {
+
+        public StoredDeclaration stored() {
+            return new StoredDeclaration(declarationId, revision, status,
+                    EventCodec.fromJson(requestJson, DeclarationRequest.class),
+                    EventCodec.fromJson(stateJson, DeclarationState.class),
+                    rateMonth == null ? null : YearMonth.from(rateMonth), provisionalRate);
+        }
+    }
+
+    /** The columns {@link #row} reads, in its order. */
+    static final String ROW_COLUMNS = "declaration_id, revision, status, request, state, rate_month, provisional_rate";
+
     // The cast keeps the primary key usable: against text[] PostgreSQL would compare CHAR(18) as text.
     private static final String HASHES = """
             SELECT declaration_id, submission_hash FROM declarations WHERE declaration_id = ANY (CAST(? AS bpchar[]))""";
@@ -51,12 +70,92 @@ public class DeclarationStore {
             SELECT idempotency_key, request_hash, declaration_id FROM idempotency_keys WHERE idempotency_key = ANY (?)""";
     private static final String INSERT_KEY = """
             INSERT INTO idempotency_keys (idempotency_key, request_hash, declaration_id, created_at) VALUES (?, ?, ?, ?)""";
+    // CHAR columns compare with bpchar parameters, so that the indexes on them are usable.
+    private static final String FIND = "SELECT " + ROW_COLUMNS + " FROM declarations WHERE declaration_id = CAST(? AS bpchar)";
+    private static final String LOCK = FIND + " FOR UPDATE";
+    private static final String UPDATE = """
+            UPDATE declarations SET revision = ?, status = ?, declaration_date = ?, direction = ?, zone_code = ?,
+                counts_nationally = ?, total_value_cny = ?, total_value_usd = ?, request = ?, state = ?, updated_at = ?,
+                rate_month = ?, provisional_rate = ?
+            WHERE declaration_id = CAST(? AS bpchar)""";
+    private static final String STATUS = """
+            UPDATE declarations SET revision = ?, status = ?, updated_at = ? WHERE declaration_id = CAST(? AS bpchar)""";
     private static final String SERIALS = "SELECT nextval('declaration_serial') FROM generate_series(1, ?)";
 
     private final AgroalDataSource dataSource;
 
     public DeclarationStore(AgroalDataSource dataSource) {
         this.dataSource = dataSource;
+    }
+
+    /** The declaration's current revision, if it exists. */
+    public Optional<Row> find(String declarationId) {
+        return read(FIND, declarationId);
+    }
+
+    /** The declaration's current revision, locked until the caller's transaction ends, if it exists. */
+    public Optional<Row> lock(String declarationId) {
+        return read(LOCK, declarationId);
+    }
+
+    private Optional<Row> read(String sql, String declarationId) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, declarationId);
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next() ? Optional.of(row(rows)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new StoreException("reading declaration " + declarationId, e);
+        }
+    }
+
+    /** Reads the {@link #ROW_COLUMNS} of the current result row. */
+    static Row row(ResultSet rows) throws SQLException {
+        return new Row(rows.getString(1), rows.getLong(2), DeclarationStatus.valueOf(rows.getString(3)), rows.getString(4),
+                rows.getString(5), rows.getObject(6, LocalDate.class), rows.getBoolean(7));
+    }
+
+    /** Replaces a declaration's current revision with {@code row} and its filtered and summed columns. */
+    public void update(Row row, DeclarationState state, Instant at) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(UPDATE)) {
+            statement.setLong(1, row.revision());
+            statement.setString(2, row.status().name());
+            statement.setObject(3, state.declarationDate());
+            statement.setString(4, state.direction().name());
+            if (state.zoneCode() == null) {
+                statement.setNull(5, Types.CHAR);
+            } else {
+                statement.setString(5, state.zoneCode());
+            }
+            statement.setBoolean(6, state.countsNationally());
+            statement.setBigDecimal(7, state.totalValueCny());
+            statement.setBigDecimal(8, state.totalValueUsd());
+            statement.setString(9, row.requestJson());
+            statement.setString(10, row.stateJson());
+            statement.setObject(11, at.atOffset(ZoneOffset.UTC));
+            statement.setObject(12, row.rateMonth());
+            statement.setBoolean(13, row.provisionalRate());
+            statement.setString(14, row.declarationId());
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException("amending declaration " + row.declarationId(), e);
+        }
+    }
+
+    /** Stores a new revision and status, the rest of the declaration unchanged. */
+    public void updateStatus(String declarationId, long revision, DeclarationStatus status, Instant at) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(STATUS)) {
+            statement.setLong(1, revision);
+            statement.setString(2, status.name());
+            statement.setObject(3, at.atOffset(ZoneOffset.UTC));
+            statement.setString(4, declarationId);
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException("changing the status of declaration " + declarationId, e);
+        }
     }
 
     /** The submission hash of each of these declarations that is stored already. */

@@ -1,7 +1,6 @@
 package dev.customs.declaration.declarations;
 
 import dev.customs.contract.event.DeclarationState;
-import dev.customs.contract.event.EventCodec;
 import dev.customs.declaration.api.DeclarationRequest;
 
 import java.time.YearMonth;
@@ -13,11 +12,4 @@ import java.time.YearMonth;
 public record StoredDeclaration(String declarationId, long revision, DeclarationStatus status,
                                 DeclarationRequest request, DeclarationState state, YearMonth rateMonth,
                                 boolean provisionalRate) {
-
-    public static StoredDeclaration of(DeclarationRecord record) {
-        return new StoredDeclaration(record.declarationId, record.revision, record.status,
-                EventCodec.fromJson(record.request, DeclarationRequest.class),
-                EventCodec.fromJson(record.state, DeclarationState.class),
-                record.rateMonth == null ? null : YearMonth.from(record.rateMonth), record.provisionalRate);
-    }
 }

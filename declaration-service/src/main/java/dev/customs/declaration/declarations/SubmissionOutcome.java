@@ -5,26 +5,57 @@ import dev.customs.contract.event.Violation;
 import java.util.List;
 
 /**
- * What became of one submitted, amended or cancelled declaration: an HTTP-like status (201 created,
- * 200 unchanged or updated, 400 invalid, 404 unknown, 409 conflicting), and the declaration or the errors.
+ * What became of one submitted, amended or cancelled declaration. What each outcome means in HTTP is the
+ * api package's business alone.
  */
-public record SubmissionOutcome(int status, String declarationId, long revision, List<Violation> errors,
-                                StoredDeclaration declaration, String detail) {
+public sealed interface SubmissionOutcome {
 
-    public static SubmissionOutcome ok(int status, StoredDeclaration declaration) {
-        return new SubmissionOutcome(status, declaration.declarationId(), declaration.revision(), List.of(), declaration,
-                null);
+    /** The declaration the outcome is about; null when a request without a number was refused. */
+    String declarationId();
+
+    /** The declaration is stored as {@link #declaration()} shows it. */
+    sealed interface Accepted extends SubmissionOutcome {
+
+        StoredDeclaration declaration();
+
+        @Override
+        default String declarationId() {
+            return declaration().declarationId();
+        }
     }
 
-    public static SubmissionOutcome invalid(String declarationId, List<Violation> errors) {
-        return new SubmissionOutcome(400, declarationId, 0, errors, null, null);
+    /** Nothing was stored for the request. */
+    sealed interface Refused extends SubmissionOutcome {
     }
 
-    public static SubmissionOutcome failed(int status, String declarationId, String detail) {
-        return new SubmissionOutcome(status, declarationId, 0, List.of(), null, detail);
+    /** Filed now, at revision 1. */
+    record Created(StoredDeclaration declaration) implements Accepted {
     }
 
-    public boolean succeeded() {
-        return status < 300;
+    /**
+     * Nothing changed: the same declaration was filed before (same number, or same idempotency key and body),
+     * or an amendment brought nothing new.
+     */
+    record Unchanged(StoredDeclaration declaration) implements Accepted {
+    }
+
+    /** Amended or cancelled: stored as a new revision. */
+    record Updated(StoredDeclaration declaration) implements Accepted {
+    }
+
+    /** The request breaks the rules, each broken one named. */
+    record Invalid(String declarationId, List<Violation> errors) implements Refused {
+    }
+
+    /** No declaration has this number. */
+    record Unknown(String declarationId) implements Refused {
+
+        public String detail() {
+            return "no declaration " + declarationId;
+        }
+    }
+
+    /** The request contradicts what is stored: a number or key filed with other content, or a cancelled declaration. */
+    record Conflict(String declarationId, String detail) implements Refused {
     }
 }

@@ -214,7 +214,7 @@ public class Simulator {
                 List<SubmissionOutcome> outcomes = declarations.submitAll(batch);
                 for (int i = 0; i < outcomes.size(); i++) {
                     SubmissionOutcome outcome = outcomes.get(i);
-                    if (outcome.succeeded()) {
+                    if (outcome instanceof SubmissionOutcome.Accepted) {
                         sent.incrementAndGet();
                         recent.add(outcome.declarationId(), batch.get(i));
                     } else {
@@ -235,7 +235,7 @@ public class Simulator {
             DeclarationRequest amendment = DeclarationGenerator.revalued(entry.request(), factor);
             try {
                 SubmissionOutcome outcome = declarations.amend(entry.declarationId(), amendment);
-                if (outcome.succeeded()) {
+                if (outcome instanceof SubmissionOutcome.Accepted) {
                     amended.incrementAndGet();
                     recent.replace(entry, amendment);
                 } else {
@@ -253,7 +253,7 @@ public class Simulator {
             }
             try {
                 SubmissionOutcome outcome = declarations.cancel(entry.declarationId());
-                if (outcome.succeeded()) {
+                if (outcome instanceof SubmissionOutcome.Accepted) {
                     cancelled.incrementAndGet();
                     recent.remove(entry);
                 } else {
@@ -269,9 +269,8 @@ public class Simulator {
             rejected.incrementAndGet();
             if (!refusalLogged) {
                 refusalLogged = true;
-                LOG.warnf("The service refused a simulated change to %s with %d: %s %s; further refusals are only counted",
-                        outcome.declarationId(), outcome.status(), outcome.detail() == null ? "" : outcome.detail(),
-                        outcome.errors());
+                LOG.warnf("The service refused a simulated change to %s: %s; further refusals are only counted",
+                        outcome.declarationId(), outcome);
             }
         }
 

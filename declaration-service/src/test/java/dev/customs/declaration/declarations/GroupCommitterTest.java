@@ -51,7 +51,9 @@ class GroupCommitterTest {
             if (ids.contains(POISON)) {
                 throw new IllegalStateException("value out of range for " + POISON);
             }
-            return ids.stream().map(id -> SubmissionOutcome.failed(201, id, "filed with " + ids.size())).toList();
+            // The outcome's detail tells the test how large the group was.
+            return ids.stream().<SubmissionOutcome>map(id -> new SubmissionOutcome.Conflict(id, "filed with " + ids.size()))
+                    .toList();
         }
     }
 
@@ -84,9 +86,9 @@ class GroupCommitterTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> queued() == 3);
         declarations.releaseBlocker.countDown();
 
-        assertThat(blocker.get(10, TimeUnit.SECONDS).detail()).isEqualTo("filed with 1");
+        assertThat(detail(blocker.get(10, TimeUnit.SECONDS))).isEqualTo("filed with 1");
         for (CompletableFuture<SubmissionOutcome> outcome : waiting) {
-            assertThat(outcome.get(10, TimeUnit.SECONDS).detail()).isEqualTo("filed with 3");
+            assertThat(detail(outcome.get(10, TimeUnit.SECONDS))).isEqualTo("filed with 3");
         }
         assertThat(declarations.groups).hasSize(2);
         assertThat(declarations.groups.get(1)).containsExactlyInAnyOrder("1", "2", "3");
@@ -104,8 +106,8 @@ class GroupCommitterTest {
         declarations.releaseBlocker.countDown();
 
         blocker.get(10, TimeUnit.SECONDS);
-        assertThat(first.get(10, TimeUnit.SECONDS).detail()).isEqualTo("filed with 1");
-        assertThat(second.get(10, TimeUnit.SECONDS).detail()).isEqualTo("filed with 1");
+        assertThat(detail(first.get(10, TimeUnit.SECONDS))).isEqualTo("filed with 1");
+        assertThat(detail(second.get(10, TimeUnit.SECONDS))).isEqualTo("filed with 1");
         assertThatThrownBy(() -> poison.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
                 .hasRootCauseMessage("value out of range for " + POISON);
         assertThat(declarations.groups.get(1)).hasSize(3);
@@ -129,10 +131,14 @@ class GroupCommitterTest {
         declarations.releaseBlocker.countDown();
 
         stopping.get(10, TimeUnit.SECONDS);
-        assertThat(blocker.get(10, TimeUnit.SECONDS).detail()).isEqualTo("filed with 1");
-        assertThat(queuedOne.get(10, TimeUnit.SECONDS).detail()).isEqualTo("filed with 1");
+        assertThat(detail(blocker.get(10, TimeUnit.SECONDS))).isEqualTo("filed with 1");
+        assertThat(detail(queuedOne.get(10, TimeUnit.SECONDS))).isEqualTo("filed with 1");
         // After the writers have left, a caller files on its own thread.
-        assertThat(committer.submit(request("2"), null).detail()).isEqualTo("filed with 1");
+        assertThat(detail(committer.submit(request("2"), null))).isEqualTo("filed with 1");
+    }
+
+    private static String detail(SubmissionOutcome outcome) {
+        return ((SubmissionOutcome.Conflict) outcome).detail();
     }
 
     @Test
@@ -171,7 +177,7 @@ class GroupCommitterTest {
         stopped.get(10, TimeUnit.SECONDS);
         // The writers have left; the caller's declaration must have been filed by then, or nobody ever files it.
         assertThat(declarations.groups).containsExactly(List.of("late"));
-        assertThat(late.get(10, TimeUnit.SECONDS).detail()).isEqualTo("filed with 1");
+        assertThat(detail(late.get(10, TimeUnit.SECONDS))).isEqualTo("filed with 1");
     }
 
     private static void awaitWaiting(Thread thread) {

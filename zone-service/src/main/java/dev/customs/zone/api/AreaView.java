@@ -7,6 +7,6 @@ import dev.customs.zone.registry.Area;
 public record AreaView(String code, String name, ZoneType type, String province, boolean synthetic) {
 
     static AreaView of(Area area) {
-        return new AreaView(area.code, area.name, area.type, area.province, area.synthetic);
+        return new AreaView(area.code(), area.name(), area.type(), area.province(), area.synthetic());
     }
 }

@@ -122,7 +122,7 @@ public class ZoneResource {
         RankingMetric measure = QueryParams.oneOf("metric", metric, RankingMetric.class, RankingMetric.totalCny);
         PageRequest page = PageRequest.parse(offset, limit, config.defaultRankingLimit(), config.maxRankingLimit());
         return Paging.respond(ranking.rank(range, measure), page,
-                e -> RankingEntryView.of(e, registry.byCode(e.zoneCode()).map(a -> a.name).orElse(null)), uri);
+                e -> RankingEntryView.of(e, registry.byCode(e.zoneCode()).map(Area::name).orElse(null)), uri);
     }
 
     @GET

@@ -47,7 +47,7 @@ public class ZoneRollup {
      * Every province the registry knows, or every area type, zeros included, largest total CNY first, ties by key.
      */
     public List<Group> rollup(DateRange range, RollupDimension by) {
-        Function<Area, String> keyOf = by == RollupDimension.province ? a -> a.province : a -> a.type.name();
+        Function<Area, String> keyOf = by == RollupDimension.province ? Area::province : a -> a.type().name();
         Map<String, TradeTotals> byZone = totals.totalsByZone(range);
         Map<String, TradeTotals> byGroup = new TreeMap<>();
         Map<String, Integer> areas = new TreeMap<>();
@@ -60,7 +60,7 @@ public class ZoneRollup {
         }
         for (Area area : registry.find(null, null)) {
             String key = keyOf.apply(area);
-            byGroup.merge(key, byZone.getOrDefault(area.code, TradeTotals.EMPTY), ZoneTotalsService::sum);
+            byGroup.merge(key, byZone.getOrDefault(area.code(), TradeTotals.EMPTY), ZoneTotalsService::sum);
             areas.merge(key, 1, Integer::sum);
         }
         BigDecimal all = byGroup.values().stream().map(TradeTotals::totalCny).reduce(TradeTotals.EMPTY.totalCny(), BigDecimal::add);
