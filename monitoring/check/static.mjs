@@ -64,6 +64,8 @@ const projectVersion = pomText.match(/<artifactId>customs-platform<\/artifactId>
 
 /** What every consumer shares; Quarkus reads it below the consumer's own application.properties. */
 const CONSUMER_SHARED = rel('ingest-core', 'src/main/resources/META-INF/microprofile-config.properties');
+/** What every service's HTTP edge shares, likewise below the service's own file. */
+const REST_SHARED = rel('rest-support', 'src/main/resources/META-INF/microprofile-config.properties');
 const SERVICES = {
   'declaration-service': { port: 8081, database: 'declarations' },
   'zone-service': { port: 8082, database: 'zones', consumer: true },
@@ -147,7 +149,8 @@ check('compose: long-running services have health checks, images have explicit t
 for (const [svc, spec] of Object.entries(SERVICES)) {
   const propsFile = rel(svc, 'src/main/resources/application.properties');
   // The service's own file wins over the shared one, as in Quarkus.
-  const props = new Map([...(spec.consumer ? readProperties(CONSUMER_SHARED) : []), ...readProperties(propsFile)]);
+  const props = new Map([...readProperties(REST_SHARED), ...(spec.consumer ? readProperties(CONSUMER_SHARED) : []),
+    ...readProperties(propsFile)]);
   const known = new Set([...props.keys()].map(envName));
 
   check(`compose: ${svc} is built from its Maven output with its own Dockerfile.jvm`, () => {

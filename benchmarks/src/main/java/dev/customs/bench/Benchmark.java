@@ -46,7 +46,7 @@ public final class Benchmark {
 
     private static final String FRESHNESS = "customs_ingest_freshness_seconds";
     private static final String CONSUMED = "customs_ingest_records_consumed_total";
-    private static final String CREATED = "customs_declarations_requests_total{action=\"received\",status=\"201\"}";
+    private static final String CREATED = "customs_declarations_requests_total{action=\"received\",outcome=\"created\"}";
     private static final String PUBLISHED = "customs_events_published_total";
     private static final Duration APPLY_TIMEOUT = Duration.ofMinutes(30);
     /** Scraping a consumer's metrics costs it CPU (thousands of series): often enough, not more. */

@@ -26,7 +26,7 @@ public final class SubmissionAnswers {
     private SubmissionAnswers() {
     }
 
-    /** The status a client hears; also the {@code status} label of the request counter. */
+    /** The status a client hears. */
     public static int status(SubmissionOutcome outcome) {
         if (outcome instanceof Created) {
             return CREATED;

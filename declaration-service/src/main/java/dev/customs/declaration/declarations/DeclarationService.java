@@ -6,7 +6,6 @@ import dev.customs.contract.event.EventCodec;
 import dev.customs.contract.event.EventType;
 import dev.customs.contract.event.Violation;
 import dev.customs.declaration.api.DeclarationRequest;
-import dev.customs.declaration.api.SubmissionAnswers;
 import dev.customs.declaration.declarations.SubmissionOutcome.Accepted;
 import dev.customs.declaration.declarations.SubmissionOutcome.Conflict;
 import dev.customs.declaration.declarations.SubmissionOutcome.Created;
@@ -31,6 +30,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -331,9 +331,10 @@ public class DeclarationService {
     }
 
     private void count(String action, SubmissionOutcome outcome) {
-        // Labelled with the HTTP status the api answers with, the simulator's changes included.
+        // Labelled with the outcome's kind (created, unchanged, updated, invalid, unknown, conflict), the
+        // simulator's changes included.
         registry.counter("customs_declarations_requests", "action", action,
-                "status", Integer.toString(SubmissionAnswers.status(outcome))).increment();
+                "outcome", outcome.getClass().getSimpleName().toLowerCase(Locale.ROOT)).increment();
         if (outcome instanceof Invalid invalid) {
             // One count per offending field; item indexes are dropped so the label stays a short, fixed list.
             invalid.errors().stream().map(v -> ITEM_INDEX.matcher(v.field()).replaceAll("[]")).distinct()
