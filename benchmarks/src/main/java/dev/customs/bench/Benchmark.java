@@ -2,10 +2,10 @@ package dev.customs.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.customs.contract.event.DeclarationEvent;
-import dev.customs.contract.event.EventCodec;
-import dev.customs.kafka.ReliableProducer;
 import dev.customs.contract.event.DeclarationState;
+import dev.customs.contract.event.EventCodec;
 import dev.customs.contract.reference.ReferenceData;
+import dev.customs.kafka.ReliableProducer;
 import dev.customs.localstack.Infrastructure;
 import dev.customs.localstack.Platform;
 import dev.customs.localstack.ServiceProcess;

@@ -1,9 +1,9 @@
 package dev.customs.declaration;
 
-import dev.customs.rest.testing.ExactNumbers;
-import dev.customs.rest.testing.Metrics;
 import dev.customs.localstack.testing.KafkaResource;
 import dev.customs.localstack.testing.PostgresResource;
+import dev.customs.rest.testing.ExactNumbers;
+import dev.customs.rest.testing.Metrics;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.http.TestHTTPResource;

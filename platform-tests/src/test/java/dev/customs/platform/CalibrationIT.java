@@ -1,7 +1,7 @@
 package dev.customs.platform;
 
-import dev.customs.rest.testing.ExactNumbers;
 import dev.customs.localstack.Platform;
+import dev.customs.rest.testing.ExactNumbers;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import io.restassured.http.ContentType;

@@ -1,10 +1,10 @@
 package dev.customs.statistics;
 
 import dev.customs.contract.event.DeclarationState;
-import dev.customs.rest.testing.ExactNumbers;
 import dev.customs.contract.testing.RawPublisher;
 import dev.customs.localstack.testing.KafkaResource;
 import dev.customs.localstack.testing.PostgresResource;
+import dev.customs.rest.testing.ExactNumbers;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;

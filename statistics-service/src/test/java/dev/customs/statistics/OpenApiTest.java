@@ -1,8 +1,8 @@
 package dev.customs.statistics;
 
-import dev.customs.rest.testing.OpenApiDocument;
 import dev.customs.localstack.testing.KafkaResource;
 import dev.customs.localstack.testing.PostgresResource;
+import dev.customs.rest.testing.OpenApiDocument;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;

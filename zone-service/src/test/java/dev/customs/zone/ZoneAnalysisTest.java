@@ -2,10 +2,10 @@ package dev.customs.zone;
 
 import dev.customs.contract.event.DeclarationState;
 import dev.customs.contract.event.Direction;
-import dev.customs.rest.testing.ExactNumbers;
 import dev.customs.contract.testing.RawPublisher;
 import dev.customs.localstack.testing.KafkaResource;
 import dev.customs.localstack.testing.PostgresResource;
+import dev.customs.rest.testing.ExactNumbers;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;

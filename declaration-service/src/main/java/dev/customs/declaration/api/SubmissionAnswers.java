@@ -1,8 +1,5 @@
 package dev.customs.declaration.api;
 
-import dev.customs.rest.Problem;
-import dev.customs.rest.ProblemException;
-import dev.customs.declaration.declarations.SubmissionOutcome;
 import dev.customs.declaration.declarations.SubmissionOutcome.Accepted;
 import dev.customs.declaration.declarations.SubmissionOutcome.Conflict;
 import dev.customs.declaration.declarations.SubmissionOutcome.Created;
@@ -10,6 +7,9 @@ import dev.customs.declaration.declarations.SubmissionOutcome.Invalid;
 import dev.customs.declaration.declarations.SubmissionOutcome.Unchanged;
 import dev.customs.declaration.declarations.SubmissionOutcome.Unknown;
 import dev.customs.declaration.declarations.SubmissionOutcome.Updated;
+import dev.customs.declaration.declarations.SubmissionOutcome;
+import dev.customs.rest.Problem;
+import dev.customs.rest.ProblemException;
 import jakarta.ws.rs.core.Response;
 
 import java.util.List;
@@ -27,7 +27,7 @@ public final class SubmissionAnswers {
     }
 
     /** The status a client hears. */
-    public static int status(SubmissionOutcome outcome) {
+    static int status(SubmissionOutcome outcome) {
         if (outcome instanceof Created) {
             return CREATED;
         }

@@ -1,8 +1,8 @@
 package dev.customs.declaration.outbox;
 
 import dev.customs.contract.event.DeclarationEvent;
-import dev.customs.kafka.ReliableProducer;
 import dev.customs.declaration.config.OutboxConfig;
+import dev.customs.kafka.ReliableProducer;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;

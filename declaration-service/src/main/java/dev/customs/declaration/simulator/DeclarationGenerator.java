@@ -4,13 +4,13 @@ import dev.customs.contract.event.Direction;
 import dev.customs.contract.event.ZoneFlow;
 import dev.customs.contract.reference.Country;
 import dev.customs.contract.reference.ReferenceData;
-import dev.customs.declaration.rates.RateSource;
-import dev.customs.declaration.rates.RateTable;
 import dev.customs.contract.reference.TradeMode;
 import dev.customs.contract.reference.Zone;
 import dev.customs.contract.reference.ZoneType;
 import dev.customs.declaration.api.DeclarationRequest;
 import dev.customs.declaration.api.ItemRequest;
+import dev.customs.declaration.rates.RateSource;
+import dev.customs.declaration.rates.RateTable;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

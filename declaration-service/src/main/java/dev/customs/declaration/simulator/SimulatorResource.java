@@ -1,9 +1,9 @@
 package dev.customs.declaration.simulator;
 
 import dev.customs.contract.reference.ReferenceData;
-import dev.customs.rest.ProblemException;
 import dev.customs.declaration.simulator.SimulatorCommands.BackfillCommand;
 import dev.customs.declaration.simulator.SimulatorCommands.StartCommand;
+import dev.customs.rest.ProblemException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;

@@ -2,8 +2,8 @@ package dev.customs.statistics.api;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.customs.contract.reference.StatisticalRegime;
-import dev.customs.totals.TradeTotals;
 import dev.customs.statistics.totals.RegimeTotalsService.RegimeTotal;
+import dev.customs.totals.TradeTotals;
 
 public record RegimeView(StatisticalRegime regime, @JsonUnwrapped TradeTotals totals) {
 

@@ -1,8 +1,8 @@
 package dev.customs.statistics.api;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
-import dev.customs.totals.TradeTotals;
 import dev.customs.statistics.totals.RegionTotalsService.RegionTotal;
+import dev.customs.totals.TradeTotals;
 
 public record RegionView(String code, String name, @JsonUnwrapped TradeTotals totals) {
 

@@ -1,8 +1,8 @@
 package dev.customs.statistics.api;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
-import dev.customs.totals.TradeTotals;
 import dev.customs.totals.TradeSeries;
+import dev.customs.totals.TradeTotals;
 
 import java.math.BigDecimal;
 import java.time.YearMonth;

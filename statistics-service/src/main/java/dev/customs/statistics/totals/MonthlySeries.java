@@ -1,8 +1,8 @@
 package dev.customs.statistics.totals;
 
+import dev.customs.statistics.config.StatisticsApiConfig;
 import dev.customs.totals.DateRange;
 import dev.customs.totals.TradeSeries;
-import dev.customs.statistics.config.StatisticsApiConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;

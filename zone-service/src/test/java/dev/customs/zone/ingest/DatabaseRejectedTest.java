@@ -2,12 +2,12 @@ package dev.customs.zone.ingest;
 
 import dev.customs.contract.event.DeclarationEvent;
 import dev.customs.contract.event.DeclarationState;
-import dev.customs.rest.testing.ExactNumbers;
 import dev.customs.contract.testing.ExpectedTotals;
 import dev.customs.contract.testing.RawPublisher;
 import dev.customs.ingest.DeadLetterPublisher;
 import dev.customs.localstack.testing.KafkaResource;
 import dev.customs.localstack.testing.PostgresResource;
+import dev.customs.rest.testing.ExactNumbers;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;

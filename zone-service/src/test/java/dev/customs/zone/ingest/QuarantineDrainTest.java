@@ -1,10 +1,10 @@
 package dev.customs.zone.ingest;
 
-import dev.customs.rest.testing.Metrics;
 import dev.customs.contract.testing.RawPublisher;
 import dev.customs.ingest.DeadLetterPublisher;
 import dev.customs.localstack.testing.KafkaResource;
 import dev.customs.localstack.testing.PostgresResource;
+import dev.customs.rest.testing.Metrics;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
