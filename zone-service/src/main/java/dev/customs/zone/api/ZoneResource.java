@@ -34,6 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import java.util.List;
+import java.util.Map;
 
 
 @Path("/api/zones")
@@ -121,8 +122,9 @@ public class ZoneResource {
         DateRange range = dates.range();
         RankingMetric measure = QueryParams.oneOf("metric", metric, RankingMetric.class, RankingMetric.totalCny);
         PageRequest page = PageRequest.parse(offset, limit, config.defaultRankingLimit(), config.maxRankingLimit());
+        Map<String, String> names = registry.names();
         return Paging.respond(ranking.rank(range, measure), page,
-                e -> RankingEntryView.of(e, registry.byCode(e.zoneCode()).map(Area::name).orElse(null)), uri);
+                e -> RankingEntryView.of(e, names.get(e.zoneCode())), uri);
     }
 
     @GET

@@ -10,7 +10,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** The areas this service knows, from its own zones table. */
 @ApplicationScoped
@@ -47,6 +49,11 @@ public class ZoneRegistry {
 
     public Optional<Area> byCode(String code) {
         return query(BY_CODE, List.of(code)).stream().findFirst();
+    }
+
+    /** Every area's name by its code, read at once: for lists that name many areas. */
+    public Map<String, String> names() {
+        return find(null, null).stream().collect(Collectors.toMap(Area::code, Area::name));
     }
 
     private List<Area> query(String sql, List<String> params) {
