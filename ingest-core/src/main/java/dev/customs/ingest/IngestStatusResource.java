@@ -1,6 +1,8 @@
 package dev.customs.ingest;
 
+import dev.customs.rest.Roles;
 import io.agroal.api.AgroalDataSource;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -15,6 +17,7 @@ import java.sql.Statement;
 /** How far this consumer has got, from its own ledger: survives restarts, unlike in-memory counters. */
 @Path("/api/ingest/status")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.OPERATOR)
 public class IngestStatusResource {
 
     public record IngestStatus(long declarations, long active, long cancelled) {

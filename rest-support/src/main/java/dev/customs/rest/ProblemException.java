@@ -32,6 +32,11 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(404, "Not found", detail, null);
     }
 
+    /** The caller's role allows the operation, but not on this enterprise's or this area's data. */
+    public static ProblemException outOfScope(String field, String message) {
+        return new ProblemException(403, "Forbidden", field + ": " + message, List.of(new Problem.FieldError(field, message)));
+    }
+
     public static ProblemException conflict(String detail) {
         return new ProblemException(409, "Conflict", detail, null);
     }

@@ -5,6 +5,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.customs.totals.TradeSeries;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
@@ -55,6 +58,39 @@ public final class ProblemMappers {
         public Response toResponse(ProblemException e) {
             return respond(e.toProblem());
         }
+    }
+
+    /** No bearer token where the operation needs one (RFC 6750: the challenge names the scheme). */
+    @Provider
+    public static class UnauthorizedMapper implements ExceptionMapper<UnauthorizedException> {
+        @Override
+        public Response toResponse(UnauthorizedException e) {
+            return unauthorized("Bearer realm=\"customs\"", "this operation needs a bearer token");
+        }
+    }
+
+    /** A token that is expired, not signed by the platform's identity provider, or issued for someone else. */
+    @Provider
+    public static class AuthenticationFailedMapper implements ExceptionMapper<AuthenticationFailedException> {
+        @Override
+        public Response toResponse(AuthenticationFailedException e) {
+            return unauthorized("Bearer realm=\"customs\", error=\"invalid_token\"",
+                    "the bearer token is not valid (expired, wrongly signed or issued for another audience)");
+        }
+    }
+
+    /** A valid token whose roles do not include one this operation allows. */
+    @Provider
+    public static class ForbiddenMapper implements ExceptionMapper<ForbiddenException> {
+        @Override
+        public Response toResponse(ForbiddenException e) {
+            return respond(new Problem("about:blank", "Forbidden", 403, "your roles do not allow this operation", null));
+        }
+    }
+
+    private static Response unauthorized(String challenge, String detail) {
+        return Response.status(401).type(Problem.MEDIA_TYPE).header("WWW-Authenticate", challenge)
+                .entity(new Problem("about:blank", "Unauthorized", 401, detail, null)).build();
     }
 
     /** A series longer than a service allows: the client narrows {@code from} or {@code to}. */

@@ -7,17 +7,20 @@ import dev.customs.contract.testing.RawPublisher;
 import dev.customs.ingest.DeadLetterPublisher;
 import dev.customs.localstack.testing.KafkaResource;
 import dev.customs.localstack.testing.PostgresResource;
+import dev.customs.rest.Roles;
+import dev.customs.rest.testing.ActAs;
 import dev.customs.rest.testing.ExactNumbers;
 import dev.customs.rest.testing.Metrics;
+import dev.customs.rest.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.extension.ExtendWith;
 import io.restassured.specification.RequestSpecification;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -59,6 +62,7 @@ import static org.hamcrest.Matchers.nullValue;
 @ExtendWith(ExactNumbers.class)
 @QuarkusTestResource(KafkaResource.class)
 @QuarkusTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = PostgresResource.DATABASE_ARG, value = "statistics"))
+@ActAs(Roles.ANALYST)
 class StatisticsIngestTest {
 
     private static final LocalDate MARCH_10 = LocalDate.of(2022, 3, 10);
@@ -125,7 +129,7 @@ class StatisticsIngestTest {
 
     @Test
     void ledgerKnowsEveryDeclaration() {
-        given().get("/api/ingest/status").then().statusCode(200)
+        given().auth().oauth2(TestTokens.operator()).get("/api/ingest/status").then().statusCode(200)
                 .body("declarations", equalTo(7))
                 .body("active", equalTo(6))
                 .body("cancelled", equalTo(1));

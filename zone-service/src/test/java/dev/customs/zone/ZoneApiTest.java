@@ -2,7 +2,10 @@ package dev.customs.zone;
 
 import dev.customs.localstack.testing.KafkaResource;
 import dev.customs.localstack.testing.PostgresResource;
+import dev.customs.rest.Roles;
+import dev.customs.rest.testing.ActAs;
 import dev.customs.rest.testing.LinkHeader;
+import dev.customs.rest.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -15,13 +18,14 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.nullValue;
 
 @QuarkusTest
 @QuarkusTestResource(KafkaResource.class)
 @QuarkusTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = PostgresResource.DATABASE_ARG, value = "zones"))
+@ActAs(Roles.ANALYST)
 class ZoneApiTest {
 
     @Test
@@ -121,5 +125,21 @@ class ZoneApiTest {
     void emptyRangeGivesZeros() {
         given().queryParam("from", "1999-01-01").queryParam("to", "1999-12-31").get("/api/zones/8013/totals")
                 .then().statusCode(200).body("declarations", equalTo(0)).body("byFlow.size()", equalTo(0));
+    }
+
+    @Test
+    void anAreaAdministratorSeesItsOwnAreasFiguresAndTheRankingButNoOtherAreas() {
+        String admin8013 = TestTokens.areaAdminOf("8013");
+        given().auth().oauth2(admin8013).queryParam("from", "1999-01-01").queryParam("to", "1999-12-31")
+                .get("/api/zones/8013/totals").then().statusCode(200).body("declarations", equalTo(0));
+        given().auth().oauth2(admin8013).get("/api/zones/8013/series").then().statusCode(200);
+        given().auth().oauth2(admin8013).get("/api/zones/ranking").then().statusCode(200);
+        given().auth().oauth2(admin8013).get("/api/zones/0130/totals")
+                .then().statusCode(403).contentType("application/problem+json")
+                .body("errors.field", equalTo(List.of("code")));
+        given().auth().oauth2(admin8013).get("/api/zones/0130/series")
+                .then().statusCode(403).body("errors.field", equalTo(List.of("code")));
+        given().auth().oauth2(admin8013).queryParam("by", "province").get("/api/zones/rollup")
+                .then().statusCode(403).contentType("application/problem+json");
     }
 }

@@ -7,6 +7,8 @@ import dev.customs.contract.testing.ExpectedTotals;
 import dev.customs.contract.testing.RawPublisher;
 import dev.customs.localstack.testing.KafkaResource;
 import dev.customs.localstack.testing.PostgresResource;
+import dev.customs.rest.Roles;
+import dev.customs.rest.testing.ActAs;
 import dev.customs.rest.testing.ExactNumbers;
 import dev.customs.rest.testing.LinkHeader;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -59,6 +61,7 @@ import static org.awaitility.Awaitility.await;
 @ExtendWith(ExactNumbers.class)
 @QuarkusTestResource(KafkaResource.class)
 @QuarkusTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = PostgresResource.DATABASE_ARG, value = "zones"))
+@ActAs(Roles.ANALYST)
 class ZoneBreakdownsAcrossPeriodsTest {
 
     private static final String ACROSS_THE_YEAR_FROM = "2012-12-01";

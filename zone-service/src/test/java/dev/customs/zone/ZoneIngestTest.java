@@ -6,15 +6,18 @@ import dev.customs.contract.testing.RawPublisher;
 import dev.customs.ingest.DeadLetterPublisher;
 import dev.customs.localstack.testing.KafkaResource;
 import dev.customs.localstack.testing.PostgresResource;
+import dev.customs.rest.Roles;
+import dev.customs.rest.testing.ActAs;
 import dev.customs.rest.testing.ExactNumbers;
 import dev.customs.rest.testing.Metrics;
+import dev.customs.rest.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -39,6 +42,7 @@ import static org.hamcrest.Matchers.equalTo;
 @ExtendWith(ExactNumbers.class)
 @QuarkusTestResource(KafkaResource.class)
 @QuarkusTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = PostgresResource.DATABASE_ARG, value = "zones"))
+@ActAs(Roles.ANALYST)
 class ZoneIngestTest {
 
     /** This class's data lives in 2021 so other tests sharing the database cannot touch its sums. */
@@ -79,7 +83,7 @@ class ZoneIngestTest {
             // totals below prove that those changed nothing.
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                     assertThat(Metrics.sum("/q/metrics", "customs_ingest_records_consumed_total")).isEqualTo(10));
-            given().get("/api/ingest/status").then().statusCode(200)
+            given().auth().oauth2(TestTokens.operator()).get("/api/ingest/status").then().statusCode(200)
                     .body("declarations", equalTo(4)).body("cancelled", equalTo(1));
 
             given().queryParam("from", "2021-01-01").queryParam("to", "2021-12-31")

@@ -122,6 +122,7 @@ public final class OpenApiDocumentHostileRequests {
     /** Sends every case; the outcomes of all, failures with a non-null {@link Outcome#failure}. */
     public static List<Outcome> run(OpenApiDocument document) {
         List<Outcome> outcomes = new ArrayList<>();
+        AccessMatrix access = AccessMatrix.load();
         for (OpenApiDocument.Operation operation : document.operations("GET")) {
             Map<String, String> path = new LinkedHashMap<>();
             Map<String, List<String>> query = new LinkedHashMap<>();
@@ -132,34 +133,38 @@ public final class OpenApiDocumentHostileRequests {
                     query.put(p.name(), List.of(enc(p.example())));
                 }
             }
-            outcomes.add(baseline(operation, path, query));
+            Map<String, String> examples = new LinkedHashMap<>();
+            operation.parameters().stream().filter(p -> p.in().equals("path")).forEach(p -> examples.put(p.name(), p.example()));
+            // Sent by a caller the operation allows, so that what is tested is the parameter check, not access.
+            String token = access.tokenFor(operation.name(), examples);
+            outcomes.add(baseline(operation, token, path, query));
             for (OpenApiDocument.Parameter p : operation.parameters()) {
                 if (p.in().equals("path")) {
                     for (String value : pathValues(p)) {
                         Map<String, String> hostile = new LinkedHashMap<>(path);
                         hostile.put(p.name(), value);
-                        outcomes.add(expect(operation, hostile, query, p.name(), true));
+                        outcomes.add(expect(operation, token, hostile, query, p.name(), true));
                     }
                     String absent = wellFormedAbsent(p);
                     if (absent != null) {
                         Map<String, String> hostile = new LinkedHashMap<>(path);
                         hostile.put(p.name(), absent);
-                        outcomes.add(expectNotFound(operation, hostile, query));
+                        outcomes.add(expectNotFound(operation, token, hostile, query));
                     }
                 } else if (p.in().equals("query")) {
                     for (String value : queryValues(p)) {
                         Map<String, List<String>> hostile = new LinkedHashMap<>(query);
                         hostile.put(p.name(), List.of(value));
-                        outcomes.add(expect(operation, path, hostile, p.name(), false));
+                        outcomes.add(expect(operation, token, path, hostile, p.name(), false));
                     }
                     String example = p.example() == null ? "1" : enc(p.example());
                     Map<String, List<String>> twice = new LinkedHashMap<>(query);
                     twice.put(p.name(), List.of(example, example));
-                    outcomes.add(expect(operation, path, twice, p.name(), false));
+                    outcomes.add(expect(operation, token, path, twice, p.name(), false));
                     if (p.required()) {
                         Map<String, List<String>> without = new LinkedHashMap<>(query);
                         without.remove(p.name());
-                        outcomes.add(expect(operation, path, without, p.name(), false));
+                        outcomes.add(expect(operation, token, path, without, p.name(), false));
                     }
                 }
             }
@@ -167,7 +172,7 @@ public final class OpenApiDocumentHostileRequests {
                 Map<String, List<String>> backwards = new LinkedHashMap<>(query);
                 backwards.put("from", List.of("2025-02-01"));
                 backwards.put("to", List.of("2025-01-31"));
-                outcomes.add(expect(operation, path, backwards, "from", false));
+                outcomes.add(expect(operation, token, path, backwards, "from", false));
             }
         }
         return outcomes;
@@ -251,29 +256,29 @@ public final class OpenApiDocumentHostileRequests {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-    private static Outcome baseline(OpenApiDocument.Operation operation, Map<String, String> path,
+    private static Outcome baseline(OpenApiDocument.Operation operation, String token, Map<String, String> path,
                                     Map<String, List<String>> query) {
         String uri = uri(operation, path, query);
-        Answer response = send(uri);
+        Answer response = send(uri, token);
         int status = response.status();
         return new Outcome(uri, status, status >= 500 || status == 400
                 ? "the examples alone answer " + status + ": " + abbreviate(response.body()) : null);
     }
 
-    private static Outcome expectNotFound(OpenApiDocument.Operation operation, Map<String, String> path,
+    private static Outcome expectNotFound(OpenApiDocument.Operation operation, String token, Map<String, String> path,
                                           Map<String, List<String>> query) {
         String uri = uri(operation, path, query);
-        Answer response = send(uri);
+        Answer response = send(uri, token);
         int status = response.status();
         boolean ok = status == 404 && response.type().startsWith(PROBLEM_JSON);
         return new Outcome(uri, status, ok ? null : "expected 404 problem+json for a well-formed absent id, got "
                 + status + " " + response.type() + ": " + abbreviate(response.body()));
     }
 
-    private static Outcome expect(OpenApiDocument.Operation operation, Map<String, String> path,
+    private static Outcome expect(OpenApiDocument.Operation operation, String token, Map<String, String> path,
                                   Map<String, List<String>> query, String parameter, boolean inPath) {
         String uri = uri(operation, path, query);
-        Answer response = send(uri);
+        Answer response = send(uri, token);
         int status = response.status();
         String type = response.type();
         String failure = null;
@@ -300,15 +305,15 @@ public final class OpenApiDocumentHostileRequests {
         return path.values().stream().anyMatch(DOTS::contains);
     }
 
-    private static Answer send(String uri) {
+    private static Answer send(String uri, String token) {
         String base = RestAssured.baseURI + ":" + RestAssured.port + RestAssured.basePath.replaceAll("/$", "");
         URI target;
         try {
             target = URI.create(base + uri);
         } catch (IllegalArgumentException notAUri) {
-            return sendRaw(uri);
+            return sendRaw(uri, token);
         }
-        HttpRequest request = HttpRequest.newBuilder(target).GET().build();
+        HttpRequest request = HttpRequest.newBuilder(target).header("Authorization", "Bearer " + token).GET().build();
         try {
             HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
             return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
@@ -322,13 +327,13 @@ public final class OpenApiDocumentHostileRequests {
     }
 
     /** For a request line java.net.URI refuses to build: written to a socket as it is. */
-    private static Answer sendRaw(String uri) {
+    private static Answer sendRaw(String uri, String token) {
         String host = URI.create(RestAssured.baseURI).getHost();
         try (Socket socket = new Socket(host, RestAssured.port)) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
             out.write(("GET " + RestAssured.basePath.replaceAll("/$", "") + uri + " HTTP/1.1\r\nHost: " + host
-                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                    + "\r\nAuthorization: Bearer " + token + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
             String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             int status = Integer.parseInt(response.substring(9, 12));

@@ -5,6 +5,7 @@ import dev.customs.rest.DateRangeParams;
 import dev.customs.rest.PageRequest;
 import dev.customs.rest.Paging;
 import dev.customs.rest.QueryParams;
+import dev.customs.rest.Roles;
 import dev.customs.rest.SeriesParams;
 import dev.customs.statistics.config.StatisticsApiConfig;
 import dev.customs.statistics.totals.CommodityLevel;
@@ -17,6 +18,7 @@ import dev.customs.statistics.totals.RegimeTotalsService;
 import dev.customs.statistics.totals.RegionTotalsService;
 import dev.customs.statistics.totals.TradeModeTotalsService;
 import dev.customs.totals.DateRange;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -34,6 +36,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 import java.util.List;
 
 
+@RolesAllowed(Roles.ANALYST)
 @Path("/api/statistics")
 @Produces(MediaType.APPLICATION_JSON)
 public class StatisticsResource {

@@ -3,6 +3,8 @@ package dev.customs.statistics.ingest;
 import dev.customs.ingest.testing.TotalsOverflowSuite;
 import dev.customs.localstack.testing.KafkaResource;
 import dev.customs.localstack.testing.PostgresResource;
+import dev.customs.rest.Roles;
+import dev.customs.rest.testing.ActAs;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -18,6 +20,7 @@ import static io.restassured.RestAssured.given;
 @TestProfile(IngestHardeningProfile.class)
 @QuarkusTestResource(KafkaResource.class)
 @QuarkusTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = PostgresResource.DATABASE_ARG, value = "statistics"))
+@ActAs(Roles.ANALYST)
 class TotalsOverflowTest extends TotalsOverflowSuite {
 
     @Override

@@ -1,12 +1,14 @@
 package dev.customs.zone.api;
 
 import dev.customs.contract.reference.ZoneType;
+import dev.customs.rest.Caller;
 import dev.customs.rest.CsvTableWriter;
 import dev.customs.rest.DateRangeParams;
 import dev.customs.rest.PageRequest;
 import dev.customs.rest.Paging;
 import dev.customs.rest.ProblemException;
 import dev.customs.rest.QueryParams;
+import dev.customs.rest.Roles;
 import dev.customs.rest.SeriesParams;
 import dev.customs.totals.DateRange;
 import dev.customs.zone.config.ZoneApiConfig;
@@ -18,6 +20,7 @@ import dev.customs.zone.totals.ZoneRanking;
 import dev.customs.zone.totals.ZoneRollup;
 import dev.customs.zone.totals.ZoneSeries;
 import dev.customs.zone.totals.ZoneTotalsService;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -52,19 +55,22 @@ public class ZoneResource {
     private final ZoneSeries series;
     private final ZoneRollup rollup;
     private final ZoneApiConfig config;
+    private final Caller caller;
 
     public ZoneResource(ZoneRegistry registry, ZoneTotalsService totals, ZoneRanking ranking, ZoneSeries series,
-                        ZoneRollup rollup, ZoneApiConfig config) {
+                        ZoneRollup rollup, ZoneApiConfig config, Caller caller) {
         this.registry = registry;
         this.totals = totals;
         this.ranking = ranking;
         this.series = series;
         this.rollup = rollup;
         this.config = config;
+        this.caller = caller;
     }
 
     @GET
     @Produces({MediaType.APPLICATION_JSON, CsvTableWriter.TEXT_CSV})
+    @RolesAllowed({Roles.DECLARANT, Roles.ANALYST, Roles.AREA_ADMIN, Roles.OPERATOR})
     @Operation(summary = "The special customs supervision areas in code order, optionally filtered by type and "
             + "province, a page at a time (all 174 fit in the default page)")
     public RestResponse<List<AreaView>> zones(
@@ -85,6 +91,7 @@ public class ZoneResource {
 
     @GET
     @Path("/{code}")
+    @RolesAllowed({Roles.DECLARANT, Roles.ANALYST, Roles.AREA_ADMIN, Roles.OPERATOR})
     @Operation(summary = "One area: name, type, province")
     public Area zone(@Parameter(description = CODE, example = EXAMPLE_CODE, schema = @Schema(type = SchemaType.STRING,
             pattern = CODE_PATTERN)) @PathParam("code") String code) {
@@ -93,18 +100,21 @@ public class ZoneResource {
 
     @GET
     @Path("/{code}/totals")
-    @Operation(summary = "An area's imports and exports over a date range, by flow and by supervision mode")
+    @RolesAllowed({Roles.ANALYST, Roles.AREA_ADMIN})
+    @Operation(summary = "An area's imports and exports over a date range, by flow and by supervision mode; an area "
+            + "administrator sees only the areas it administers")
     public ZoneTotalsView totals(
             @Parameter(description = CODE, example = EXAMPLE_CODE, schema = @Schema(type = SchemaType.STRING, pattern = CODE_PATTERN)) @PathParam("code") String code,
             @BeanParam DateRangeParams dates) {
         DateRange range = dates.range();
-        knownZone(code);
+        administeredZone(code);
         return ZoneTotalsView.of(totals.totalsOf(code, range));
     }
 
     @GET
     @Path("/ranking")
     @Produces({MediaType.APPLICATION_JSON, CsvTableWriter.TEXT_CSV})
+    @RolesAllowed({Roles.ANALYST, Roles.AREA_ADMIN})
     @Operation(summary = "Areas with trade in the range ranked by one measure, with each one's share of all area "
             + "trade in it, a page at a time: rank and share are over all areas, so the next page continues the rank")
     public RestResponse<List<RankingEntryView>> ranking(
@@ -130,6 +140,7 @@ public class ZoneResource {
     @GET
     @Path("/{code}/series")
     @Produces({MediaType.APPLICATION_JSON, CsvTableWriter.TEXT_CSV})
+    @RolesAllowed({Roles.ANALYST, Roles.AREA_ADMIN})
     @Operation(summary = "An area's trade month by month, every month of the range (zeros included), with total CNY "
             + SeriesParams.GROWTH_SUMMARY)
     public List<ZoneSeriesPointView> series(
@@ -140,13 +151,14 @@ public class ZoneResource {
             @BeanParam DateRangeParams dates) {
         SeriesParams.requireMonthly(granularity);
         DateRange range = dates.range();
-        knownZone(code);
+        administeredZone(code);
         return series.monthly(code, range).stream().map(ZoneSeriesPointView::of).toList();
     }
 
     @GET
     @Path("/rollup")
     @Produces({MediaType.APPLICATION_JSON, CsvTableWriter.TEXT_CSV})
+    @RolesAllowed(Roles.ANALYST)
     @Operation(summary = "Area trade rolled up by province or by area type, every group (zeros included), largest "
             + "first, with each group's share of all area trade in CNY")
     public List<RollupView> rollup(
@@ -159,6 +171,7 @@ public class ZoneResource {
 
     @GET
     @Path("/concentration")
+    @RolesAllowed(Roles.ANALYST)
     @Operation(summary = "How concentrated area trade is: the share of the top N areas (by total CNY) in all area trade")
     public ConcentrationView concentration(
             @BeanParam DateRangeParams dates,
@@ -168,6 +181,18 @@ public class ZoneResource {
         DateRange range = dates.range();
         int size = QueryParams.whole("top", top, config.defaultConcentrationTop(), 1, config.maxRankingLimit());
         return ConcentrationView.of(rollup.concentration(range, size));
+    }
+
+    /**
+     * As {@link #knownZone}, and 403 naming {@code code} when the caller is an area administrator (and not an
+     * analyst) of other areas: an area's own figures are its administrator's, everyone's are the analysts'.
+     */
+    private Area administeredZone(String code) {
+        Area area = knownZone(code);
+        if (!caller.hasRole(Roles.ANALYST) && !caller.zones().contains(code)) {
+            throw ProblemException.outOfScope("code", "not one of the areas you administer");
+        }
+        return area;
     }
 
     /** 400 naming {@code code} unless it is four digits, so only a well-formed code reaches the registry; 404 if no area has it. */

@@ -7,6 +7,8 @@ import dev.customs.contract.testing.RawPublisher;
 import dev.customs.ingest.DeadLetterPublisher;
 import dev.customs.localstack.testing.KafkaResource;
 import dev.customs.localstack.testing.PostgresResource;
+import dev.customs.rest.Roles;
+import dev.customs.rest.testing.ActAs;
 import dev.customs.rest.testing.ExactNumbers;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -50,6 +52,7 @@ import static org.awaitility.Awaitility.await;
 @TestProfile(IngestHardeningProfile.class)
 @QuarkusTestResource(KafkaResource.class)
 @QuarkusTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = PostgresResource.DATABASE_ARG, value = "zones"))
+@ActAs(Roles.ANALYST)
 class DatabaseRejectedTest {
 
     private static final LocalDate DAY = LocalDate.of(2015, 6, 6);

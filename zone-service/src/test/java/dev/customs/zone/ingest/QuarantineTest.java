@@ -5,6 +5,8 @@ import dev.customs.contract.event.DeclarationState;
 import dev.customs.contract.testing.RawPublisher;
 import dev.customs.localstack.testing.KafkaResource;
 import dev.customs.localstack.testing.PostgresResource;
+import dev.customs.rest.Roles;
+import dev.customs.rest.testing.ActAs;
 import dev.customs.rest.testing.Metrics;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -39,6 +41,7 @@ import static org.hamcrest.Matchers.equalTo;
 @TestProfile(QuarantineProfile.class)
 @QuarkusTestResource(KafkaResource.class)
 @QuarkusTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = PostgresResource.DATABASE_ARG, value = "zones"))
+@ActAs(Roles.ANALYST)
 class QuarantineTest {
 
     private static final LocalDate DAY = LocalDate.of(2015, 2, 2);
