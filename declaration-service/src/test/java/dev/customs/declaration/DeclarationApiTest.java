@@ -6,16 +6,19 @@ import dev.customs.contract.event.EventType;
 import dev.customs.contract.testing.RawPublisher;
 import dev.customs.localstack.testing.KafkaResource;
 import dev.customs.localstack.testing.PostgresResource;
+import dev.customs.rest.Roles;
+import dev.customs.rest.testing.ActAs;
 import dev.customs.rest.testing.ExactNumbers;
 import dev.customs.rest.testing.Metrics;
+import dev.customs.rest.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.extension.ExtendWith;
 import io.restassured.http.ContentType;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.math.BigDecimal;
 import java.net.URI;
@@ -47,6 +50,7 @@ import static org.hamcrest.Matchers.nullValue;
 @ExtendWith(ExactNumbers.class)
 @QuarkusTestResource(KafkaResource.class)
 @QuarkusTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = PostgresResource.DATABASE_ARG, value = "declarations"))
+@ActAs(Roles.DECLARANT)
 class DeclarationApiTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
@@ -218,6 +222,7 @@ class DeclarationApiTest {
         int senders = 8;
         HttpClient client = HttpClient.newHttpClient();
         HttpRequest post = HttpRequest.newBuilder(declarationsUrl).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + TestTokens.declarant())
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         ExecutorService pool = Executors.newFixedThreadPool(senders);
         try {
@@ -316,7 +321,7 @@ class DeclarationApiTest {
         given().contentType(ContentType.JSON).body(List.of(usd, secondLine)).post("/api/declarations/batch")
                 .then().statusCode(200).body("accepted", equalTo(2));
 
-        given().queryParam("from", "2024-02-01").queryParam("to", "2024-02-29").get("/api/declarations/summary")
+        given().queryParam("from", "2024-02-01").queryParam("to", "2024-02-29").auth().oauth2(TestTokens.analyst()).get("/api/declarations/summary")
                 .then().statusCode(200)
                 .body("declarations", equalTo(2))
                 .body("exportCny", equalTo(new BigDecimal("3551500.00")))
@@ -325,7 +330,7 @@ class DeclarationApiTest {
                 .body("national.declarations", equalTo(1))
                 .body("national.importCny", equalTo(new BigDecimal("0.00")))
                 .body("national.exportUsd", equalTo(new BigDecimal("500000.00")));
-        given().queryParam("from", "2024-03-01").queryParam("to", "2024-02-01").get("/api/declarations/summary")
+        given().queryParam("from", "2024-03-01").queryParam("to", "2024-02-01").auth().oauth2(TestTokens.analyst()).get("/api/declarations/summary")
                 .then().statusCode(400).body("errors[0].field", equalTo("from"));
         given().queryParam("zoneCode", "8013").queryParam("from", "2024-02-01").queryParam("to", "2024-02-29")
                 .queryParam("size", 10).get("/api/declarations")

@@ -2,8 +2,11 @@ package dev.customs.declaration;
 
 import dev.customs.localstack.testing.KafkaResource;
 import dev.customs.localstack.testing.PostgresResource;
+import dev.customs.rest.Roles;
+import dev.customs.rest.testing.ActAs;
 import dev.customs.rest.testing.ExactNumbers;
 import dev.customs.rest.testing.Metrics;
+import dev.customs.rest.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -31,7 +34,10 @@ import static org.hamcrest.Matchers.hasItem;
 @ExtendWith(ExactNumbers.class)
 @QuarkusTestResource(KafkaResource.class)
 @QuarkusTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = PostgresResource.DATABASE_ARG, value = "declarations"))
+@ActAs(Roles.DECLARANT)
 class ExchangeRateApiTest {
+
+    private static final String OPERATOR = TestTokens.token().roles(Roles.OPERATOR).subject("operator-7").sign();
 
     @Inject
     TestClock clock;
@@ -70,12 +76,12 @@ class ExchangeRateApiTest {
         assertThat(Metrics.sum(metricsUrl.toString(), "customs_declarations_provisional_rate_total")).isGreaterThanOrEqualTo(1);
         assertThat(Metrics.sum(metricsUrl.toString(), "customs_exchange_rates_months_carried_forward")).isEqualTo(4);
 
-        given().contentType(ContentType.JSON).body(Map.of("USD", new BigDecimal("7.2000"), "EUR", new BigDecimal("8.0")))
+        given().auth().oauth2(OPERATOR).contentType(ContentType.JSON).body(Map.of("USD", new BigDecimal("7.2000"), "EUR", new BigDecimal("8.0")))
                 .put("/api/exchange-rates/2027-04")
                 .then().statusCode(200).body("month", equalTo("2027-04"));
         given().queryParam("from", "2027-04").queryParam("to", "2027-04").get("/api/exchange-rates")
                 .then().statusCode(200).body("rates.currency", containsInAnyOrder("EUR", "USD"))
-                .body("rates.source", hasItem("operator"));
+                .body("rates.source", hasItem("operator operator-7"));
 
         given().contentType(ContentType.JSON).body(euroDeclaration("2027-04-11")).post("/api/declarations")
                 .then().statusCode(201)
@@ -90,15 +96,15 @@ class ExchangeRateApiTest {
 
     @Test
     void loadedRatesAreChecked() {
-        given().contentType(ContentType.JSON)
+        given().auth().oauth2(OPERATOR).contentType(ContentType.JSON)
                 .body(Map.of("XXX", 1, "USD", -1, "EUR", new BigDecimal("7.1234567"), "CNY", 1))
                 .put("/api/exchange-rates/2026-11")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", containsInAnyOrder("XXX", "USD", "EUR", "CNY"));
-        given().contentType(ContentType.JSON).body(Map.of("USD", 7))
+        given().auth().oauth2(OPERATOR).contentType(ContentType.JSON).body(Map.of("USD", 7))
                 .put("/api/exchange-rates/1999-01")
                 .then().statusCode(400).body("errors.field", equalTo(List.of("month")));
-        given().contentType(ContentType.JSON).body(Map.of("USD", 7))
+        given().auth().oauth2(OPERATOR).contentType(ContentType.JSON).body(Map.of("USD", 7))
                 .put("/api/exchange-rates/2027-13")
                 .then().statusCode(400).body("errors.field", equalTo(List.of("month")));
         given().queryParam("from", "2026-13").get("/api/exchange-rates")

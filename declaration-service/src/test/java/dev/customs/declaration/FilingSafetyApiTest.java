@@ -5,8 +5,11 @@ import dev.customs.contract.event.EventCodec;
 import dev.customs.contract.testing.RawPublisher;
 import dev.customs.localstack.testing.KafkaResource;
 import dev.customs.localstack.testing.PostgresResource;
+import dev.customs.rest.Roles;
+import dev.customs.rest.testing.ActAs;
 import dev.customs.rest.testing.ExactNumbers;
 import dev.customs.rest.testing.Metrics;
+import dev.customs.rest.testing.TestTokens;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -53,6 +56,7 @@ import static org.hamcrest.Matchers.startsWith;
 @ExtendWith(ExactNumbers.class)
 @QuarkusTestResource(KafkaResource.class)
 @QuarkusTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = PostgresResource.DATABASE_ARG, value = "declarations"))
+@ActAs(Roles.DECLARANT)
 class FilingSafetyApiTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
@@ -130,8 +134,12 @@ class FilingSafetyApiTest {
                         .sampleStream().limit(60).toList();
         Set<String> created = new HashSet<>();
         for (dev.customs.declaration.api.DeclarationRequest request : samples) {
-            io.restassured.response.Response response = given().contentType(ContentType.JSON)
-                    .body(client.writeValueAsBytes(request)).post("/api/declarations");
+            // Sent by a declarant of the request's own enterprise, when it names a well-formed one: what is under
+            // test is the content, not the scope (a malformed code is refused by name before any scope check).
+            String code = request.declarantCode();
+            String enterprise = code != null && code.matches("[0-9A-Z]{18}") ? code : TestTokens.DECLARANT_USCC;
+            io.restassured.response.Response response = given().auth().oauth2(TestTokens.declarantFor(enterprise))
+                    .contentType(ContentType.JSON).body(client.writeValueAsBytes(request)).post("/api/declarations");
             int status = response.statusCode();
             if (status == 201) {
                 created.add(response.path("declarationId"));
@@ -213,6 +221,7 @@ class FilingSafetyApiTest {
         int senders = 8;
         HttpClient client = HttpClient.newHttpClient();
         HttpRequest post = HttpRequest.newBuilder(declarationsUrl).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + TestTokens.declarant())
                 .header("Idempotency-Key", key).POST(HttpRequest.BodyPublishers.ofString(body)).build();
         ExecutorService pool = Executors.newFixedThreadPool(senders);
         List<Integer> statuses = new ArrayList<>();

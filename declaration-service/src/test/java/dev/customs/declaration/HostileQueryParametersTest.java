@@ -2,6 +2,8 @@ package dev.customs.declaration;
 
 import dev.customs.localstack.testing.KafkaResource;
 import dev.customs.localstack.testing.PostgresResource;
+import dev.customs.rest.Roles;
+import dev.customs.rest.testing.ActAs;
 import dev.customs.rest.testing.OpenApiDocumentHostileRequests;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -21,6 +23,7 @@ import static org.hamcrest.Matchers.equalTo;
 @QuarkusTest
 @QuarkusTestResource(KafkaResource.class)
 @QuarkusTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = PostgresResource.DATABASE_ARG, value = "declarations"))
+@ActAs(Roles.DECLARANT)
 class HostileQueryParametersTest {
 
     @Test

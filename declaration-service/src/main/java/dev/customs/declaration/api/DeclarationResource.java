@@ -3,19 +3,23 @@ package dev.customs.declaration.api;
 import dev.customs.declaration.config.DeclarationConfig;
 import dev.customs.declaration.declarations.DeclarationQueries;
 import dev.customs.declaration.declarations.DeclarationService;
+import dev.customs.declaration.declarations.Filer;
 import dev.customs.declaration.declarations.GroupCommitter;
 import dev.customs.declaration.declarations.IdempotencyKeys;
 import dev.customs.declaration.declarations.SubmissionOutcome;
+import dev.customs.rest.Caller;
 import dev.customs.rest.DateRangeParams;
 import dev.customs.rest.PageNumber;
 import dev.customs.rest.Problem;
 import dev.customs.rest.ProblemException;
 import dev.customs.rest.QueryParams;
+import dev.customs.rest.Roles;
 import dev.customs.totals.DateRange;
 import dev.customs.totals.TradeTotals;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -69,18 +73,22 @@ public class DeclarationResource {
     private final GroupCommitter singles;
     private final DeclarationQueries queries;
     private final DeclarationConfig config;
+    private final Caller caller;
 
     public DeclarationResource(DeclarationService declarations, GroupCommitter singles, DeclarationQueries queries,
-                               DeclarationConfig config) {
+                               DeclarationConfig config, Caller caller) {
         this.declarations = declarations;
         this.singles = singles;
         this.queries = queries;
         this.config = config;
+        this.caller = caller;
     }
 
     @POST
+    @RolesAllowed(Roles.DECLARANT)
     @Operation(summary = "File a declaration: 201 when new, 200 when the same declaration is sent again "
-            + "(same declarationId, or same Idempotency-Key and body); 409 when either was used for other content")
+            + "(same declarationId, or same Idempotency-Key and body); 409 when either was used for other content; "
+            + "403 naming declarantCode when the caller may not declare for that enterprise")
     public Response submit(@Parameter(description = "Makes a retried POST safe: the same key with the same body answers "
                                    + "200 with the declaration the first request filed. 1 to 255 printable ASCII characters",
                                    example = "c1b7f0a2-5e0d-4a55-9a57-3b8a2d0e6f10")
@@ -89,13 +97,14 @@ public class DeclarationResource {
         IdempotencyKeys.invalid(idempotencyKey).ifPresent(v -> {
             throw ProblemException.badParameter(v.field(), v.message());
         });
-        SubmissionOutcome outcome = singles.submit(requireBody(request), idempotencyKey);
+        SubmissionOutcome outcome = singles.submit(requireBody(request), idempotencyKey, filer());
         return SubmissionAnswers.response(outcome).location(URI.create("/api/declarations/" + outcome.declarationId()))
                 .build();
     }
 
     @POST
     @Path("/batch")
+    @RolesAllowed(Roles.DECLARANT)
     @Operation(summary = "File up to 1,000 declarations; each gets its own outcome")
     public BatchOutcome submitBatch(List<DeclarationRequest> requests) {
         if (requests == null || requests.isEmpty() || requests.size() > config.maxBatchSize()) {
@@ -104,7 +113,7 @@ public class DeclarationResource {
         if (requests.contains(null)) {
             throw ProblemException.badParameter("body[" + requests.indexOf(null) + "]", "must be a declaration");
         }
-        List<SubmissionOutcome> outcomes = declarations.submitAll(requests);
+        List<SubmissionOutcome> outcomes = declarations.submitAll(requests, filer());
         List<BatchItemOutcome> items = IntStream.range(0, outcomes.size())
                 .mapToObj(i -> SubmissionAnswers.batchItem(i, outcomes.get(i))).toList();
         int accepted = (int) outcomes.stream().filter(SubmissionOutcome.Accepted.class::isInstance).count();
@@ -113,33 +122,44 @@ public class DeclarationResource {
 
     @PUT
     @Path("/{id}")
-    @Operation(summary = "Amend: a new revision with the full new state; 409 when cancelled")
+    @RolesAllowed(Roles.DECLARANT)
+    @Operation(summary = "Amend: a new revision with the full new state; 409 when cancelled; 403 when the caller may "
+            + "not act for the declaration's enterprise")
     public Response amend(@Parameter(description = ID, example = EXAMPLE_ID,
                                      schema = @Schema(type = SchemaType.STRING, pattern = ID_PATTERN)) @PathParam("id") String id,
                           DeclarationRequest request) {
-        return SubmissionAnswers.response(declarations.amend(QueryParams.code("id", id, ID_DIGITS), requireBody(request)))
+        return SubmissionAnswers.response(declarations.amend(QueryParams.code("id", id, ID_DIGITS), requireBody(request), filer()))
                 .build();
     }
 
     @DELETE
     @Path("/{id}")
-    @Operation(summary = "Cancel: a new revision that withdraws the declaration")
+    @RolesAllowed(Roles.DECLARANT)
+    @Operation(summary = "Cancel: a new revision that withdraws the declaration; 403 when the caller may not act for "
+            + "its enterprise")
     public Response cancel(@Parameter(description = ID, example = EXAMPLE_ID,
                                       schema = @Schema(type = SchemaType.STRING, pattern = ID_PATTERN)) @PathParam("id") String id) {
-        return SubmissionAnswers.response(declarations.cancel(QueryParams.code("id", id, ID_DIGITS))).build();
+        return SubmissionAnswers.response(declarations.cancel(QueryParams.code("id", id, ID_DIGITS), filer())).build();
     }
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One declaration at its current revision")
+    @RolesAllowed(Roles.DECLARANT)
+    @Operation(summary = "One declaration at its current revision, with who filed it; 403 when it is another "
+            + "enterprise's")
     public DeclarationView get(@Parameter(description = ID, example = EXAMPLE_ID,
             schema = @Schema(type = SchemaType.STRING, pattern = ID_PATTERN)) @PathParam("id") String id) {
-        return queries.find(QueryParams.code("id", id, ID_DIGITS)).map(DeclarationView::of)
+        DeclarationView view = queries.find(QueryParams.code("id", id, ID_DIGITS)).map(DeclarationView::of)
                 .orElseThrow(() -> ProblemException.notFound("no declaration " + id));
+        if (!caller.enterprises().contains(view.declarantCode())) {
+            throw ProblemException.outOfScope("id", "you may not act for enterprise " + view.declarantCode());
+        }
+        return view;
     }
 
     @GET
-    @Operation(summary = "Declarations by date, optionally of one area, a page at a time")
+    @RolesAllowed(Roles.DECLARANT)
+    @Operation(summary = "The caller's enterprises' declarations by date, optionally of one area, a page at a time")
     public PageView list(@Parameter(description = ZONE_CODE, example = EXAMPLE_ZONE, schema = @Schema(type = SchemaType.STRING,
                                  pattern = ZONE_PATTERN)) @QueryParam("zoneCode") String zoneCode,
                          @BeanParam DateRangeParams dates,
@@ -152,13 +172,14 @@ public class DeclarationResource {
         String zone = QueryParams.optionalCode("zoneCode", zoneCode, ZONE_DIGITS);
         DateRange range = dates.range();
         PageNumber pageNo = PageNumber.parse(page, size, config.defaultPageSize(), config.maxPageSize());
-        DeclarationQueries.PageOf result = queries.list(zone, range, pageNo.page(), pageNo.size());
+        DeclarationQueries.PageOf result = queries.list(caller.enterprises(), zone, range, pageNo.page(), pageNo.size());
         return new PageView(result.page(), result.size(), result.totalItems(),
                 result.items().stream().map(DeclarationView::of).toList());
     }
 
     @GET
     @Path("/summary")
+    @RolesAllowed({Roles.ANALYST, Roles.OPERATOR})
     @Operation(summary = "Ground truth from this service's own store: current, non-cancelled declarations "
             + "(all, and those counting in national totals: no second-line or intra-zone moves)")
     public SummaryView summary(
@@ -169,6 +190,10 @@ public class DeclarationResource {
         DateRange range = dates.range();
         DeclarationQueries.Summary summary = queries.summary(range, zone);
         return new SummaryView(range.from(), range.to(), zone, summary.all(), summary.national());
+    }
+
+    private Filer filer() {
+        return Filer.actingFor(caller.subject(), caller.client(), caller.enterprises());
     }
 
     private static DeclarationRequest requireBody(DeclarationRequest request) {

@@ -3,6 +3,7 @@ package dev.customs.declaration.api;
 import dev.customs.declaration.declarations.SubmissionOutcome.Accepted;
 import dev.customs.declaration.declarations.SubmissionOutcome.Conflict;
 import dev.customs.declaration.declarations.SubmissionOutcome.Created;
+import dev.customs.declaration.declarations.SubmissionOutcome.Forbidden;
 import dev.customs.declaration.declarations.SubmissionOutcome.Invalid;
 import dev.customs.declaration.declarations.SubmissionOutcome.Unchanged;
 import dev.customs.declaration.declarations.SubmissionOutcome.Unknown;
@@ -20,6 +21,7 @@ public final class SubmissionAnswers {
     private static final int CREATED = 201;
     private static final int OK = 200;
     private static final int BAD_REQUEST = 400;
+    private static final int FORBIDDEN = 403;
     private static final int NOT_FOUND = 404;
     private static final int CONFLICT = 409;
 
@@ -37,6 +39,9 @@ public final class SubmissionAnswers {
         if (outcome instanceof Invalid) {
             return BAD_REQUEST;
         }
+        if (outcome instanceof Forbidden) {
+            return FORBIDDEN;
+        }
         if (outcome instanceof Unknown) {
             return NOT_FOUND;
         }
@@ -53,6 +58,9 @@ public final class SubmissionAnswers {
         }
         if (outcome instanceof Invalid invalid) {
             throw ProblemException.badRequest(invalid.errors());
+        }
+        if (outcome instanceof Forbidden forbidden) {
+            throw ProblemException.outOfScope(forbidden.field(), forbidden.detail());
         }
         if (outcome instanceof Unknown unknown) {
             throw new ProblemException(NOT_FOUND, "Not found", unknown.detail(), null);
@@ -72,6 +80,10 @@ public final class SubmissionAnswers {
         if (outcome instanceof Invalid invalid) {
             return new DeclarationResource.BatchItemOutcome(index, BAD_REQUEST, invalid.declarationId(), null, null,
                     fieldErrors(invalid));
+        }
+        if (outcome instanceof Forbidden forbidden) {
+            return new DeclarationResource.BatchItemOutcome(index, FORBIDDEN, forbidden.declarationId(), null,
+                    forbidden.detail(), List.of(new Problem.FieldError(forbidden.field(), forbidden.detail())));
         }
         if (outcome instanceof Unknown unknown) {
             return new DeclarationResource.BatchItemOutcome(index, NOT_FOUND, unknown.declarationId(), null,

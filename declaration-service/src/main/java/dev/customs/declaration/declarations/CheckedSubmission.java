@@ -14,19 +14,20 @@ import java.util.List;
  * @param idempotencyKey the client's {@code Idempotency-Key}, or null
  * @param rateMonth      the month whose published rates converted the values
  * @param provisionalRate whether a rate was carried forward past the published table
+ * @param filer          who files it; set with {@link #filedBy} before it is filed
  */
 public record CheckedSubmission(DeclarationRequest request, String idempotencyKey, List<Violation> violations,
-                                DeclarationState state, YearMonth rateMonth, boolean provisionalRate) {
+                                DeclarationState state, YearMonth rateMonth, boolean provisionalRate, Filer filer) {
 
     public static CheckedSubmission invalid(DeclarationRequest request, List<Violation> violations) {
-        return new CheckedSubmission(request, null, List.copyOf(violations), null, null, false);
+        return new CheckedSubmission(request, null, List.copyOf(violations), null, null, false, null);
     }
 
     public boolean valid() {
         return violations.isEmpty();
     }
 
-    public CheckedSubmission withIdempotencyKey(String key) {
-        return new CheckedSubmission(request, key, violations, state, rateMonth, provisionalRate);
+    public CheckedSubmission filedBy(Filer by, String key) {
+        return new CheckedSubmission(request, key, violations, state, rateMonth, provisionalRate, by);
     }
 }

@@ -7,6 +7,7 @@ import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.math.BigDecimal;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,6 +15,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Reads of the declarations store, including the ground truth the consumers' totals must equal. */
 @ApplicationScoped
@@ -29,6 +31,7 @@ public class DeclarationQueries {
     private static final String IN_RANGE = "declaration_date BETWEEN ? AND ?";
     // CAST to bpchar: zone_code is CHAR(4), and only a bpchar parameter lets the (zone_code, date) index serve.
     private static final String OF_ZONE = " AND zone_code = CAST(? AS bpchar)";
+    private static final String OF_DECLARANTS = " AND declarant_code = ANY (?)";
     private static final String COUNT = "SELECT count(*) FROM declarations WHERE ";
     private static final String PAGE = "SELECT " + DeclarationStore.ROW_COLUMNS + " FROM declarations WHERE ";
     private static final String PAGE_ORDER = " ORDER BY declaration_date, declaration_id LIMIT ? OFFSET ?";
@@ -50,12 +53,14 @@ public class DeclarationQueries {
         return store.find(declarationId).map(DeclarationStore.Row::stored);
     }
 
-    public PageOf list(String zoneCode, DateRange range, int page, int size) {
-        String where = IN_RANGE + (zoneCode == null ? "" : OF_ZONE);
+    /** A page of the declarations of the given enterprises (an empty set lists none). */
+    public PageOf list(Set<String> declarantCodes, String zoneCode, DateRange range, int page, int size) {
+        String where = IN_RANGE + (zoneCode == null ? "" : OF_ZONE) + OF_DECLARANTS;
         try (Connection connection = dataSource.getConnection()) {
+            Array declarants = connection.createArrayOf("varchar", declarantCodes.toArray());
             long total;
             try (PreparedStatement statement = connection.prepareStatement(COUNT + where)) {
-                bindRange(statement, range, zoneCode);
+                statement.setArray(bindRange(statement, range, zoneCode), declarants);
                 try (ResultSet rows = statement.executeQuery()) {
                     rows.next();
                     total = rows.getLong(1);
@@ -64,8 +69,9 @@ public class DeclarationQueries {
             List<StoredDeclaration> items = new ArrayList<>();
             try (PreparedStatement statement = connection.prepareStatement(PAGE + where + PAGE_ORDER)) {
                 int next = bindRange(statement, range, zoneCode);
-                statement.setInt(next, size);
-                statement.setLong(next + 1, (long) page * size);
+                statement.setArray(next, declarants);
+                statement.setInt(next + 1, size);
+                statement.setLong(next + 2, (long) page * size);
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
                         items.add(DeclarationStore.row(rows).stored());

@@ -9,6 +9,7 @@ import dev.customs.declaration.api.DeclarationRequest;
 import dev.customs.declaration.declarations.SubmissionOutcome.Accepted;
 import dev.customs.declaration.declarations.SubmissionOutcome.Conflict;
 import dev.customs.declaration.declarations.SubmissionOutcome.Created;
+import dev.customs.declaration.declarations.SubmissionOutcome.Forbidden;
 import dev.customs.declaration.declarations.SubmissionOutcome.Invalid;
 import dev.customs.declaration.declarations.SubmissionOutcome.Unchanged;
 import dev.customs.declaration.declarations.SubmissionOutcome.Unknown;
@@ -71,8 +72,8 @@ public class DeclarationService {
     }
 
     /** Files every valid request of a batch in one transaction; each gets its own outcome. */
-    public List<SubmissionOutcome> submitAll(List<DeclarationRequest> requests) {
-        return fileChecked(requests.stream().map(validator::check).toList());
+    public List<SubmissionOutcome> submitAll(List<DeclarationRequest> requests, Filer filer) {
+        return fileChecked(requests.stream().map(request -> validator.check(request).filedBy(filer, null)).toList());
     }
 
     /**
@@ -132,6 +133,10 @@ public class DeclarationService {
                 outcomes.add(new Invalid(request.declarationId(), submission.violations()));
                 continue;
             }
+            if (!submission.filer().mayActFor(request.declarantCode())) {
+                outcomes.add(notTheirs(request.declarationId(), "declarantCode", request.declarantCode()));
+                continue;
+            }
             String key = submission.idempotencyKey();
             String keyHash = key == null ? null : sha256(json(request));
             if (key != null && (keysBefore.containsKey(key) || keysInBatch.containsKey(key))) {
@@ -156,10 +161,12 @@ public class DeclarationService {
                 DeclarationState state = submission.state();
                 rows.add(new DeclarationStore.NewDeclaration(id, state.declarationDate(), state.direction().name(),
                         state.zoneCode(), state.countsNationally(), state.totalValueCny(), state.totalValueUsd(), hash,
-                        json(filed), json(state), now, submission.rateMonth(), submission.provisionalRate()));
+                        json(filed), json(state), now, submission.rateMonth(), submission.provisionalRate(),
+                        state.declarantCode(), submission.filer().simulator(), submission.filer()));
                 events.add(event(EventType.DECLARED, id, 1, now, state));
                 StoredDeclaration declaration = new StoredDeclaration(id, 1, DeclarationStatus.DECLARED, filed, state,
-                        submission.rateMonth(), submission.provisionalRate());
+                        submission.rateMonth(), submission.provisionalRate(), filing(submission.filer(), now),
+                        submission.filer().simulator());
                 filedInBatch.put(id, new FiledInBatch(declaration, hash));
                 outcome = new Created(declaration);
             }
@@ -261,9 +268,12 @@ public class DeclarationService {
                 "declaration " + declarationId + " is filed but could not be read")).stored();
     }
 
-    /** A new revision with the full new state; nothing happens when the state is unchanged. */
+    /**
+     * A new revision with the full new state; nothing happens when the state is unchanged. The filer must be
+     * allowed to act for the enterprise of the declaration as stored and as amended.
+     */
     @Transactional
-    public SubmissionOutcome amend(String declarationId, DeclarationRequest request) {
+    public SubmissionOutcome amend(String declarationId, DeclarationRequest request, Filer filer) {
         CheckedSubmission checked = validator.check(request);
         List<Violation> violations = new ArrayList<>(checked.violations());
         if (request.declarationId() != null && !request.declarationId().equals(declarationId)) {
@@ -273,8 +283,12 @@ public class DeclarationService {
         SubmissionOutcome outcome;
         if (row == null) {
             outcome = new Unknown(declarationId);
+        } else if (!filer.mayActFor(declarantOf(row))) {
+            outcome = notTheirs(declarationId, "id", declarantOf(row));
         } else if (!violations.isEmpty()) {
             outcome = new Invalid(declarationId, violations);
+        } else if (!filer.mayActFor(request.declarantCode())) {
+            outcome = notTheirs(declarationId, "declarantCode", request.declarantCode());
         } else if (row.status() == DeclarationStatus.CANCELLED) {
             outcome = new Conflict(declarationId, "declaration " + declarationId + " is cancelled and cannot be amended");
         } else {
@@ -286,8 +300,9 @@ public class DeclarationService {
                 outcome = new Unchanged(row.stored());
             } else {
                 row = new DeclarationStore.Row(declarationId, row.revision() + 1, DeclarationStatus.AMENDED, filedJson,
-                        stateJson, checked.rateMonth().atDay(1), checked.provisionalRate());
-                store.update(row, state, clock.instant());
+                        stateJson, checked.rateMonth().atDay(1), checked.provisionalRate(), filing(filer, clock.instant()),
+                        row.synthetic());
+                store.update(row, state);
                 publish(EventType.AMENDED, declarationId, row.revision(), state);
                 if (checked.provisionalRate()) {
                     provisional.increment();
@@ -299,25 +314,44 @@ public class DeclarationService {
         return outcome;
     }
 
-    /** A new revision that withdraws the declaration; its event carries the state being withdrawn. */
+    /**
+     * A new revision that withdraws the declaration; its event carries the state being withdrawn. The filer must
+     * be allowed to act for the declaration's enterprise.
+     */
     @Transactional
-    public SubmissionOutcome cancel(String declarationId) {
+    public SubmissionOutcome cancel(String declarationId, Filer filer) {
         DeclarationStore.Row row = store.lock(declarationId).orElse(null);
         SubmissionOutcome outcome;
         if (row == null) {
             outcome = new Unknown(declarationId);
+        } else if (!filer.mayActFor(declarantOf(row))) {
+            outcome = notTheirs(declarationId, "id", declarantOf(row));
         } else if (row.status() == DeclarationStatus.CANCELLED) {
             outcome = new Conflict(declarationId, "declaration " + declarationId + " is already cancelled");
         } else {
             long revision = row.revision() + 1;
-            store.updateStatus(declarationId, revision, DeclarationStatus.CANCELLED, clock.instant());
+            StoredDeclaration.Filing filing = filing(filer, clock.instant());
+            store.updateStatus(declarationId, revision, DeclarationStatus.CANCELLED, filing);
             StoredDeclaration cancelled = new DeclarationStore.Row(declarationId, revision, DeclarationStatus.CANCELLED,
-                    row.requestJson(), row.stateJson(), row.rateMonth(), row.provisionalRate()).stored();
+                    row.requestJson(), row.stateJson(), row.rateMonth(), row.provisionalRate(), filing, row.synthetic())
+                    .stored();
             publish(EventType.CANCELLED, declarationId, revision, cancelled.state());
             outcome = new Updated(cancelled);
         }
         count("cancelled", outcome);
         return outcome;
+    }
+
+    private static String declarantOf(DeclarationStore.Row row) {
+        return EventCodec.fromJson(row.stateJson(), DeclarationState.class).declarantCode();
+    }
+
+    private static Forbidden notTheirs(String declarationId, String field, String declarantCode) {
+        return new Forbidden(declarationId, field, "you may not act for enterprise " + declarantCode);
+    }
+
+    private static StoredDeclaration.Filing filing(Filer filer, Instant at) {
+        return new StoredDeclaration.Filing(filer.subject(), filer.client(), at);
     }
 
     private void publish(EventType type, String declarationId, long revision, DeclarationState state) {

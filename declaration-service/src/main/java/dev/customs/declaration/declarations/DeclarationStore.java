@@ -36,7 +36,8 @@ public class DeclarationStore {
     public record NewDeclaration(String declarationId, LocalDate declarationDate, String direction, String zoneCode,
                                  boolean countsNationally, BigDecimal totalValueCny, BigDecimal totalValueUsd,
                                  String submissionHash, String requestJson, String stateJson, Instant filedAt,
-                                 YearMonth rateMonth, boolean provisionalRate) {
+                                 YearMonth rateMonth, boolean provisionalRate, String declarantCode, boolean synthetic,
+                                 Filer filer) {
     }
 
     /** A client's idempotency key: the hash of the request it came with and the declaration it filed. */
@@ -45,18 +46,20 @@ public class DeclarationStore {
 
     /** A declaration's current revision as stored: the request as filed and the published state, JSON. */
     public record Row(String declarationId, long revision, DeclarationStatus status, String requestJson,
-                      String stateJson, LocalDate rateMonth, boolean provisionalRate) {
+                      String stateJson, LocalDate rateMonth, boolean provisionalRate, StoredDeclaration.Filing filing,
+                      boolean synthetic) {
 
         public StoredDeclaration stored() {
             return new StoredDeclaration(declarationId, revision, status,
                     EventCodec.fromJson(requestJson, DeclarationRequest.class),
                     EventCodec.fromJson(stateJson, DeclarationState.class),
-                    rateMonth == null ? null : YearMonth.from(rateMonth), provisionalRate);
+                    rateMonth == null ? null : YearMonth.from(rateMonth), provisionalRate, filing, synthetic);
         }
     }
 
     /** The columns {@link #row} reads, in its order. */
-    static final String ROW_COLUMNS = "declaration_id, revision, status, request, state, rate_month, provisional_rate";
+    static final String ROW_COLUMNS = "declaration_id, revision, status, request, state, rate_month, provisional_rate, "
+            + "filed_by, filed_by_client, updated_at, synthetic";
 
     // The cast keeps the primary key usable: against text[] PostgreSQL would compare CHAR(18) as text.
     private static final String HASHES = """
@@ -64,8 +67,11 @@ public class DeclarationStore {
     private static final String INSERT = """
             INSERT INTO declarations (declaration_id, revision, status, declaration_date, direction, zone_code,
                 counts_nationally, total_value_cny, total_value_usd, submission_hash, request, state, created_at, updated_at,
-                rate_month, provisional_rate)
-            VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+                rate_month, provisional_rate, declarant_code, synthetic, filed_by, filed_by_client)
+            VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+    private static final String INSERT_REVISION = """
+            INSERT INTO declaration_revisions (declaration_id, revision, status, filed_by, filed_by_client, filed_at)
+            VALUES (?, ?, ?, ?, ?, ?)""";
     private static final String KEYS = """
             SELECT idempotency_key, request_hash, declaration_id FROM idempotency_keys WHERE idempotency_key = ANY (?)""";
     private static final String INSERT_KEY = """
@@ -76,10 +82,11 @@ public class DeclarationStore {
     private static final String UPDATE = """
             UPDATE declarations SET revision = ?, status = ?, declaration_date = ?, direction = ?, zone_code = ?,
                 counts_nationally = ?, total_value_cny = ?, total_value_usd = ?, request = ?, state = ?, updated_at = ?,
-                rate_month = ?, provisional_rate = ?
+                rate_month = ?, provisional_rate = ?, filed_by = ?, filed_by_client = ?
             WHERE declaration_id = CAST(? AS bpchar)""";
     private static final String STATUS = """
-            UPDATE declarations SET revision = ?, status = ?, updated_at = ? WHERE declaration_id = CAST(? AS bpchar)""";
+            UPDATE declarations SET revision = ?, status = ?, updated_at = ?, filed_by = ?, filed_by_client = ?
+            WHERE declaration_id = CAST(? AS bpchar)""";
     private static final String SERIALS = "SELECT nextval('declaration_serial') FROM generate_series(1, ?)";
 
     private final AgroalDataSource dataSource;
@@ -113,11 +120,14 @@ public class DeclarationStore {
     /** Reads the {@link #ROW_COLUMNS} of the current result row. */
     static Row row(ResultSet rows) throws SQLException {
         return new Row(rows.getString(1), rows.getLong(2), DeclarationStatus.valueOf(rows.getString(3)), rows.getString(4),
-                rows.getString(5), rows.getObject(6, LocalDate.class), rows.getBoolean(7));
+                rows.getString(5), rows.getObject(6, LocalDate.class), rows.getBoolean(7),
+                new StoredDeclaration.Filing(rows.getString(8), rows.getString(9),
+                        rows.getObject(10, OffsetDateTime.class).toInstant()), rows.getBoolean(11));
     }
 
     /** Replaces a declaration's current revision with {@code row} and its filtered and summed columns. */
-    public void update(Row row, DeclarationState state, Instant at) {
+    public void update(Row row, DeclarationState state) {
+        Instant at = row.filing().at();
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(UPDATE)) {
             statement.setLong(1, row.revision());
@@ -137,22 +147,46 @@ public class DeclarationStore {
             statement.setObject(11, at.atOffset(ZoneOffset.UTC));
             statement.setObject(12, row.rateMonth());
             statement.setBoolean(13, row.provisionalRate());
-            statement.setString(14, row.declarationId());
+            statement.setString(14, row.filing().subject());
+            statement.setString(15, row.filing().client());
+            statement.setString(16, row.declarationId());
             statement.executeUpdate();
+            insertRevision(connection, row.declarationId(), row.revision(), row.status(), row.filing());
         } catch (SQLException e) {
             throw new StoreException("amending declaration " + row.declarationId(), e);
         }
     }
 
+    private static void insertRevision(Connection connection, String declarationId, long revision,
+                                       DeclarationStatus status, StoredDeclaration.Filing filing) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(INSERT_REVISION)) {
+            bindRevision(statement, declarationId, revision, status, filing);
+            statement.executeUpdate();
+        }
+    }
+
+    private static void bindRevision(PreparedStatement statement, String declarationId, long revision,
+                                     DeclarationStatus status, StoredDeclaration.Filing filing) throws SQLException {
+        statement.setString(1, declarationId);
+        statement.setLong(2, revision);
+        statement.setString(3, status.name());
+        statement.setString(4, filing.subject());
+        statement.setString(5, filing.client());
+        statement.setObject(6, filing.at().atOffset(ZoneOffset.UTC));
+    }
+
     /** Stores a new revision and status, the rest of the declaration unchanged. */
-    public void updateStatus(String declarationId, long revision, DeclarationStatus status, Instant at) {
+    public void updateStatus(String declarationId, long revision, DeclarationStatus status, StoredDeclaration.Filing filing) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(STATUS)) {
             statement.setLong(1, revision);
             statement.setString(2, status.name());
-            statement.setObject(3, at.atOffset(ZoneOffset.UTC));
-            statement.setString(4, declarationId);
+            statement.setObject(3, filing.at().atOffset(ZoneOffset.UTC));
+            statement.setString(4, filing.subject());
+            statement.setString(5, filing.client());
+            statement.setString(6, declarationId);
             statement.executeUpdate();
+            insertRevision(connection, declarationId, revision, status, filing);
         } catch (SQLException e) {
             throw new StoreException("changing the status of declaration " + declarationId, e);
         }
@@ -267,9 +301,21 @@ public class DeclarationStore {
                 statement.setObject(13, filedAt);
                 statement.setObject(14, d.rateMonth().atDay(1));
                 statement.setBoolean(15, d.provisionalRate());
+                statement.setString(16, d.declarantCode());
+                statement.setBoolean(17, d.synthetic());
+                statement.setString(18, d.filer().subject());
+                statement.setString(19, d.filer().client());
                 statement.addBatch();
             }
             statement.executeBatch();
+            try (PreparedStatement revisions = connection.prepareStatement(INSERT_REVISION)) {
+                for (NewDeclaration d : declarations) {
+                    bindRevision(revisions, d.declarationId(), 1, DeclarationStatus.DECLARED,
+                            new StoredDeclaration.Filing(d.filer().subject(), d.filer().client(), d.filedAt()));
+                    revisions.addBatch();
+                }
+                revisions.executeBatch();
+            }
         } catch (SQLException e) {
             throw new StoreException("storing " + declarations.size() + " declarations", e);
         }

@@ -107,7 +107,7 @@ public class DeclarationValidator {
         if (!out.isEmpty()) {
             return CheckedSubmission.invalid(request, sorted(out));
         }
-        return new CheckedSubmission(request, null, List.of(), state, applied.rateMonth(), applied.provisional());
+        return new CheckedSubmission(request, null, List.of(), state, applied.rateMonth(), applied.provisional(), null);
     }
 
     private void dates(LocalDate date, Set<Violation> out) {

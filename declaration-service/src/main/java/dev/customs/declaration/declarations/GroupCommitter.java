@@ -70,8 +70,8 @@ public class GroupCommitter {
      *
      * @param idempotencyKey a valid {@code Idempotency-Key} (see {@link IdempotencyKeys}), or null
      */
-    public SubmissionOutcome submit(DeclarationRequest request, String idempotencyKey) {
-        CheckedSubmission checked = validator.check(request).withIdempotencyKey(idempotencyKey);
+    public SubmissionOutcome submit(DeclarationRequest request, String idempotencyKey, Filer filer) {
+        CheckedSubmission checked = validator.check(request).filedBy(filer, idempotencyKey);
         if (!checked.valid()) {
             return declarations.fileChecked(List.of(checked)).get(0);
         }

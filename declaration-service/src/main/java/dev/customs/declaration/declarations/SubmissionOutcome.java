@@ -28,6 +28,13 @@ public sealed interface SubmissionOutcome {
     sealed interface Refused extends SubmissionOutcome {
     }
 
+    /**
+     * The caller may not act for the enterprise: the request's {@code declarantCode} (field {@code declarantCode}),
+     * or the stored declaration's when amending or cancelling (field {@code id}).
+     */
+    record Forbidden(String declarationId, String field, String detail) implements Refused {
+    }
+
     /** Filed now, at revision 1. */
     record Created(StoredDeclaration declaration) implements Accepted {
     }

@@ -1,8 +1,11 @@
 package dev.customs.declaration.rates;
 
 import dev.customs.contract.event.Violation;
+import dev.customs.rest.Caller;
 import dev.customs.rest.ProblemException;
 import dev.customs.rest.QueryParams;
+import dev.customs.rest.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -39,13 +42,16 @@ public class ExchangeRateResource {
     private static final String MONTH_PATTERN = "^[0-9]{4}-[0-9]{2}$";
 
     private final ExchangeRates rates;
+    private final Caller caller;
 
-    public ExchangeRateResource(ExchangeRates rates) {
+    public ExchangeRateResource(ExchangeRates rates, Caller caller) {
         this.rates = rates;
+        this.caller = caller;
     }
 
     @PUT
     @Path("/{month}")
+    @RolesAllowed(Roles.OPERATOR)
     @Operation(summary = "Load (or correct) one month's published rates, CNY per unit, e.g. {\"USD\": 7.12, \"EUR\": 7.91}; "
             + "declarations filed from then on convert at them instead of the carried-forward provisional rate")
     public MonthRates load(@Parameter(description = MONTH, example = "2027-01",
@@ -56,11 +62,12 @@ public class ExchangeRateResource {
         if (!violations.isEmpty()) {
             throw ProblemException.badRequest(violations);
         }
-        rates.load(parsed, cnyPerUnit, "operator");
+        rates.load(parsed, cnyPerUnit, "operator " + caller.subject());
         return new MonthRates(parsed, new TreeMap<>(cnyPerUnit));
     }
 
     @GET
+    @RolesAllowed({Roles.DECLARANT, Roles.ANALYST, Roles.AREA_ADMIN, Roles.OPERATOR})
     @Operation(summary = "Stored rates of a range of months (both inclusive; absent means the table's first or last)")
     public RatesView list(@Parameter(description = MONTH, example = "2026-01",
             schema = @Schema(type = SchemaType.STRING, pattern = MONTH_PATTERN)) @QueryParam("from") String from,

@@ -2,6 +2,7 @@ package dev.customs.declaration.simulator;
 
 import dev.customs.declaration.api.DeclarationRequest;
 import dev.customs.declaration.declarations.DeclarationService;
+import dev.customs.declaration.declarations.Filer;
 import dev.customs.declaration.declarations.SubmissionOutcome;
 import dev.customs.declaration.rates.ExchangeRates;
 import dev.customs.declaration.rates.RateSource;
@@ -41,6 +42,12 @@ public class Simulator {
     private static final double AMEND_MIN_FACTOR = 0.9;
     private static final double AMEND_MAX_FACTOR = 1.1;
     private static final String THREAD_NAME = "declaration-simulator";
+
+    /**
+     * The simulator's own system identity: its declarations are recorded as filed by it (not by the operator who
+     * started it) and marked synthetic, so analysts can tell them from real ones. It may file for any enterprise.
+     */
+    static final Filer IDENTITY = Filer.simulator("customs-simulator", "declaration-service");
 
     private final DeclarationService declarations;
     private final SimulatorConfig config;
@@ -211,7 +218,7 @@ public class Simulator {
 
         private void submit(List<DeclarationRequest> batch) {
             try {
-                List<SubmissionOutcome> outcomes = declarations.submitAll(batch);
+                List<SubmissionOutcome> outcomes = declarations.submitAll(batch, IDENTITY);
                 for (int i = 0; i < outcomes.size(); i++) {
                     SubmissionOutcome outcome = outcomes.get(i);
                     if (outcome instanceof SubmissionOutcome.Accepted) {
@@ -234,7 +241,7 @@ public class Simulator {
             double factor = AMEND_MIN_FACTOR + control.nextDouble() * (AMEND_MAX_FACTOR - AMEND_MIN_FACTOR);
             DeclarationRequest amendment = DeclarationGenerator.revalued(entry.request(), factor);
             try {
-                SubmissionOutcome outcome = declarations.amend(entry.declarationId(), amendment);
+                SubmissionOutcome outcome = declarations.amend(entry.declarationId(), amendment, IDENTITY);
                 if (outcome instanceof SubmissionOutcome.Accepted) {
                     amended.incrementAndGet();
                     recent.replace(entry, amendment);
@@ -252,7 +259,7 @@ public class Simulator {
                 return;
             }
             try {
-                SubmissionOutcome outcome = declarations.cancel(entry.declarationId());
+                SubmissionOutcome outcome = declarations.cancel(entry.declarationId(), IDENTITY);
                 if (outcome instanceof SubmissionOutcome.Accepted) {
                     cancelled.incrementAndGet();
                     recent.remove(entry);

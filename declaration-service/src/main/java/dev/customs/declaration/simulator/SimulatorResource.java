@@ -4,6 +4,8 @@ import dev.customs.contract.reference.ReferenceData;
 import dev.customs.declaration.simulator.SimulatorCommands.BackfillCommand;
 import dev.customs.declaration.simulator.SimulatorCommands.StartCommand;
 import dev.customs.rest.ProblemException;
+import dev.customs.rest.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -22,6 +24,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
 @Path("/api/simulator")
+@RolesAllowed(Roles.OPERATOR)
 @Produces(MediaType.APPLICATION_JSON)
 public class SimulatorResource {
 

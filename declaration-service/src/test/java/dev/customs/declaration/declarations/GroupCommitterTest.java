@@ -25,6 +25,7 @@ class GroupCommitterTest {
 
     private static final String POISON = "000000000000000000";
     private static final String BLOCKER = "111111111111111111";
+    private static final Filer FILER = Filer.actingFor("tester", "customs-cli", java.util.Set.of("91500000MA5U12346T"));
 
     /** Records each filed group; a group holding POISON fails as a whole; BLOCKER waits for a latch. */
     private static final class RecordingDeclarations extends DeclarationService {
@@ -64,7 +65,7 @@ class GroupCommitterTest {
 
         @Override
         public CheckedSubmission check(DeclarationRequest request) {
-            return new CheckedSubmission(request, null, List.of(), null, null, false);
+            return new CheckedSubmission(request, null, List.of(), null, null, false, FILER);
         }
     }
 
@@ -134,7 +135,7 @@ class GroupCommitterTest {
         assertThat(detail(blocker.get(10, TimeUnit.SECONDS))).isEqualTo("filed with 1");
         assertThat(detail(queuedOne.get(10, TimeUnit.SECONDS))).isEqualTo("filed with 1");
         // After the writers have left, a caller files on its own thread.
-        assertThat(detail(committer.submit(request("2"), null))).isEqualTo("filed with 1");
+        assertThat(detail(committer.submit(request("2"), null, FILER))).isEqualTo("filed with 1");
     }
 
     private static String detail(SubmissionOutcome outcome) {
@@ -154,7 +155,7 @@ class GroupCommitterTest {
             }
             Thread caller = new Thread(() -> {
                 try {
-                    late.complete(committer.submit(request("late"), null));
+                    late.complete(committer.submit(request("late"), null, FILER));
                 } catch (RuntimeException e) {
                     late.completeExceptionally(e);
                 }
@@ -190,7 +191,7 @@ class GroupCommitterTest {
     }
 
     private CompletableFuture<SubmissionOutcome> submitAsync(String id) {
-        return CompletableFuture.supplyAsync(() -> committer.submit(request(id), null));
+        return CompletableFuture.supplyAsync(() -> committer.submit(request(id), null, FILER));
     }
 
     private static DeclarationRequest request(String id) {
