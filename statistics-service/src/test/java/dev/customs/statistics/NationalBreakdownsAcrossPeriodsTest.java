@@ -159,7 +159,8 @@ class NationalBreakdownsAcrossPeriodsTest {
         DeclarationItem second = new DeclarationItem(2, hs, new BigDecimal("3"), "台", new BigDecimal(cny), new BigDecimal(usd));
         return new DeclarationState(one.declarationDate(), one.direction(), one.zoneCode(), one.zoneFlow(), one.tradeMode(),
                 one.customsOffice(), DECLARANT, one.partnerCountry(), one.transportMode(), one.currency(),
-                List.of(first, second), first.valueCny().add(second.valueCny()), first.valueUsd().add(second.valueUsd()));
+                List.of(first, second), first.valueCny().add(second.valueCny()), first.valueUsd().add(second.valueUsd()),
+                one.synthetic());
     }
 
     @BeforeEach

@@ -94,7 +94,7 @@ class StatisticsIngestTest {
                 "KZ", "3", "CNY", List.of(
                         new DeclarationItem(1, "8471300000", new BigDecimal("5"), "台", new BigDecimal("400.00"), new BigDecimal("56.00")),
                         new DeclarationItem(2, "6109100000", new BigDecimal("300"), "件", new BigDecimal("150.25"), new BigDecimal("21.03"))),
-                new BigDecimal("550.25"), new BigDecimal("77.03"));
+                new BigDecimal("550.25"), new BigDecimal("77.03"), false);
 
         try (RawPublisher kafka = new RawPublisher(bootstrapServers)) {
             kafka.publish(declared(a, aV1));

@@ -3,7 +3,10 @@ package dev.customs.contract.event;
 import java.time.Instant;
 import java.util.UUID;
 
-/** The record value on topic {@value #TOPIC}, keyed by {@code declarationId}; see docs/contract.md. */
+/**
+ * The record value on topic {@value #TOPIC}, keyed by {@code declarationId}; see docs/contract.md.
+ * {@code filedBy} is optional (null when the producer does not say who filed the revision).
+ */
 public record DeclarationEvent(
         Integer schemaVersion,
         UUID eventId,
@@ -11,6 +14,7 @@ public record DeclarationEvent(
         String declarationId,
         Long revision,
         Instant occurredAt,
+        FiledBy filedBy,
         DeclarationState declaration) {
 
     public static final String TOPIC = "customs.declarations";
