@@ -1,11 +1,14 @@
 package dev.customs.contract.event;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.time.Instant;
 import java.util.UUID;
 
 /**
  * The record value on topic {@value #TOPIC}, keyed by {@code declarationId}; see docs/contract.md.
- * {@code filedBy} is optional (null when the producer does not say who filed the revision).
+ * {@code filedBy} is optional (null when the producer does not say who filed the revision) and written only
+ * when given, so an event without it is the same JSON as before the field existed.
  */
 public record DeclarationEvent(
         Integer schemaVersion,
@@ -14,7 +17,7 @@ public record DeclarationEvent(
         String declarationId,
         Long revision,
         Instant occurredAt,
-        FiledBy filedBy,
+        @JsonInclude(JsonInclude.Include.NON_NULL) FiledBy filedBy,
         DeclarationState declaration) {
 
     public static final String TOPIC = "customs.declarations";

@@ -74,6 +74,9 @@ class EventCodecTest {
         assertThat(event.filedBy()).isNull();
         assertThat(event.declaration().synthetic()).isFalse();
 
+        String written = new String(EventCodec.toBytes(event), StandardCharsets.UTF_8);
+        assertThat(written).doesNotContain("filedBy").doesNotContain("synthetic");
+
         DeclarationEvent withNulls = EventCodec.parse(CONTRACT_EXAMPLE
                 .replace("\"revision\": 1,", "\"revision\": 1, \"filedBy\": null,")
                 .replace("\"currency\": \"EUR\",", "\"currency\": \"EUR\", \"synthetic\": null,"));
