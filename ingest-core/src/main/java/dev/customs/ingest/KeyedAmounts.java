@@ -29,27 +29,44 @@ public final class KeyedAmounts<K> {
 
     /**
      * A totals table keyed by {@code keys}: a new key inserts its row, an existing one adds the signed delta
-     * to its count column, {@code value_cny} and {@code value_usd}. Table and column names are the caller's
-     * constants, never input.
+     * to its count column, its synthetic count column if it has one, {@code value_cny} and {@code value_usd}.
+     * Table and column names are the caller's constants, never input.
      */
     public static final class Table<K> {
 
+        private final String table;
+        private final String countColumn;
         private final List<Column<K>> keys;
+        /** Null when the table does not count synthetic declarations apart. */
+        private final String syntheticColumn;
         private final String upsertSql;
 
-        private Table(String table, String countColumn, List<Column<K>> keys) {
+        private Table(String table, String countColumn, List<Column<K>> keys, String syntheticColumn) {
+            this.table = table;
+            this.countColumn = countColumn;
             this.keys = List.copyOf(keys);
+            this.syntheticColumn = syntheticColumn;
             String keyNames = keys.stream().map(Column::name).collect(Collectors.joining(", "));
             String arrays = keys.stream().map(c -> "CAST(? AS " + c.sqlType() + "[])")
                     .collect(Collectors.joining(", "));
+            String synthetic = syntheticColumn == null ? "" : ", " + syntheticColumn;
+            String syntheticArray = syntheticColumn == null ? "" : ", CAST(? AS bigint[])";
+            String addSynthetic = syntheticColumn == null ? ""
+                    : "\n    %1$s = t.%1$s + EXCLUDED.%1$s,".formatted(syntheticColumn);
             // unnest yields the rows in array order and INSERT ... SELECT takes them in that order.
             this.upsertSql = """
-                    INSERT INTO %1$s AS t (%2$s, %3$s, value_cny, value_usd)
-                    SELECT * FROM unnest(%4$s, CAST(? AS bigint[]), CAST(? AS numeric[]), CAST(? AS numeric[]))
+                    INSERT INTO %1$s AS t (%2$s, %3$s%5$s, value_cny, value_usd)
+                    SELECT * FROM unnest(%4$s, CAST(? AS bigint[])%6$s, CAST(? AS numeric[]), CAST(? AS numeric[]))
                     ON CONFLICT (%2$s) DO UPDATE SET
-                        %3$s = t.%3$s + EXCLUDED.%3$s,
+                        %3$s = t.%3$s + EXCLUDED.%3$s,%7$s
                         value_cny = t.value_cny + EXCLUDED.value_cny,
-                        value_usd = t.value_usd + EXCLUDED.value_usd""".formatted(table, keyNames, countColumn, arrays);
+                        value_usd = t.value_usd + EXCLUDED.value_usd""".formatted(table, keyNames, countColumn, arrays,
+                    synthetic, syntheticArray, addSynthetic);
+        }
+
+        /** The same table, with a column counting the synthetic declarations among those it counts. */
+        public Table<K> countingSynthetic(String column) {
+            return new Table<>(table, countColumn, keys, column);
         }
 
         String upsertSql() {
@@ -63,13 +80,18 @@ public final class KeyedAmounts<K> {
 
     @SafeVarargs
     public static <K> Table<K> table(String table, String countColumn, Column<K>... keys) {
-        return new Table<>(table, countColumn, List.of(keys));
+        return new Table<>(table, countColumn, List.of(keys), null);
     }
 
     private final Map<K, Amounts> byKey = new HashMap<>();
 
     public void add(K key, int sign, long count, BigDecimal cny, BigDecimal usd) {
-        byKey.computeIfAbsent(key, k -> new Amounts()).add(sign, count, cny, usd);
+        add(key, sign, count, 0, cny, usd);
+    }
+
+    /** @param syntheticCount how many of the {@code count} are synthetic: for a table {@link Table#countingSynthetic} */
+    public void add(K key, int sign, long count, long syntheticCount, BigDecimal cny, BigDecimal usd) {
+        byKey.computeIfAbsent(key, k -> new Amounts()).add(sign, count, syntheticCount, cny, usd);
     }
 
     /** Writes every changed key in one statement, in ascending order of the keys' column values. */
@@ -94,17 +116,23 @@ public final class KeyedAmounts<K> {
                 statement.setArray(c + 1, connection.createArrayOf("text", values));
             }
             String[] counts = new String[rows.size()];
+            String[] synthetic = new String[rows.size()];
             String[] cny = new String[rows.size()];
             String[] usd = new String[rows.size()];
             for (int r = 0; r < counts.length; r++) {
                 Amounts amounts = rows.get(r).amounts();
                 counts[r] = Long.toString(amounts.declarations());
+                synthetic[r] = Long.toString(amounts.synthetic());
                 cny[r] = cents(amounts.cny()).toPlainString();
                 usd[r] = cents(amounts.usd()).toPlainString();
             }
-            statement.setArray(columns + 1, connection.createArrayOf("text", counts));
-            statement.setArray(columns + 2, connection.createArrayOf("text", cny));
-            statement.setArray(columns + 3, connection.createArrayOf("text", usd));
+            int parameter = columns;
+            statement.setArray(++parameter, connection.createArrayOf("text", counts));
+            if (table.syntheticColumn != null) {
+                statement.setArray(++parameter, connection.createArrayOf("text", synthetic));
+            }
+            statement.setArray(++parameter, connection.createArrayOf("text", cny));
+            statement.setArray(++parameter, connection.createArrayOf("text", usd));
             statement.executeUpdate();
         }
     }

@@ -28,13 +28,16 @@ import java.util.List;
  * {@value #FORMAT}; declarationDate as opt epoch day (long); direction, zoneCode, zoneFlow, tradeMode,
  * customsOffice, declarantCode, partnerCountry, transportMode, currency as opt strings (int length, then
  * UTF-8; enums by name, never by ordinal); item count (int, -1 for no list), then each item as opt:
- * itemNo (opt int), hsCode, quantity, unit, valueCny, valueUsd; totalValueCny, totalValueUsd. Decimals are
- * their exact {@link BigDecimal#toString()}, which keeps the scale. A new layout takes a new format byte,
- * and {@link #decode} keeps reading the old ones.
+ * itemNo (opt int), hsCode, quantity, unit, valueCny, valueUsd; totalValueCny, totalValueUsd; synthetic
+ * (one byte, 1 for true). Decimals are their exact {@link BigDecimal#toString()}, which keeps the scale. A new
+ * layout takes a new format byte, and {@link #decode} keeps reading the old ones: format 1, without the
+ * synthetic byte, was written before consumers counted synthetic declarations, so its states count as not
+ * synthetic, which is what they contributed.
  */
 public final class LedgerStateCodec {
 
-    private static final byte FORMAT = 1;
+    private static final byte FORMAT = 2;
+    private static final byte FORMAT_WITHOUT_SYNTHETIC = 1;
     private static final byte ABSENT = 0;
     private static final byte PRESENT = 1;
     /** Room for a typical state; the buffer grows for declarations with many items. */
@@ -76,6 +79,7 @@ public final class LedgerStateCodec {
         }
         out.writeDecimal(state.totalValueCny());
         out.writeDecimal(state.totalValueUsd());
+        out.writeByte(state.synthetic() ? PRESENT : ABSENT);
         return out.toByteArray();
     }
 
@@ -83,7 +87,7 @@ public final class LedgerStateCodec {
         ByteBuffer in = ByteBuffer.wrap(encoded);
         try {
             byte format = in.get();
-            if (format != FORMAT) {
+            if (format != FORMAT && format != FORMAT_WITHOUT_SYNTHETIC) {
                 throw new IllegalStateException("applied_declarations holds a state in unknown format " + format);
             }
             LocalDate date = in.get() == PRESENT ? LocalDate.ofEpochDay(in.getLong()) : null;
@@ -106,9 +110,10 @@ public final class LedgerStateCodec {
             }
             BigDecimal totalCny = readDecimal(in);
             BigDecimal totalUsd = readDecimal(in);
+            boolean synthetic = format == FORMAT && in.get() == PRESENT;
             return new DeclarationState(date, direction == null ? null : Direction.valueOf(direction), zoneCode,
                     zoneFlow == null ? null : ZoneFlow.valueOf(zoneFlow), tradeMode, customsOffice, declarantCode,
-                    partnerCountry, transportMode, currency, items, totalCny, totalUsd);
+                    partnerCountry, transportMode, currency, items, totalCny, totalUsd, synthetic);
         } catch (BufferUnderflowException e) {
             throw new IllegalStateException("applied_declarations holds a truncated state", e);
         }

@@ -34,22 +34,22 @@ class LedgerStateCodecTest {
                         item(2, "8542310000", "kg", "0.10", "1E+3"),
                         new DeclarationItem(3, "8542310000", new BigDecimal("0.001"), "千克", new BigDecimal("1.500"),
                                 new BigDecimal("999999999999999.99"))),
-                new BigDecimal("1850001.600"), new BigDecimal("1000000000257500.99")));
+                new BigDecimal("1850001.600"), new BigDecimal("1000000000257500.99"), true));
     }
 
     @Test
     void keepsNullsOutsideAreasAndInOddStates() {
         assertRoundTrip(new DeclarationState(LocalDate.of(1970, 1, 1), Direction.EXPORT, null, null, "0110", "2200",
                 "91500000MA5U12346T", "AU", "2", "CNY", List.of(item(1, "2601110000", "吨", "5000000.00", "695000.00")),
-                new BigDecimal("5000000.00"), new BigDecimal("695000.00")));
+                new BigDecimal("5000000.00"), new BigDecimal("695000.00"), false));
         List<DeclarationItem> withNull = new ArrayList<>(Arrays.asList(null,
                 new DeclarationItem(null, null, null, null, null, null)));
         assertRoundTrip(new DeclarationState(null, null, null, null, null, null, null, null, null, null, withNull,
-                null, null));
+                null, null, false));
         assertRoundTrip(new DeclarationState(null, null, null, null, null, null, null, null, null, null, null,
-                null, null));
+                null, null, false));
         assertRoundTrip(new DeclarationState(LocalDate.of(2025, 1, 1), Direction.IMPORT, "8013", ZoneFlow.INTRA_ZONE,
-                "5034", "8013", "x", "DE", "3", "EUR", List.of(), BigDecimal.ZERO, BigDecimal.ZERO));
+                "5034", "8013", "x", "DE", "3", "EUR", List.of(), BigDecimal.ZERO, BigDecimal.ZERO, true));
     }
 
     @Test
@@ -62,13 +62,27 @@ class LedgerStateCodecTest {
         items.add(item(1001, "8471300000", longUnit, "1.00", "0.14"));
         assertRoundTrip(new DeclarationState(LocalDate.of(2025, 12, 31), Direction.EXPORT, "8013",
                 ZoneFlow.SECOND_LINE, "5100", "8013", "91500000MA5U12346T", "US", "5", "USD", items,
-                new BigDecimal("500501.00"), new BigDecimal("500500.00")));
+                new BigDecimal("500501.00"), new BigDecimal("500500.00"), true));
+    }
+
+    @Test
+    void readsStatesWrittenBeforeTheSyntheticFlagAsNotSynthetic() {
+        DeclarationState state = new DeclarationState(LocalDate.of(2025, 1, 1), Direction.IMPORT, null, null, "0110",
+                "2200", "x", "AU", "2", "CNY", List.of(item(1, "2601110000", "吨", "10.00", "1.40")),
+                new BigDecimal("10.00"), new BigDecimal("1.40"), false);
+        byte[] current = LedgerStateCodec.encode(state);
+        // Format 1 is format 2 without the trailing synthetic byte.
+        byte[] formatOne = Arrays.copyOf(current, current.length - 1);
+        formatOne[0] = 1;
+        assertThat(current[0]).isEqualTo((byte) 2);
+        assertThat(current[current.length - 1]).isEqualTo((byte) 0);
+        assertThat(LedgerStateCodec.decode(formatOne)).isEqualTo(state);
     }
 
     @Test
     void refusesBytesItDidNotWrite() {
         byte[] encoded = LedgerStateCodec.encode(new DeclarationState(LocalDate.of(2025, 1, 1), Direction.IMPORT,
-                null, null, "0110", "2200", "x", "AU", "2", "CNY", List.of(), BigDecimal.ONE, BigDecimal.ONE));
+                null, null, "0110", "2200", "x", "AU", "2", "CNY", List.of(), BigDecimal.ONE, BigDecimal.ONE, true));
         assertThatThrownBy(() -> LedgerStateCodec.decode(Arrays.copyOf(encoded, encoded.length - 3)))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("truncated");
         encoded[0] = 9;

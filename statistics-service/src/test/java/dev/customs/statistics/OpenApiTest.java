@@ -41,6 +41,8 @@ class OpenApiTest {
             assertThat(doc.getString(ok + ".content.'application/json'.schema.type")).as(paged).isEqualTo("array");
         }
         assertThat(doc.getString("paths.'/api/statistics/series'.get.summary")).contains("momTotalCny");
+        assertThat(doc.getString("components.schemas.TotalsView.properties.syntheticDeclarations.description"))
+                .startsWith("How many of the declarations are synthetic");
     }
 
     @Test

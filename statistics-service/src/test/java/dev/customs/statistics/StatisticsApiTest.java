@@ -88,6 +88,7 @@ class StatisticsApiTest {
                 .body("from", equalTo("1999-01-01"))
                 .body("to", equalTo("1999-12-31"))
                 .body("declarations", equalTo(0))
+                .body("syntheticDeclarations", equalTo(0))
                 .body("importCny", equalTo(ZERO))
                 .body("exportCny", equalTo(ZERO))
                 .body("totalCny", equalTo(ZERO))

@@ -37,6 +37,7 @@ import static dev.customs.contract.testing.TestDeclarations.cancelled;
 import static dev.customs.contract.testing.TestDeclarations.declarationId;
 import static dev.customs.contract.testing.TestDeclarations.declared;
 import static dev.customs.contract.testing.TestDeclarations.state;
+import static dev.customs.contract.testing.TestDeclarations.synthetic;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -50,12 +51,13 @@ import static org.hamcrest.Matchers.nullValue;
  *
  * <p>What counts nationally in 2022 (the year is this class's alone, so other tests cannot touch its sums):
  * <pre>
- * a  IMPORT  JP  0110  ch 84          1200.50 / 168.07   2022-03-10  (amended from US 1000.00 / 140.00)
+ * a  IMPORT  JP  0110  ch 84          1200.50 / 168.07   2022-03-10  (amended from US 1000.00 / 140.00, synthetic)
  * b  EXPORT  DE  0110  ch 85          2500.00 / 350.00   2022-03-10  (published twice)
- * c  IMPORT  VN  5034  ch 85          3000.00 / 420.00   2022-03-20  first line of area 8013
+ * c  IMPORT  VN  5034  ch 85          3000.00 / 420.00   2022-03-20  first line of area 8013, synthetic
  * f  EXPORT  KZ  9710  ch 84 + ch 61   550.25 /  77.03   2022-06-15  items 400.00/56.00 and 150.25/21.03
  * </pre>
- * Not counted: d (US, second line out of area 8013, 777.77) and e (US, 900.00, cancelled).
+ * Not counted: d (US, second line out of area 8013, 777.77, synthetic) and e (US, 900.00, synthetic, cancelled).
+ * So of the four, only c is synthetic: a's amendment made it real.
  * In 2023 only g: IMPORT DE 0110 ch 84, 9999.99 / 1400.00 on 2023-03-05, for year-on-year growth.
  */
 @QuarkusTest
@@ -90,21 +92,21 @@ class StatisticsIngestTest {
         String e = declarationId("8013", 2022, EXPORT, 5);
         String f = declarationId("8013", 2022, EXPORT, 6);
         String g = declarationId("8013", 2023, IMPORT, 7);
-        DeclarationState aV1 = state(MARCH_10, IMPORT, null, null, "0110", "US", "8471300000", "1000.00", "140.00");
+        DeclarationState aV1 = synthetic(state(MARCH_10, IMPORT, null, null, "0110", "US", "8471300000", "1000.00", "140.00"));
         DeclarationState aV2 = state(MARCH_10, IMPORT, null, null, "0110", "JP", "8471300000", "1200.50", "168.07");
-        DeclarationState eV1 = state(MARCH_10, EXPORT, null, null, "0110", "US", "6109100000", "900.00", "126.00");
+        DeclarationState eV1 = synthetic(state(MARCH_10, EXPORT, null, null, "0110", "US", "6109100000", "900.00", "126.00"));
         DeclarationEvent bDeclared = declared(b, state(MARCH_10, EXPORT, null, null, "0110", "DE", "8517620000", "2500.00", "350.00"));
         DeclarationState fTwoChapters = new DeclarationState(JUNE_15, EXPORT, null, null, "9710", "8013", DECLARANT,
                 "KZ", "3", "CNY", List.of(
                         new DeclarationItem(1, "8471300000", new BigDecimal("5"), "台", new BigDecimal("400.00"), new BigDecimal("56.00")),
                         new DeclarationItem(2, "6109100000", new BigDecimal("300"), "件", new BigDecimal("150.25"), new BigDecimal("21.03"))),
-                new BigDecimal("550.25"), new BigDecimal("77.03"));
+                new BigDecimal("550.25"), new BigDecimal("77.03"), false);
 
         try (RawPublisher kafka = new RawPublisher(bootstrapServers)) {
             kafka.publish(declared(a, aV1));
             kafka.publish(bDeclared);
-            kafka.publish(declared(c, state(MARCH_20, IMPORT, "8013", FIRST_LINE, "5034", "VN", "8542310000", "3000.00", "420.00")));
-            kafka.publish(declared(d, state(MARCH_20, EXPORT, "8013", SECOND_LINE, "5100", "US", "8542310000", "777.77", "108.88")));
+            kafka.publish(declared(c, synthetic(state(MARCH_20, IMPORT, "8013", FIRST_LINE, "5034", "VN", "8542310000", "3000.00", "420.00"))));
+            kafka.publish(declared(d, synthetic(state(MARCH_20, EXPORT, "8013", SECOND_LINE, "5100", "US", "8542310000", "777.77", "108.88"))));
             kafka.publish(declared(e, eV1));
             kafka.publish(declared(f, fTwoChapters));
             kafka.publish(declared(g, state(NEXT_MARCH_5, IMPORT, null, null, "0110", "DE", "8471300000", "9999.99", "1400.00")));
@@ -141,6 +143,7 @@ class StatisticsIngestTest {
                 .body("from", equalTo("2022-01-01"))
                 .body("to", equalTo("2022-12-31"))
                 .body("declarations", equalTo(4))
+                .body("syntheticDeclarations", equalTo(1))
                 .body("importCny", equalTo(new BigDecimal("4200.50")))
                 .body("exportCny", equalTo(new BigDecimal("3050.25")))
                 .body("totalCny", equalTo(new BigDecimal("7250.75")))
@@ -156,10 +159,17 @@ class StatisticsIngestTest {
         given().queryParam("from", "2022-03-15").queryParam("to", "2022-03-31").get("/api/statistics/totals")
                 .then().statusCode(200)
                 .body("declarations", equalTo(1))
+                .body("syntheticDeclarations", equalTo(1))
                 .body("importCny", equalTo(new BigDecimal("3000.00")))
                 .body("exportCny", equalTo(new BigDecimal("0.00")))
                 .body("balanceCny", equalTo(new BigDecimal("-3000.00")))
                 .body("zoneShare", equalTo(new BigDecimal("1.0000")));
+
+        // a, amended from synthetic to real, and b; e, synthetic, was cancelled.
+        given().queryParam("from", "2022-03-10").queryParam("to", "2022-03-10").get("/api/statistics/totals")
+                .then().statusCode(200)
+                .body("declarations", equalTo(2))
+                .body("syntheticDeclarations", equalTo(0));
     }
 
     @Test

@@ -21,7 +21,8 @@ import java.util.stream.Collectors;
  * <p>The SQL texts are the caller's constants, never user input. Each part selects the same columns and
  * ends in {@code BETWEEN ? AND ?} on its table's date column (the month's first day in the monthly table),
  * preceded by the same key parameters in both, such as one area's code. The grouping query answers the
- * group's key columns first, then direction, count, CNY and USD.
+ * group's key columns first, then direction, count, CNY and USD, then any further sums a caller reads with
+ * {@link #rows}.
  *
  * @param outer   the grouping query, with one {@code %s} where the union of the parts goes
  * @param monthly one part over the monthly table
@@ -35,8 +36,20 @@ public record MonthSplitQuery(String outer, String monthly, String daily) {
         K read(ResultSet row) throws SQLException;
     }
 
+    /** Reads one row of the answer. */
+    @FunctionalInterface
+    public interface RowReader<R> {
+        R read(ResultSet row) throws SQLException;
+    }
+
     /** One group of the answer in one direction. */
     public record Sum<K>(K key, Direction direction, long count, BigDecimal cny, BigDecimal usd) {
+
+        /** The group of the row's first columns: {@code keyColumns} key columns, direction, count, CNY, USD. */
+        public static <K> Sum<K> read(ResultSet row, int keyColumns, KeyReader<K> keyOf) throws SQLException {
+            return new Sum<>(keyOf.read(row), Direction.valueOf(row.getString(keyColumns + 1)),
+                    row.getLong(keyColumns + 2), row.getBigDecimal(keyColumns + 3), row.getBigDecimal(keyColumns + 4));
+        }
 
         public TradeTotals totals() {
             return TradeTotals.EMPTY.plus(direction, count, cny, usd);
@@ -59,6 +72,16 @@ public record MonthSplitQuery(String outer, String monthly, String daily) {
      */
     public <K> List<Sum<K>> sums(DataSource dataSource, MonthSplit split, int keyColumns, KeyReader<K> keyOf,
                                  Object... keyParameters) {
+        return rows(dataSource, split, row -> Sum.read(row, keyColumns, keyOf), keyParameters);
+    }
+
+    /**
+     * The answer's rows as {@code rowOf} reads them, in the order PostgreSQL returns them: for a grouping
+     * query that sums more than {@link Sum} holds.
+     *
+     * @throws IllegalStateException as {@link #sums} does
+     */
+    public <R> List<R> rows(DataSource dataSource, MonthSplit split, RowReader<R> rowOf, Object... keyParameters) {
         List<Part> parts = parts(split);
         if (parts.isEmpty()) {
             return List.of();
@@ -73,15 +96,13 @@ public record MonthSplitQuery(String outer, String monthly, String daily) {
                 statement.setObject(index++, part.first());
                 statement.setObject(index++, part.last());
             }
-            List<Sum<K>> sums = new ArrayList<>();
+            List<R> rows = new ArrayList<>();
             try (ResultSet row = statement.executeQuery()) {
                 while (row.next()) {
-                    sums.add(new Sum<>(keyOf.read(row), Direction.valueOf(row.getString(keyColumns + 1)),
-                            row.getLong(keyColumns + 2), row.getBigDecimal(keyColumns + 3),
-                            row.getBigDecimal(keyColumns + 4)));
+                    rows.add(rowOf.read(row));
                 }
             }
-            return sums;
+            return rows;
         } catch (SQLException e) {
             throw new IllegalStateException("Totals query failed", e);
         }

@@ -5,6 +5,7 @@ import dev.customs.contract.event.DeclarationItem;
 import dev.customs.contract.event.DeclarationState;
 import dev.customs.contract.event.Direction;
 import dev.customs.contract.event.EventType;
+import dev.customs.contract.event.FiledBy;
 import dev.customs.contract.event.ZoneFlow;
 import dev.customs.contract.reference.Country;
 import dev.customs.contract.reference.HsChapter;
@@ -50,12 +51,15 @@ public final class EventFactory {
     private static final BigDecimal OUTSIDE_TABLE_CNY_PER_USD = new BigDecimal("7.0000");
     /** Event ids come from a stream of their own, so they do not shift the declarations' draws. */
     private static final long EVENT_ID_SALT = 0x1D5A17L;
+    /** So does whether a declaration is synthetic. */
+    private static final long SYNTHETIC_SALT = 0x5E7D1CL;
 
     private static final Map<Integer, double[]> CUMULATIVE = new ConcurrentHashMap<>();
 
     private final ReferenceData reference;
     private final SplittableRandom random;
     private final SplittableRandom eventIds;
+    private final SplittableRandom syntheticDraws;
     private final String office;
     private final LocalDate firstDay;
     private final int days;
@@ -64,6 +68,8 @@ public final class EventFactory {
     private final List<HsChapter> chapters;
     private final List<TransportMode> transportModes;
     private final List<TradeMode> tradeModes;
+    private double syntheticShare;
+    private FiledBy filedBy;
 
     /** Declarations from {@link #DEFAULT_OFFICE} in any of the reference data's areas. */
     public EventFactory(ReferenceData reference, long seed, LocalDate from, LocalDate to) {
@@ -84,6 +90,7 @@ public final class EventFactory {
         this.reference = reference;
         this.random = new SplittableRandom(seed);
         this.eventIds = new SplittableRandom(seed ^ EVENT_ID_SALT);
+        this.syntheticDraws = new SplittableRandom(seed ^ SYNTHETIC_SALT);
         this.office = office;
         this.firstDay = from;
         this.days = (int) ChronoUnit.DAYS.between(from, to) + 1;
@@ -101,6 +108,20 @@ public final class EventFactory {
                 .orElseThrow(() -> new IllegalArgumentException("no area " + code + " in the reference data"))).toList();
     }
 
+    /**
+     * From now on, each new state (amendments included, so an amendment may change it) is synthetic with
+     * probability {@code syntheticShare}, and every event says it was filed by {@code filedBy} (null: says
+     * nothing). Until called, no declaration is synthetic and no event says who filed it.
+     */
+    public EventFactory filing(double syntheticShare, FiledBy filedBy) {
+        if (syntheticShare < 0 || syntheticShare > 1) {
+            throw new IllegalArgumentException("not a share: " + syntheticShare);
+        }
+        this.syntheticShare = syntheticShare;
+        this.filedBy = filedBy;
+        return this;
+    }
+
     /** A new declaration on a random day of the range, revision 1, with a number unique for {@code serial}. */
     public DeclarationEvent declared(long serial, Instant occurredAt) {
         return declared(serial, firstDay.plusDays(random.nextInt(days)), occurredAt);
@@ -111,20 +132,20 @@ public final class EventFactory {
         Direction direction = random.nextBoolean() ? Direction.IMPORT : Direction.EXPORT;
         String id = office + day.getYear() + (direction == Direction.IMPORT ? "1" : "0") + String.format("%09d", serial);
         return new DeclarationEvent(DeclarationEvent.SCHEMA_VERSION, eventId(), EventType.DECLARED, id, 1L,
-                occurredAt, state(day, direction));
+                occurredAt, filedBy, state(day, direction));
     }
 
     /** The next revision with new values (same date and direction, so the number stays right). */
     public DeclarationEvent amended(DeclarationEvent previous, Instant occurredAt) {
         DeclarationState before = previous.declaration();
         return new DeclarationEvent(DeclarationEvent.SCHEMA_VERSION, eventId(), EventType.AMENDED,
-                previous.declarationId(), previous.revision() + 1, occurredAt,
+                previous.declarationId(), previous.revision() + 1, occurredAt, filedBy,
                 state(before.declarationDate(), before.direction()));
     }
 
     public DeclarationEvent cancelled(DeclarationEvent previous, Instant occurredAt) {
         return new DeclarationEvent(DeclarationEvent.SCHEMA_VERSION, eventId(), EventType.CANCELLED,
-                previous.declarationId(), previous.revision() + 1L, occurredAt, previous.declaration());
+                previous.declarationId(), previous.revision() + 1L, occurredAt, filedBy, previous.declaration());
     }
 
     /**
@@ -134,7 +155,7 @@ public final class EventFactory {
     public DeclarationEvent stale(DeclarationEvent declared, Instant occurredAt) {
         DeclarationState before = declared.declaration();
         return new DeclarationEvent(DeclarationEvent.SCHEMA_VERSION, eventId(), EventType.DECLARED,
-                declared.declarationId(), 1L, occurredAt, state(before.declarationDate(), before.direction()));
+                declared.declarationId(), 1L, occurredAt, filedBy, state(before.declarationDate(), before.direction()));
     }
 
     /** A version 4 UUID from the seeded stream. */
@@ -185,7 +206,7 @@ public final class EventFactory {
         }
         return new DeclarationState(day, direction, zone == null ? null : zone.code(), flow, mode.code(), office,
                 DECLARANT, skewed(countries).alpha2(), transportModes.get(random.nextInt(transportModes.size())).code(),
-                ReferenceData.CNY, items, totalCny, totalUsd);
+                ReferenceData.CNY, items, totalCny, totalUsd, syntheticDraws.nextDouble() < syntheticShare);
     }
 
     private ZoneFlow pickFlow() {

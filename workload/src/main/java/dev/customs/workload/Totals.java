@@ -5,18 +5,21 @@ import dev.customs.contract.event.Direction;
 
 import java.math.BigDecimal;
 
-/** A count of declarations and their import and export values, summed with plain BigDecimal additions. */
-public record Totals(long declarations, BigDecimal importCny, BigDecimal exportCny, BigDecimal importUsd,
-                     BigDecimal exportUsd) {
+/**
+ * A count of declarations, how many of them are synthetic, and their import and export values, summed with
+ * plain BigDecimal additions.
+ */
+public record Totals(long declarations, long syntheticDeclarations, BigDecimal importCny, BigDecimal exportCny,
+                     BigDecimal importUsd, BigDecimal exportUsd) {
 
     private static final BigDecimal NOTHING = new BigDecimal("0.00");
 
-    public static final Totals NONE = new Totals(0, NOTHING, NOTHING, NOTHING, NOTHING);
+    public static final Totals NONE = new Totals(0, 0, NOTHING, NOTHING, NOTHING, NOTHING);
 
     /** These totals with one more declaration, counted with its total values. */
     public Totals plus(DeclarationState state) {
         boolean imports = state.direction() == Direction.IMPORT;
-        return new Totals(declarations + 1,
+        return new Totals(declarations + 1, syntheticDeclarations + (state.synthetic() ? 1 : 0),
                 imports ? importCny.add(state.totalValueCny()) : importCny,
                 imports ? exportCny : exportCny.add(state.totalValueCny()),
                 imports ? importUsd.add(state.totalValueUsd()) : importUsd,
@@ -24,7 +27,8 @@ public record Totals(long declarations, BigDecimal importCny, BigDecimal exportC
     }
 
     public Totals plus(Totals other) {
-        return new Totals(declarations + other.declarations, importCny.add(other.importCny),
+        return new Totals(declarations + other.declarations, syntheticDeclarations + other.syntheticDeclarations,
+                importCny.add(other.importCny),
                 exportCny.add(other.exportCny), importUsd.add(other.importUsd), exportUsd.add(other.exportUsd));
     }
 

@@ -4,6 +4,7 @@ import dev.customs.contract.event.DeclarationEvent;
 import dev.customs.contract.event.DeclarationState;
 import dev.customs.contract.event.Direction;
 import dev.customs.contract.event.EventType;
+import dev.customs.contract.event.FiledBy;
 import dev.customs.contract.reference.ReferenceData;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +32,8 @@ class WorkloadTest {
     private static final LocalDate TO = LocalDate.of(2019, 12, 31);
 
     private static Workload workload(long seed, Workload.Mix mix) {
-        EventFactory factory = new EventFactory(REFERENCE, seed, FROM, TO, "4200", EventFactory.zones(REFERENCE, ZONES));
+        EventFactory factory = new EventFactory(REFERENCE, seed, FROM, TO, "4200", EventFactory.zones(REFERENCE, ZONES))
+                .filing(0.25, new FiledBy("simulator", "declaration-service"));
         return new Workload(REFERENCE, factory, seed, FROM, TO, mix, 1, CLOCK);
     }
 
@@ -74,6 +76,10 @@ class WorkloadTest {
         assertThat(byType.get(EventType.CANCELLED)).isBetween(60L, 140L);
         assertThat(redelivered).isBetween(480L, 720L);
         assertThat(stale).isBetween(130L, 270L);
+        long synthetic = events.stream().filter(e -> e.declaration().synthetic()).count();
+        assertThat(synthetic).isBetween(events.size() * 23L / 100, events.size() * 27L / 100);
+        assertThat(events).extracting(DeclarationEvent::filedBy)
+                .containsOnly(new FiledBy("simulator", "declaration-service"));
         assertThat(events).extracting(e -> e.declaration().declarationDate())
                 .allSatisfy(d -> assertThat(d).isBetween(FROM, TO));
         assertThat(events).extracting(e -> e.declaration().zoneCode()).filteredOn(Objects::nonNull)
@@ -108,17 +114,20 @@ class WorkloadTest {
                     s -> s.zoneCode() != null && REFERENCE.zone(s.zoneCode()).orElseThrow().type().name().equals(type)));
         }
         assertThat(workload.expected().national(FROM, TO).declarations()).isPositive();
+        assertThat(workload.expected().national(FROM, TO).syntheticDeclarations()).isPositive();
         assertThat(workload.expected().zone("0130", FROM, TO)).isEqualTo(Totals.NONE);
     }
 
     /** Summed here item by item, not from the states' totals, so the check does not lean on the factory. */
     private static Totals sum(List<DeclarationState> states, Predicate<DeclarationState> counted) {
         long count = 0;
+        long synthetic = 0;
         BigDecimal[] cny = {new BigDecimal("0.00"), new BigDecimal("0.00")};
         BigDecimal[] usd = {new BigDecimal("0.00"), new BigDecimal("0.00")};
         for (DeclarationState s : states) {
             if (counted.test(s)) {
                 count++;
+                synthetic += s.synthetic() ? 1 : 0;
                 int at = s.direction() == Direction.IMPORT ? 0 : 1;
                 for (var item : s.items()) {
                     cny[at] = cny[at].add(item.valueCny());
@@ -126,6 +135,6 @@ class WorkloadTest {
                 }
             }
         }
-        return new Totals(count, cny[0], cny[1], usd[0], usd[1]);
+        return new Totals(count, synthetic, cny[0], cny[1], usd[0], usd[1]);
     }
 }

@@ -40,6 +40,8 @@ class OpenApiTest {
             assertThat(doc.getString(ok + ".content.'application/json'.schema.type")).as(paged).isEqualTo("array");
         }
         assertThat(doc.getString("paths.'/api/zones/{code}/series'.get.summary")).contains("momTotalCny");
+        assertThat(doc.getString("components.schemas.ZoneTotalsView.properties.syntheticDeclarations.description"))
+                .startsWith("How many of the declarations are synthetic");
     }
 
     @Test

@@ -33,6 +33,7 @@ import static dev.customs.contract.testing.TestDeclarations.cancelled;
 import static dev.customs.contract.testing.TestDeclarations.declarationId;
 import static dev.customs.contract.testing.TestDeclarations.declared;
 import static dev.customs.contract.testing.TestDeclarations.state;
+import static dev.customs.contract.testing.TestDeclarations.synthetic;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -60,9 +61,10 @@ class ZoneIngestTest {
         String c = declarationId("2369", 2021, EXPORT, 3);
         String d = declarationId("2200", 2021, IMPORT, 4);
         DeclarationState aV1 = state(DAY, IMPORT, "8013", FIRST_LINE, "5034", "DE", "8471300000", "1850000.00", "257500.00");
-        DeclarationState aV2 = state(DAY, IMPORT, "8013", FIRST_LINE, "5034", "DE", "8471300000", "1900000.10", "264400.01");
+        // The amendment makes a synthetic; c, synthetic, is cancelled: each must move the synthetic count.
+        DeclarationState aV2 = synthetic(state(DAY, IMPORT, "8013", FIRST_LINE, "5034", "DE", "8471300000", "1900000.10", "264400.01"));
         DeclarationState bV1 = state(DAY.plusDays(1), EXPORT, "8013", SECOND_LINE, "5100", "US", "8542310000", "333.33", "46.39");
-        DeclarationState cV1 = state(DAY, EXPORT, "2369", FIRST_LINE, "5034", "JP", "8517620000", "1000.00", "139.00");
+        DeclarationState cV1 = synthetic(state(DAY, EXPORT, "2369", FIRST_LINE, "5034", "JP", "8517620000", "1000.00", "139.00"));
         DeclarationState dV1 = state(DAY, IMPORT, null, null, "0110", "AU", "2601110000", "5000000.00", "695000.00");
         DeclarationEvent aDeclared = declared(a, aV1);
 
@@ -90,6 +92,7 @@ class ZoneIngestTest {
                     .get("/api/zones/8013/totals")
                     .then().statusCode(200)
                     .body("declarations", equalTo(2))
+                    .body("syntheticDeclarations", equalTo(1))
                     .body("importCny", equalTo(new BigDecimal("1900000.10")))
                     .body("exportCny", equalTo(new BigDecimal("333.33")))
                     .body("totalCny", equalTo(new BigDecimal("1900333.43")))
@@ -111,12 +114,19 @@ class ZoneIngestTest {
             // A range that cuts off the second day leaves only the first-line import.
             given().queryParam("from", "2021-03-15").queryParam("to", "2021-03-15")
                     .get("/api/zones/8013/totals")
-                    .then().statusCode(200).body("declarations", equalTo(1)).body("exportCny", equalTo(new BigDecimal("0.00")));
+                    .then().statusCode(200).body("declarations", equalTo(1)).body("syntheticDeclarations", equalTo(1))
+                    .body("exportCny", equalTo(new BigDecimal("0.00")));
+
+            // Only the real one, dated the next day.
+            given().queryParam("from", "2021-03-16").queryParam("to", "2021-03-16")
+                    .get("/api/zones/8013/totals")
+                    .then().statusCode(200).body("declarations", equalTo(1)).body("syntheticDeclarations", equalTo(0));
 
             // Cancelled: nothing left in Kunshan.
             given().queryParam("from", "2021-01-01").queryParam("to", "2021-12-31")
                     .get("/api/zones/2369/totals")
-                    .then().statusCode(200).body("declarations", equalTo(0)).body("totalCny", equalTo(new BigDecimal("0.00")));
+                    .then().statusCode(200).body("declarations", equalTo(0)).body("syntheticDeclarations", equalTo(0))
+                    .body("totalCny", equalTo(new BigDecimal("0.00")));
 
             given().queryParam("from", "2021-01-01").queryParam("to", "2021-12-31").queryParam("limit", 5)
                     .get("/api/zones/ranking")

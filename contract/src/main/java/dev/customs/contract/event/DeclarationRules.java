@@ -39,7 +39,9 @@ import java.util.function.Predicate;
  *       {@value #COUNTRY_CODE_LENGTH}, {@code transportMode} {@value #TRANSPORT_MODE_LENGTH},
  *       {@code currency} {@value #CURRENCY_LENGTH}, {@code hsCode} {@value #HS_CODE_LENGTH}); the one free
  *       text, {@code unit}, is at most {@value #UNIT_MAX_LENGTH} characters (code points) without control
- *       characters or unpaired surrogates, which no database column or header survives.</li>
+ *       characters or unpaired surrogates, which no database column or header survives. The same holds for
+ *       {@code filedBy}'s {@code subject} and {@code client}, at most {@value #FILED_BY_MAX_LENGTH} characters
+ *       each: both are required when {@code filedBy} is given, which it need not be.</li>
  *   <li>At most {@value #MAX_ITEMS} items.</li>
  * </ul>
  *
@@ -73,6 +75,8 @@ public final class DeclarationRules {
     public static final int CURRENCY_LENGTH = 3;
     public static final int HS_CODE_LENGTH = 10;
     public static final int UNIT_MAX_LENGTH = 20;
+    /** A token's {@code sub} and {@code azp} are identifiers, far shorter than this in any identity provider. */
+    public static final int FILED_BY_MAX_LENGTH = 255;
 
     /** Unified social credit code: 18 characters of digits and capital letters other than I, O, Z, S, V. */
     private static final String CREDIT_CODE_LETTERS = "ABCDEFGHJKLMNPQRTUWXY";
@@ -86,6 +90,7 @@ public final class DeclarationRules {
     private static final String MONEY_TOO_PRECISE = "must have at most " + MONEY_SCALE + " decimal places";
     private static final String QUANTITY_TOO_PRECISE = "must have at most " + QUANTITY_SCALE + " decimal places";
     private static final String UNIT_TOO_LONG = "must be at most " + UNIT_MAX_LENGTH + " characters";
+    private static final String FILED_BY_TOO_LONG = "must be at most " + FILED_BY_MAX_LENGTH + " characters";
 
     private final ReferenceData reference;
     private final Clock clock;
@@ -146,6 +151,11 @@ public final class DeclarationRules {
             out.add(new Violation("declarationId", "must be " + DECLARATION_ID_LENGTH + " digits"));
         }
         checkRevision(out, event.eventType(), event.revision());
+        FiledBy filedBy = event.filedBy();
+        if (filedBy != null) {
+            checkText(out, "filedBy.subject", filedBy.subject(), FILED_BY_MAX_LENGTH, FILED_BY_TOO_LONG);
+            checkText(out, "filedBy.client", filedBy.client(), FILED_BY_MAX_LENGTH, FILED_BY_TOO_LONG);
+        }
         if (event.declaration() == null) {
             out.add(new Violation("declaration", "is required"));
         } else {
@@ -304,7 +314,7 @@ public final class DeclarationRules {
             }
             checkNumber(out, prefix, i, "quantity", item.quantity(), QUANTITY_LIMIT, QUANTITY_SCALE,
                     QUANTITY_TOO_LARGE, QUANTITY_TOO_PRECISE);
-            checkUnit(out, prefix, i, item.unit());
+            checkText(out, itemField(prefix, i, "unit"), item.unit(), UNIT_MAX_LENGTH, UNIT_TOO_LONG);
             if (checkNumber(out, prefix, i, "valueCny", item.valueCny(), MONEY_LIMIT, MONEY_SCALE,
                     MONEY_TOO_LARGE, MONEY_TOO_PRECISE)) {
                 sumCny = sumCny.add(item.valueCny());
@@ -406,35 +416,36 @@ public final class DeclarationRules {
         return value.stripTrailingZeros().scale() <= maxScale;
     }
 
-    private static void checkUnit(List<Violation> out, String prefix, int item, String unit) {
-        String problem = unitProblem(unit);
+    /** Free text: required, not blank, at most {@code maxLength} code points, no control characters. */
+    private static void checkText(List<Violation> out, String field, String text, int maxLength, String tooLong) {
+        String problem = textProblem(text, maxLength, tooLong);
         if (problem != null) {
-            out.add(new Violation(itemField(prefix, item, "unit"), problem));
+            out.add(new Violation(field, problem));
         }
     }
 
-    private static String unitProblem(String unit) {
-        if (unit == null) {
+    private static String textProblem(String text, int maxLength, String tooLong) {
+        if (text == null) {
             return "is required";
         }
-        // Even a unit of surrogate pairs only fits in twice the limit in chars; longer is not read through.
-        if (unit.length() > 2 * UNIT_MAX_LENGTH) {
-            return UNIT_TOO_LONG;
+        // Even a text of surrogate pairs only fits in twice the limit in chars; longer is not read through.
+        if (text.length() > 2 * maxLength) {
+            return tooLong;
         }
-        if (unit.isBlank()) {
+        if (text.isBlank()) {
             return "is required";
         }
         int codePoints = 0;
-        for (int i = 0; i < unit.length(); i++) {
-            char c = unit.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < unit.length() && Character.isLowSurrogate(unit.charAt(i + 1))) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
                 i++;
             } else if (Character.isSurrogate(c) || Character.isISOControl(c)) {
                 return "must not contain control characters or unpaired surrogates";
             }
             codePoints++;
         }
-        return codePoints > UNIT_MAX_LENGTH ? UNIT_TOO_LONG : null;
+        return codePoints > maxLength ? tooLong : null;
     }
 
     private static void required(List<Violation> out, String prefix, String field, Object value) {

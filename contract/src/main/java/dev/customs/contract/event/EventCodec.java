@@ -317,6 +317,9 @@ public final class EventCodec {
         if (Number.class.isAssignableFrom(type)) {
             return "a number";
         }
+        if (type == Boolean.class || type == boolean.class) {
+            return "a boolean";
+        }
         if (type == String.class || type.isEnum() || type == UUID.class || Temporal.class.isAssignableFrom(type)) {
             return "a string";
         }
@@ -330,6 +333,7 @@ public final class EventCodec {
             case VALUE_NUMBER_FLOAT -> expected.equals("a number");
             case START_ARRAY -> expected.equals("an array");
             case START_OBJECT -> expected.equals("an object");
+            case VALUE_TRUE, VALUE_FALSE -> expected.equals("a boolean");
             default -> false;
         };
     }

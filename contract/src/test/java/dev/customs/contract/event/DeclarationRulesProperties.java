@@ -98,9 +98,10 @@ class DeclarationRulesProperties {
         items.set(0, item);
         DeclarationState state = new DeclarationState(s.declarationDate(), s.direction(), s.zoneCode(), s.zoneFlow(),
                 s.tradeMode(), s.customsOffice(), s.declarantCode(), s.partnerCountry(), s.transportMode(),
-                s.currency(), items, field.equals("totalValueCny") ? value : s.totalValueCny(), s.totalValueUsd());
+                s.currency(), items, field.equals("totalValueCny") ? value : s.totalValueCny(), s.totalValueUsd(),
+                s.synthetic());
         List<Violation> violations = rules.check(new DeclarationEvent(valid.schemaVersion(), valid.eventId(),
-                valid.eventType(), valid.declarationId(), valid.revision(), valid.occurredAt(), state));
+                valid.eventType(), valid.declarationId(), valid.revision(), valid.occurredAt(), valid.filedBy(), state));
         assertBounded(violations);
         String path = field.equals("totalValueCny") ? "declaration.totalValueCny" : "declaration.items[0]." + field;
         int limitDigits = switch (field) {
@@ -123,9 +124,9 @@ class DeclarationRulesProperties {
         DeclarationState s = valid.declaration();
         DeclarationState state = new DeclarationState(date, s.direction(), s.zoneCode(), s.zoneFlow(), s.tradeMode(),
                 s.customsOffice(), s.declarantCode(), s.partnerCountry(), s.transportMode(), s.currency(), s.items(),
-                s.totalValueCny(), s.totalValueUsd());
+                s.totalValueCny(), s.totalValueUsd(), s.synthetic());
         List<Violation> violations = rules.check(new DeclarationEvent(valid.schemaVersion(), valid.eventId(),
-                valid.eventType(), valid.declarationId(), valid.revision(), at, state));
+                valid.eventType(), valid.declarationId(), valid.revision(), at, valid.filedBy(), state));
         assertThat(violations.stream().anyMatch(v -> v.field().equals("declaration.declarationDate")))
                 .isEqualTo(!validDate(date));
         assertThat(violations.stream().anyMatch(v -> v.field().equals("occurredAt"))).isEqualTo(!validInstant(at));

@@ -22,13 +22,14 @@ class DeclarationRulesTest {
     }
 
     private static DeclarationEvent withState(DeclarationEvent e, DeclarationState s) {
-        return new DeclarationEvent(e.schemaVersion(), e.eventId(), e.eventType(), e.declarationId(), e.revision(), e.occurredAt(), s);
+        return new DeclarationEvent(e.schemaVersion(), e.eventId(), e.eventType(), e.declarationId(), e.revision(), e.occurredAt(),
+                e.filedBy(), s);
     }
 
     private static DeclarationState withItems(DeclarationState s, List<DeclarationItem> items, String totalCny, String totalUsd) {
         return new DeclarationState(s.declarationDate(), s.direction(), s.zoneCode(), s.zoneFlow(), s.tradeMode(),
                 s.customsOffice(), s.declarantCode(), s.partnerCountry(), s.transportMode(), s.currency(), items,
-                new BigDecimal(totalCny), new BigDecimal(totalUsd));
+                new BigDecimal(totalCny), new BigDecimal(totalUsd), s.synthetic());
     }
 
     @Test
@@ -42,7 +43,7 @@ class DeclarationRulesTest {
         DeclarationState s = e.declaration();
         DeclarationState bad = new DeclarationState(s.declarationDate(), s.direction(), "9999", null, "5100", "80", "x",
                 "XX", "Q", "ABC", List.of(new DeclarationItem(1, "7712345678", BigDecimal.ONE, "kg",
-                new BigDecimal("1.001"), new BigDecimal("0.14"))), new BigDecimal("1.00"), new BigDecimal("0.14"));
+                new BigDecimal("1.001"), new BigDecimal("0.14"))), new BigDecimal("1.00"), new BigDecimal("0.14"), false);
         List<String> fields = rules.check(withState(e, bad)).stream().map(Violation::field).toList();
         assertThat(fields).containsExactlyInAnyOrder("declaration.zoneFlow", "declaration.zoneCode",
                 "declaration.customsOffice", "declaration.declarantCode", "declaration.partnerCountry",
@@ -66,9 +67,10 @@ class DeclarationRulesTest {
     void revisionsFollowTheEventType() {
         DeclarationEvent e = example();
         DeclarationEvent amendedAsOne = new DeclarationEvent(1, e.eventId(), EventType.AMENDED, e.declarationId(), 1L,
-                e.occurredAt(), e.declaration());
+                e.occurredAt(), e.filedBy(), e.declaration());
         assertThat(rules.check(amendedAsOne)).containsExactly(new Violation("revision", "must be at least 2 for AMENDED"));
-        DeclarationEvent future = new DeclarationEvent(2, e.eventId(), e.eventType(), e.declarationId(), 1L, e.occurredAt(), null);
+        DeclarationEvent future = new DeclarationEvent(2, e.eventId(), e.eventType(), e.declarationId(), 1L, e.occurredAt(), null,
+                null);
         assertThat(rules.check(future)).containsExactly(new Violation("schemaVersion", "unsupported version 2"));
     }
 
@@ -78,13 +80,13 @@ class DeclarationRulesTest {
 
     private static DeclarationEvent at(DeclarationEvent e, Instant occurredAt) {
         return new DeclarationEvent(e.schemaVersion(), e.eventId(), e.eventType(), e.declarationId(), e.revision(), occurredAt,
-                e.declaration());
+                e.filedBy(), e.declaration());
     }
 
     private static DeclarationState dated(DeclarationState s, LocalDate date) {
         return new DeclarationState(date, s.direction(), s.zoneCode(), s.zoneFlow(), s.tradeMode(), s.customsOffice(),
                 s.declarantCode(), s.partnerCountry(), s.transportMode(), s.currency(), s.items(), s.totalValueCny(),
-                s.totalValueUsd());
+                s.totalValueUsd(), s.synthetic());
     }
 
     private static DeclarationItem item(String quantity, String unit, String cny, String usd) {
@@ -163,7 +165,7 @@ class DeclarationRulesTest {
         DeclarationState s = e.declaration();
         DeclarationState longCodes = new DeclarationState(s.declarationDate(), s.direction(), "80130", s.zoneFlow(), "50340",
                 s.customsOffice(), s.declarantCode(), "D".repeat(1_000_000), "33", "EURO", s.items(), s.totalValueCny(),
-                s.totalValueUsd());
+                s.totalValueUsd(), s.synthetic());
         assertThat(rules.check(withState(e, longCodes))).containsExactly(
                 new Violation("declaration.zoneCode", "must be 4 digits"),
                 new Violation("declaration.tradeMode", "must be 4 digits"),
@@ -178,6 +180,27 @@ class DeclarationRulesTest {
             assertThat(rules.check(withState(e, withItems(s, List.of(item("1", unit, "1.00", "1.00")), "1.00", "1.00"))))
                     .containsExactly(new Violation("declaration.items[0].unit", "must not contain control characters or unpaired surrogates"));
         }
+    }
+
+    @Test
+    void filedByIsOptionalButWhenGivenNamesASubjectAndAClient() {
+        DeclarationEvent e = example();
+        assertThat(rules.check(filedBy(e, new FiledBy("5f1c8d2e-0c1a-4a57-9d1e-8f3b2a6c7d40", "customs-cli")))).isEmpty();
+        assertThat(rules.check(filedBy(e, new FiledBy("u".repeat(255), "📦".repeat(255))))).isEmpty();
+        assertThat(rules.check(filedBy(e, new FiledBy(null, " ")))).containsExactly(
+                new Violation("filedBy.subject", "is required"),
+                new Violation("filedBy.client", "is required"));
+        assertThat(rules.check(filedBy(e, new FiledBy("u".repeat(256), "c\u0000")))).containsExactly(
+                new Violation("filedBy.subject", "must be at most 255 characters"),
+                new Violation("filedBy.client", "must not contain control characters or unpaired surrogates"));
+        assertThat(rules.check(filedBy(e, new FiledBy("📦".repeat(256), "c".repeat(1_000_000))))).containsExactly(
+                new Violation("filedBy.subject", "must be at most 255 characters"),
+                new Violation("filedBy.client", "must be at most 255 characters"));
+    }
+
+    private static DeclarationEvent filedBy(DeclarationEvent e, FiledBy who) {
+        return new DeclarationEvent(e.schemaVersion(), e.eventId(), e.eventType(), e.declarationId(), e.revision(),
+                e.occurredAt(), who, e.declaration());
     }
 
     @Test
@@ -211,7 +234,7 @@ class DeclarationRulesTest {
         DeclarationState s = e.declaration();
         DeclarationState secondLineMode = new DeclarationState(s.declarationDate(), s.direction(), s.zoneCode(), s.zoneFlow(),
                 "5000", s.customsOffice(), s.declarantCode(), s.partnerCountry(), s.transportMode(), s.currency(),
-                s.items(), s.totalValueCny(), s.totalValueUsd());
+                s.items(), s.totalValueCny(), s.totalValueUsd(), s.synthetic());
         assertThat(rules.check(withState(e, secondLineMode)))
                 .containsExactly(new Violation("declaration.tradeMode", "supervision mode 5000 is not allowed for FIRST_LINE flow"));
     }

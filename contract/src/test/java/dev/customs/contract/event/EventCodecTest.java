@@ -69,6 +69,55 @@ class EventCodecTest {
     }
 
     @Test
+    void filedByAndSyntheticAreOptional() {
+        DeclarationEvent event = EventCodec.parse(CONTRACT_EXAMPLE);
+        assertThat(event.filedBy()).isNull();
+        assertThat(event.declaration().synthetic()).isFalse();
+
+        String written = new String(EventCodec.toBytes(event), StandardCharsets.UTF_8);
+        assertThat(written).doesNotContain("filedBy").doesNotContain("synthetic");
+
+        DeclarationEvent withNulls = EventCodec.parse(CONTRACT_EXAMPLE
+                .replace("\"revision\": 1,", "\"revision\": 1, \"filedBy\": null,")
+                .replace("\"currency\": \"EUR\",", "\"currency\": \"EUR\", \"synthetic\": null,"));
+        assertThat(withNulls).isEqualTo(event);
+
+        DeclarationEvent filed = EventCodec.parse(CONTRACT_EXAMPLE
+                .replace("\"revision\": 1,",
+                        "\"revision\": 1, \"filedBy\": {\"subject\": \"5f1c8d2e-0c1a-4a57-9d1e-8f3b2a6c7d40\", \"client\": \"customs-cli\"},")
+                .replace("\"currency\": \"EUR\",", "\"currency\": \"EUR\", \"synthetic\": true,"));
+        assertThat(filed.filedBy()).isEqualTo(new FiledBy("5f1c8d2e-0c1a-4a57-9d1e-8f3b2a6c7d40", "customs-cli"));
+        assertThat(filed.declaration().synthetic()).isTrue();
+        String json = new String(EventCodec.toBytes(filed), StandardCharsets.UTF_8);
+        assertThat(json).contains("\"filedBy\":{\"subject\":\"5f1c8d2e-0c1a-4a57-9d1e-8f3b2a6c7d40\",\"client\":\"customs-cli\"}")
+                .contains("\"synthetic\":true");
+        assertThat(EventCodec.parse(json)).isEqualTo(filed);
+    }
+
+    @Test
+    void filedByAndSyntheticAreOfTheirOwnJsonType() {
+        String synthetic = "\"currency\": \"EUR\", \"synthetic\": %s,";
+        assertRefused(CONTRACT_EXAMPLE.replace("\"currency\": \"EUR\",", synthetic.formatted("\"true\"")),
+                "wrong type for declaration.synthetic: expected a boolean, found a string");
+        assertRefused(CONTRACT_EXAMPLE.replace("\"currency\": \"EUR\",", synthetic.formatted("1")),
+                "wrong type for declaration.synthetic: expected a boolean, found an integer");
+        assertRefused(CONTRACT_EXAMPLE.replace("\"currency\": \"EUR\",", synthetic.formatted("{}")),
+                "wrong type for declaration.synthetic: expected a boolean, found an object");
+        assertRefused(CONTRACT_EXAMPLE.replace("\"currency\": \"EUR\",", synthetic.formatted("true") + " \"synthetic\": false,"),
+                "not valid JSON: Duplicate field 'synthetic'");
+        String filedBy = "\"revision\": 1, \"filedBy\": %s,";
+        assertRefused(CONTRACT_EXAMPLE.replace("\"revision\": 1,", filedBy.formatted("{\"subject\": 42, \"client\": \"customs-cli\"}")),
+                "wrong type for filedBy.subject: expected a string, found an integer");
+        assertRefused(CONTRACT_EXAMPLE.replace("\"revision\": 1,", filedBy.formatted("{\"subject\": \"u\", \"client\": true}")),
+                "wrong type for filedBy.client: expected a string, found a boolean");
+        assertRefused(CONTRACT_EXAMPLE.replace("\"revision\": 1,", filedBy.formatted("\"analyst\"")),
+                "wrong type for filedBy: expected an object, found a string");
+        assertRefused(CONTRACT_EXAMPLE.replace("\"revision\": 1,",
+                        filedBy.formatted("{\"subject\": \"u\", \"subject\": \"v\", \"client\": \"c\"}")),
+                "not valid JSON: Duplicate field 'subject'");
+    }
+
+    @Test
     void theRecordIsOneJsonObject() {
         assertRefused("null", "the record value must be a JSON object, not null");
         assertRefused("[]", "the record value must be a JSON object, not an array");
@@ -80,7 +129,7 @@ class EventCodecTest {
         assertRefused(CONTRACT_EXAMPLE.replace("\"revision\": 1,", "\"revision\": 1, \"revision\": 1,"),
                 "not valid JSON: Duplicate field 'revision'");
         assertRefused("{\"declaration\": []}", "wrong type for declaration: expected an object, found an array");
-        assertThat(EventCodec.parse("{}")).isEqualTo(new DeclarationEvent(null, null, null, null, null, null, null));
+        assertThat(EventCodec.parse("{}")).isEqualTo(new DeclarationEvent(null, null, null, null, null, null, null, null));
     }
 
     @Test
@@ -181,9 +230,13 @@ class EventCodecTest {
         try (InputStream in = getClass().getResourceAsStream("/schema/declaration-event.schema.json")) {
             schema = EventCodec.mapper().readTree(in);
         }
-        assertThat(names(schema.get("required"))).isEqualTo(components(DeclarationEvent.class));
-        assertThat(names(schema.at("/$defs/declaration/required"))).isEqualTo(components(DeclarationState.class));
+        assertThat(fields(schema.get("properties"))).isEqualTo(components(DeclarationEvent.class));
+        assertThat(names(schema.get("required"))).isEqualTo(without(components(DeclarationEvent.class), "filedBy"));
+        assertThat(fields(schema.at("/$defs/declaration/properties"))).isEqualTo(components(DeclarationState.class));
+        assertThat(names(schema.at("/$defs/declaration/required")))
+                .isEqualTo(without(components(DeclarationState.class), "synthetic"));
         assertThat(names(schema.at("/$defs/item/required"))).isEqualTo(components(DeclarationItem.class));
+        assertThat(names(schema.at("/$defs/filedBy/required"))).isEqualTo(components(FiledBy.class));
     }
 
     @Test
@@ -201,6 +254,7 @@ class EventCodecTest {
         assertThat(item.at("/quantity/multipleOf").decimalValue())
                 .isEqualByComparingTo(BigDecimal.ONE.movePointLeft(DeclarationRules.QUANTITY_SCALE));
         assertThat(item.at("/unit/maxLength").asInt()).isEqualTo(DeclarationRules.UNIT_MAX_LENGTH);
+        assertThat(schema.at("/$defs/identity/maxLength").asInt()).isEqualTo(DeclarationRules.FILED_BY_MAX_LENGTH);
         assertThat(item.at("/hsCode/maxLength").asInt()).isEqualTo(DeclarationRules.HS_CODE_LENGTH);
         JsonNode declaration = schema.at("/$defs/declaration/properties");
         assertThat(declaration.at("/items/maxItems").asInt()).isEqualTo(DeclarationRules.MAX_ITEMS);
@@ -217,6 +271,17 @@ class EventCodecTest {
 
     private static Set<String> names(JsonNode array) {
         return StreamSupport.stream(array.spliterator(), false).map(JsonNode::asText).collect(Collectors.toSet());
+    }
+
+    private static Set<String> fields(JsonNode object) {
+        Set<String> fields = new HashSet<>();
+        object.fieldNames().forEachRemaining(fields::add);
+        return fields;
+    }
+
+    private static Set<String> without(Set<String> names, String optional) {
+        names.remove(optional);
+        return names;
     }
 
     private static Set<String> components(Class<? extends Record> type) {

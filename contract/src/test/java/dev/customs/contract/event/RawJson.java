@@ -34,6 +34,12 @@ final class RawJson {
         root.put("declarationId", string(e.declarationId()));
         root.put("revision", new Raw(String.valueOf(e.revision())));
         root.put("occurredAt", string(e.occurredAt().toString()));
+        if (e.filedBy() != null) {
+            Map<String, Object> filedBy = new LinkedHashMap<>();
+            filedBy.put("subject", string(e.filedBy().subject()));
+            filedBy.put("client", string(e.filedBy().client()));
+            root.put("filedBy", filedBy);
+        }
         DeclarationState s = e.declaration();
         Map<String, Object> declaration = new LinkedHashMap<>();
         declaration.put("declarationDate", string(s.declarationDate().toString()));
@@ -60,6 +66,10 @@ final class RawJson {
         declaration.put("items", items);
         declaration.put("totalValueCny", number(s.totalValueCny()));
         declaration.put("totalValueUsd", number(s.totalValueUsd()));
+        // Absent means false: what a producer that predates the field sends.
+        if (s.synthetic()) {
+            declaration.put("synthetic", new Raw("true"));
+        }
         root.put("declaration", declaration);
         return new RawJson(root);
     }

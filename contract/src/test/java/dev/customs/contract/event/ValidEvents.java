@@ -58,9 +58,18 @@ final class ValidEvents {
     }
 
     static Arbitrary<DeclarationEvent> events() {
-        return Combinators.combine(headers(), states()).as((h, state) -> new DeclarationEvent(
-                DeclarationEvent.SCHEMA_VERSION, h.eventId(), h.type(), h.declarationId(), h.revision(),
-                h.occurredAt(), state));
+        return Combinators.combine(headers(), filedBy().injectNull(0.3), states()).as((h, who, state) ->
+                new DeclarationEvent(DeclarationEvent.SCHEMA_VERSION, h.eventId(), h.type(), h.declarationId(),
+                        h.revision(), h.occurredAt(), who, state));
+    }
+
+    /** A token's subject and client: not blank, at most 255 code points, no control characters. */
+    private static Arbitrary<FiledBy> filedBy() {
+        Arbitrary<String> texts = Arbitraries.oneOf(
+                Arbitraries.of("customs-cli", "declaration-portal", "f47ac10b-58cc-4372-a567-0e02b2c3d479",
+                        "📦".repeat(255), " x ", "报关员"),
+                Arbitraries.strings().alpha().numeric().withChars('-', '_', '.', '@').ofMinLength(1).ofMaxLength(255));
+        return Combinators.combine(texts, texts).as(FiledBy::new);
     }
 
     private static Arbitrary<Header> headers() {
@@ -79,8 +88,9 @@ final class ValidEvents {
     private static Arbitrary<DeclarationState> states() {
         Arbitrary<LocalDate> dates = Arbitraries.longs().between(FIRST_DATE.toEpochDay(), LAST_DATE.toEpochDay())
                 .map(LocalDate::ofEpochDay);
-        return Combinators.combine(places(), parties(), dates, items().list().ofMinSize(1).ofMaxSize(5))
-                .as((place, parties, date, items) -> {
+        return Combinators.combine(places(), parties(), dates, items().list().ofMinSize(1).ofMaxSize(5),
+                        Arbitraries.of(false, true))
+                .as((place, parties, date, items, synthetic) -> {
                     List<DeclarationItem> numbered = new ArrayList<>();
                     BigDecimal cny = BigDecimal.ZERO;
                     BigDecimal usd = BigDecimal.ZERO;
@@ -92,7 +102,8 @@ final class ValidEvents {
                     }
                     return new DeclarationState(date, parties.direction(), place.zoneCode(), place.zoneFlow(),
                             place.tradeMode(), parties.customsOffice(), parties.declarantCode(),
-                            parties.partnerCountry(), parties.transportMode(), parties.currency(), numbered, cny, usd);
+                            parties.partnerCountry(), parties.transportMode(), parties.currency(), numbered, cny, usd,
+                            synthetic);
                 });
     }
 

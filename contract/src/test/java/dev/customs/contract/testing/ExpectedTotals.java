@@ -18,23 +18,24 @@ import static org.assertj.core.api.Assertions.assertThat;
  * BigDecimal sums, shares and growth rates, and an assertion that one row of a JSON answer equals them to
  * the cent (scale included, so read the answer with rest-support's {@code ExactNumbers}).
  *
- * @param count declarations, or goods items for commodity tables
+ * @param count     declarations, or goods items for commodity tables
+ * @param synthetic how many of the declarations are synthetic (not counted for goods items)
  */
-public record ExpectedTotals(long count, BigDecimal importCny, BigDecimal exportCny, BigDecimal importUsd,
-                             BigDecimal exportUsd) {
+public record ExpectedTotals(long count, long synthetic, BigDecimal importCny, BigDecimal exportCny,
+                             BigDecimal importUsd, BigDecimal exportUsd) {
 
     /** Shares and growth rates are fractions with this many decimals, rounded half-even, as the API documents. */
     public static final int RATIO_SCALE = 4;
 
     private static final BigDecimal ZERO = new BigDecimal("0.00");
 
-    public static final ExpectedTotals NONE = new ExpectedTotals(0, ZERO, ZERO, ZERO, ZERO);
+    public static final ExpectedTotals NONE = new ExpectedTotals(0, 0, ZERO, ZERO, ZERO, ZERO);
 
     /** Each declaration counted once, with its total values. */
     public static ExpectedTotals ofDeclarations(Collection<DeclarationState> sent) {
         ExpectedTotals sum = NONE;
         for (DeclarationState s : sent) {
-            sum = sum.plus(s.direction(), s.totalValueCny(), s.totalValueUsd());
+            sum = sum.plus(s.direction(), s.synthetic() ? 1 : 0, s.totalValueCny(), s.totalValueUsd());
         }
         return sum;
     }
@@ -45,7 +46,7 @@ public record ExpectedTotals(long count, BigDecimal importCny, BigDecimal export
         for (DeclarationState s : sent) {
             for (DeclarationItem item : s.items()) {
                 if (which.test(item)) {
-                    sum = sum.plus(s.direction(), item.valueCny(), item.valueUsd());
+                    sum = sum.plus(s.direction(), 0, item.valueCny(), item.valueUsd());
                 }
             }
         }
@@ -59,10 +60,12 @@ public record ExpectedTotals(long count, BigDecimal importCny, BigDecimal export
         return s -> !s.declarationDate().isBefore(first) && !s.declarationDate().isAfter(last);
     }
 
-    private ExpectedTotals plus(Direction direction, BigDecimal cny, BigDecimal usd) {
+    private ExpectedTotals plus(Direction direction, long syntheticCount, BigDecimal cny, BigDecimal usd) {
         return direction == Direction.IMPORT
-                ? new ExpectedTotals(count + 1, importCny.add(cny), exportCny, importUsd.add(usd), exportUsd)
-                : new ExpectedTotals(count + 1, importCny, exportCny.add(cny), importUsd, exportUsd.add(usd));
+                ? new ExpectedTotals(count + 1, synthetic + syntheticCount, importCny.add(cny), exportCny,
+                        importUsd.add(usd), exportUsd)
+                : new ExpectedTotals(count + 1, synthetic + syntheticCount, importCny, exportCny.add(cny), importUsd,
+                        exportUsd.add(usd));
     }
 
     public BigDecimal totalCny() {
@@ -93,5 +96,12 @@ public record ExpectedTotals(long count, BigDecimal importCny, BigDecimal export
         assertThat(row.get("importUsd")).as(what + " importUsd").isEqualTo(importUsd);
         assertThat(row.get("exportUsd")).as(what + " exportUsd").isEqualTo(exportUsd);
         assertThat(row.get("totalUsd")).as(what + " totalUsd").isEqualTo(totalUsd());
+    }
+
+    /** Asserts a totals answer: its {@code declarations}, money fields and {@code syntheticDeclarations}. */
+    public void assertTotals(Map<String, ?> answer, String what) {
+        assertRow(answer, "declarations", what);
+        assertThat(((Number) answer.get("syntheticDeclarations")).longValue()).as(what + " syntheticDeclarations")
+                .isEqualTo(synthetic);
     }
 }

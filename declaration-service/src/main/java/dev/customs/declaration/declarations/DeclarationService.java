@@ -361,7 +361,7 @@ public class DeclarationService {
     private static DeclarationEvent event(EventType type, String declarationId, long revision, Instant occurredAt,
                                           DeclarationState state) {
         return new DeclarationEvent(DeclarationEvent.SCHEMA_VERSION, UUID.randomUUID(), type, declarationId, revision,
-                occurredAt, state);
+                occurredAt, null, state);
     }
 
     private void count(String action, SubmissionOutcome outcome) {

@@ -162,7 +162,7 @@ public class DeclarationValidator {
         }
         return new DeclarationState(r.declarationDate(), r.direction(), r.zoneCode(), r.zoneFlow(), r.tradeMode(),
                 r.customsOffice(), r.declarantCode(), r.partnerCountry(), r.transportMode(), r.currency(), items,
-                totalCny, totalUsd);
+                totalCny, totalUsd, false);
     }
 
     /**
@@ -173,7 +173,7 @@ public class DeclarationValidator {
         String id = request.declarationId() != null ? request.declarationId()
                 : DeclarationNumbers.format(request.customsOffice(), request.declarationDate(), request.direction(), 0);
         DeclarationEvent event = new DeclarationEvent(DeclarationEvent.SCHEMA_VERSION, UUID.randomUUID(),
-                EventType.DECLARED, id, 1L, clock.instant(), state);
+                EventType.DECLARED, id, 1L, clock.instant(), null, state);
         byte[] bytes = EventCodec.toBytes(event);
         if (bytes.length > maxEventBytes) {
             out.add(new Violation("items", "make an event of " + bytes.length + " bytes, more than the "
@@ -227,7 +227,8 @@ public class DeclarationValidator {
                 .map(i -> i == null ? null : new DeclarationItem(i.itemNo(), i.hsCode(), i.quantity(), i.unit(), null, null))
                 .toList();
         return new DeclarationState(r.declarationDate(), r.direction(), r.zoneCode(), r.zoneFlow(), r.tradeMode(),
-                r.customsOffice(), r.declarantCode(), r.partnerCountry(), r.transportMode(), r.currency(), items, null, null);
+                r.customsOffice(), r.declarantCode(), r.partnerCountry(), r.transportMode(), r.currency(), items, null, null,
+                false);
     }
 
     private static void duplicateItemNumbers(DeclarationRequest request, Set<Violation> out) {

@@ -61,7 +61,7 @@ public class AcceptedMeansCountedPropertyTest {
         String id = request.declarationId() != null ? request.declarationId()
                 : DeclarationNumbers.format(request.customsOffice(), request.declarationDate(), request.direction(), 987_654_321L);
         DeclarationEvent event = new DeclarationEvent(DeclarationEvent.SCHEMA_VERSION, UUID.randomUUID(),
-                EventType.DECLARED, id, 1L, CLOCK.instant(), checked.state());
+                EventType.DECLARED, id, 1L, CLOCK.instant(), null, checked.state());
         byte[] bytes = EventCodec.toBytes(event);
         assertThat(bytes.length).isLessThanOrEqualTo(UnitValidators.MAX_EVENT_BYTES);
         DeclarationEvent read = EventCodec.parse(bytes);

@@ -235,6 +235,6 @@ class DeclarationGeneratorTest {
         return new DeclarationState(r.declarationDate(), r.direction(), r.zoneCode(), r.zoneFlow(), r.tradeMode(),
                 r.customsOffice(), r.declarantCode(), r.partnerCountry(), r.transportMode(), r.currency(), items,
                 items.stream().map(DeclarationItem::valueCny).reduce(BigDecimal.ZERO, BigDecimal::add),
-                items.stream().map(DeclarationItem::valueUsd).reduce(BigDecimal.ZERO, BigDecimal::add));
+                items.stream().map(DeclarationItem::valueUsd).reduce(BigDecimal.ZERO, BigDecimal::add), false);
     }
 }

@@ -21,9 +21,9 @@ import static dev.customs.ingest.KeyedAmounts.column;
  *
  * <p>Each change goes to the daily tables and, in the same transaction, to one narrow monthly table per
  * breakdown, which answer the whole months of a range, and to a narrow daily table for the national
- * totals' cut days (see {@code DailyTotalsQueries}). A batch is
- * aggregated per key first, so a batch of thousands of declarations over a few days adds only a few
- * hundred monthly upserts.
+ * totals' cut days (see {@code DailyTotalsQueries}). The national tables, daily and monthly, also count the
+ * synthetic declarations among theirs. A batch is aggregated per key first, so a batch of thousands of
+ * declarations over a few days adds only a few hundred monthly upserts.
  */
 @ApplicationScoped
 public class NationalTotalsProjection implements TotalsProjection {
@@ -45,6 +45,7 @@ public class NationalTotalsProjection implements TotalsProjection {
     private static final int CHAPTER_DIGITS = 2;
 
     private static final String DECLARATIONS = "declarations";
+    private static final String SYNTHETIC_DECLARATIONS = "synthetic_declarations";
     private static final String ITEMS = "items";
 
     private static final KeyedAmounts.Table<TradeKey> TRADE = KeyedAmounts.table("trade_daily_totals", DECLARATIONS,
@@ -61,9 +62,10 @@ public class NationalTotalsProjection implements TotalsProjection {
             DECLARATIONS,
             column("day", "date", NationalDayKey::day),
             column("direction", "text", NationalDayKey::direction),
-            column("via_zone", "boolean", NationalDayKey::viaZone));
+            column("via_zone", "boolean", NationalDayKey::viaZone)).countingSynthetic(SYNTHETIC_DECLARATIONS);
     private static final KeyedAmounts.Table<MonthlyKey<Boolean>> NATIONAL_MONTHLY =
-            monthly("national_monthly_totals", DECLARATIONS, "via_zone", "boolean");
+            NationalTotalsProjection.<Boolean>monthly("national_monthly_totals", DECLARATIONS, "via_zone", "boolean")
+                    .countingSynthetic(SYNTHETIC_DECLARATIONS);
     private static final KeyedAmounts.Table<MonthlyKey<String>> PARTNER_MONTHLY =
             monthly("partner_monthly_totals", DECLARATIONS, "partner_country", "text");
     private static final KeyedAmounts.Table<MonthlyKey<String>> TRADE_MODE_MONTHLY =
@@ -92,10 +94,11 @@ public class NationalTotalsProjection implements TotalsProjection {
                 boolean viaZone = state.zoneCode() != null;
                 trade.add(new TradeKey(day, direction, state.partnerCountry(), state.tradeMode(), viaZone),
                         sign, 1, state.totalValueCny(), state.totalValueUsd());
+                int synthetic = state.synthetic() ? 1 : 0;
                 nationalDaily.add(new NationalDayKey(day, direction, viaZone),
-                        sign, 1, state.totalValueCny(), state.totalValueUsd());
+                        sign, 1, synthetic, state.totalValueCny(), state.totalValueUsd());
                 nationalMonthly.add(new MonthlyKey<>(month, direction, viaZone),
-                        sign, 1, state.totalValueCny(), state.totalValueUsd());
+                        sign, 1, synthetic, state.totalValueCny(), state.totalValueUsd());
                 partnerMonthly.add(new MonthlyKey<>(month, direction, state.partnerCountry()),
                         sign, 1, state.totalValueCny(), state.totalValueUsd());
                 tradeModeMonthly.add(new MonthlyKey<>(month, direction, state.tradeMode()),

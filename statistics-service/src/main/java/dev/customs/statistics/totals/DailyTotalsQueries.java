@@ -43,8 +43,19 @@ public class DailyTotalsQueries {
     private static final String DAY = "day";
     private static final String MONTH = "month";
 
-    private static final MonthSplitQuery BY_VIA_ZONE =
-            sumBy("via_zone", "national_monthly_totals", "via_zone", NATIONAL_DAILY, DECLARATIONS);
+    // Also sums the synthetic declarations, last, after what MonthSplitQuery.Sum reads.
+    private static final MonthSplitQuery BY_VIA_ZONE = new MonthSplitQuery("""
+            SELECT k, direction, sum(n), sum(cny), sum(usd), sum(synthetic)
+            FROM (%s) parts
+            GROUP BY k, direction
+            HAVING sum(n) <> 0""", """
+            SELECT via_zone AS k, direction, declarations AS n, value_cny AS cny, value_usd AS usd,
+                   synthetic_declarations AS synthetic
+            FROM national_monthly_totals WHERE month BETWEEN ? AND ?""", """
+            SELECT via_zone AS k, direction, declarations AS n, value_cny AS cny, value_usd AS usd,
+                   synthetic_declarations AS synthetic
+            FROM national_daily_totals WHERE day BETWEEN ? AND ?""");
+    private static final int VIA_ZONE_SYNTHETIC_COLUMN = 6;
     private static final MonthSplitQuery BY_PARTNER =
             sumBy("partner_country", "partner_monthly_totals", "partner_country", TRADE_DAILY, DECLARATIONS);
     private static final MonthSplitQuery BY_TRADE_MODE =
@@ -61,9 +72,27 @@ public class DailyTotalsQueries {
         this.dataSource = dataSource;
     }
 
-    /** Keyed by whether the trade was an area's first-line trade. */
-    public SortedMap<Boolean, TradeTotals> byViaZone(DateRange range) {
-        return sum(BY_VIA_ZONE, MonthSplit.of(range), row -> row.getBoolean(1));
+    /**
+     * National totals keyed by whether the trade was an area's first-line trade, and how many of all their
+     * declarations are synthetic.
+     */
+    public record ViaZoneTotals(SortedMap<Boolean, TradeTotals> byViaZone, long syntheticDeclarations) {
+    }
+
+    private record ViaZoneSum(MonthSplitQuery.Sum<Boolean> sum, long synthetic) {
+    }
+
+    public ViaZoneTotals byViaZone(DateRange range) {
+        SortedMap<Boolean, TradeTotals> byViaZone = new TreeMap<>();
+        long synthetic = 0;
+        for (ViaZoneSum row : BY_VIA_ZONE.rows(dataSource, MonthSplit.of(range), row -> new ViaZoneSum(
+                MonthSplitQuery.Sum.read(row, KEY_COLUMNS, r -> r.getBoolean(1)), row.getLong(VIA_ZONE_SYNTHETIC_COLUMN)))) {
+            MonthSplitQuery.Sum<Boolean> sum = row.sum();
+            byViaZone.compute(sum.key(), (k, totals) -> (totals == null ? TradeTotals.EMPTY : totals)
+                    .plus(sum.direction(), sum.count(), sum.cny(), sum.usd()));
+            synthetic += row.synthetic();
+        }
+        return new ViaZoneTotals(byViaZone, synthetic);
     }
 
     public SortedMap<String, TradeTotals> byPartner(DateRange range) {

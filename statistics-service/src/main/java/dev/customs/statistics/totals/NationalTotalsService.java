@@ -11,8 +11,11 @@ import java.util.Map;
 @ApplicationScoped
 public class NationalTotalsService {
 
-    /** @param zoneShare the areas' first-line trade as a fraction of national trade, in CNY */
-    public record NationalTotals(DateRange range, TradeTotals totals, BigDecimal zoneShare) {
+    /**
+     * @param syntheticDeclarations how many of the declarations in {@code totals} are synthetic
+     * @param zoneShare             the areas' first-line trade as a fraction of national trade, in CNY
+     */
+    public record NationalTotals(DateRange range, TradeTotals totals, long syntheticDeclarations, BigDecimal zoneShare) {
     }
 
     private final DailyTotalsQueries queries;
@@ -22,9 +25,11 @@ public class NationalTotalsService {
     }
 
     public NationalTotals totals(DateRange range) {
-        Map<Boolean, TradeTotals> byViaZone = queries.byViaZone(range);
+        DailyTotalsQueries.ViaZoneTotals sums = queries.byViaZone(range);
+        Map<Boolean, TradeTotals> byViaZone = sums.byViaZone();
         TradeTotals national = TotalsMath.sum(byViaZone.values());
         TradeTotals viaZone = byViaZone.getOrDefault(true, TradeTotals.EMPTY);
-        return new NationalTotals(range, national, TotalsMath.share(viaZone.totalCny(), national.totalCny()));
+        return new NationalTotals(range, national, sums.syntheticDeclarations(),
+                TotalsMath.share(viaZone.totalCny(), national.totalCny()));
     }
 }

@@ -8,11 +8,16 @@ import dev.customs.totals.TradeTotals;
 import java.math.BigDecimal;
 import java.util.List;
 
-/** An area's trade over a date range, with the breakdowns analysts ask for. */
+/**
+ * An area's trade over a date range, with the breakdowns analysts ask for.
+ *
+ * @param syntheticDeclarations how many of the declarations in {@code totals} are synthetic
+ */
 public record ZoneTotals(
         String zoneCode,
         DateRange range,
         TradeTotals totals,
+        long syntheticDeclarations,
         List<FlowTotal> byFlow,
         List<TradeModeTotal> byTradeMode) {
 

@@ -27,13 +27,16 @@ public class ZoneTotalsService {
 
     // The area's code is compared as bpchar: as varchar or text PostgreSQL would compare zone_code as text
     // and could not use the primary key that leads with it.
+    // The synthetic count comes last, after what MonthSplitQuery.Sum reads.
     private static final MonthSplitQuery BY_FLOW_AND_MODE = new MonthSplitQuery("""
-            SELECT zone_flow, trade_mode, direction, sum(n), sum(cny), sum(usd)
+            SELECT zone_flow, trade_mode, direction, sum(n), sum(cny), sum(usd), sum(synthetic)
             FROM (%s) parts
             GROUP BY zone_flow, trade_mode, direction""", """
-            SELECT zone_flow, trade_mode, direction, declarations AS n, value_cny AS cny, value_usd AS usd
+            SELECT zone_flow, trade_mode, direction, declarations AS n, value_cny AS cny, value_usd AS usd,
+                   synthetic_declarations AS synthetic
             FROM zone_monthly_totals WHERE zone_code = CAST(? AS bpchar) AND month BETWEEN ? AND ?""", """
-            SELECT zone_flow, trade_mode, direction, declarations AS n, value_cny AS cny, value_usd AS usd
+            SELECT zone_flow, trade_mode, direction, declarations AS n, value_cny AS cny, value_usd AS usd,
+                   synthetic_declarations AS synthetic
             FROM zone_daily_totals WHERE zone_code = CAST(? AS bpchar) AND day BETWEEN ? AND ?""");
 
     private static final MonthSplitQuery BY_ZONE = new MonthSplitQuery("""
@@ -59,7 +62,12 @@ public class ZoneTotalsService {
     private record FlowAndMode(ZoneFlow flow, String tradeMode) {
     }
 
+    /** One group of {@link #BY_FLOW_AND_MODE} and how many of its declarations are synthetic. */
+    private record FlowAndModeSum(Sum<FlowAndMode> sum, long synthetic) {
+    }
+
     private static final int FLOW_AND_MODE_COLUMNS = 2;
+    private static final int FLOW_AND_MODE_SYNTHETIC_COLUMN = 7;
     private static final int ZONE_COLUMNS = 1;
     private static final int MONTH_COLUMNS = 1;
 
@@ -70,12 +78,16 @@ public class ZoneTotalsService {
     }
 
     public ZoneTotals totalsOf(String zoneCode, DateRange range) {
-        List<Sum<FlowAndMode>> rows = BY_FLOW_AND_MODE.sums(dataSource, MonthSplit.of(range), FLOW_AND_MODE_COLUMNS,
-                row -> new FlowAndMode(ZoneFlow.valueOf(row.getString(1)), row.getString(2)), zoneCode);
+        List<FlowAndModeSum> groups = BY_FLOW_AND_MODE.rows(dataSource, MonthSplit.of(range), row -> new FlowAndModeSum(
+                Sum.read(row, FLOW_AND_MODE_COLUMNS, r -> new FlowAndMode(ZoneFlow.valueOf(r.getString(1)), r.getString(2))),
+                row.getLong(FLOW_AND_MODE_SYNTHETIC_COLUMN)), zoneCode);
         TradeTotals all = TradeTotals.EMPTY;
+        long synthetic = 0;
         Map<String, ZoneTotals.FlowTotal> byFlow = new TreeMap<>();
         Map<String, TradeTotals> byMode = new TreeMap<>();
-        for (Sum<FlowAndMode> row : rows) {
+        for (FlowAndModeSum group : groups) {
+            Sum<FlowAndMode> row = group.sum();
+            synthetic += group.synthetic();
             ZoneFlow flow = row.key().flow();
             Direction direction = row.direction();
             all = all.plus(direction, row.count(), row.cny(), row.usd());
@@ -88,7 +100,7 @@ public class ZoneTotalsService {
         List<ZoneTotals.TradeModeTotal> modes = byMode.entrySet().stream()
                 .map(e -> new ZoneTotals.TradeModeTotal(e.getKey(), e.getValue()))
                 .toList();
-        return new ZoneTotals(zoneCode, range, all, List.copyOf(byFlow.values()), modes);
+        return new ZoneTotals(zoneCode, range, all, synthetic, List.copyOf(byFlow.values()), modes);
     }
 
     /** Every area with trade in the range, with its totals. */
