@@ -246,6 +246,49 @@ class DeclarationApiTest {
         assertThat(eventsOf(id)).extracting(DeclarationEvent::revision).containsExactly(1L);
     }
 
+    @Test
+    void everyEventSaysWhoFiledItsRevision() {
+        String filer = TestTokens.token().roles(Roles.DECLARANT).subject("filer-9")
+                .claim("uscc", List.of(TestTokens.DECLARANT_USCC)).sign();
+        String amender = TestTokens.token().roles(Roles.DECLARANT).subject("filer-10")
+                .claim("uscc", List.of(TestTokens.DECLARANT_USCC)).sign();
+        String id = given().auth().oauth2(filer).contentType(ContentType.JSON).body(declaration(null))
+                .post("/api/declarations").then().statusCode(201).extract().path("declarationId");
+        Map<String, Object> amended = declaration(id);
+        amended.put("partnerCountry", "FR");
+        given().auth().oauth2(amender).contentType(ContentType.JSON).body(amended).put("/api/declarations/" + id)
+                .then().statusCode(200);
+
+        List<DeclarationEvent> events = eventsOf(id);
+        assertThat(events).extracting(e -> e.filedBy().subject()).containsExactly("filer-9", "filer-10");
+        assertThat(events).extracting(e -> e.filedBy().client()).containsOnly(TestTokens.CLIENT);
+        assertThat(events).extracting(e -> e.declaration().synthetic()).containsOnly(false);
+    }
+
+    @Test
+    void theSimulatorFilesAsItselfAndItsDeclarationsAreSynthetic() {
+        String operator = TestTokens.operator();
+        given().auth().oauth2(operator).contentType(ContentType.JSON)
+                .body(Map.of("from", "2024-03-05", "to", "2024-03-05", "declarationsPerDay", 3, "seed", 11))
+                .post("/api/simulator/backfill").then().statusCode(202);
+        await().atMost(Duration.ofSeconds(60)).until(() -> !given().auth().oauth2(operator).get("/api/simulator")
+                .then().statusCode(200).extract().<Boolean>path("running"));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> Metrics.sum(metricsUrl.toString(), "customs_outbox_backlog") == 0);
+        List<DeclarationEvent> simulated;
+        try (RawPublisher kafka = new RawPublisher(bootstrapServers)) {
+            simulated = kafka.readAll(DeclarationEvent.TOPIC, Integer.MAX_VALUE, Duration.ofSeconds(3)).stream()
+                    .map(r -> EventCodec.parse(r.value()))
+                    .filter(e -> e.declaration().declarationDate().equals(java.time.LocalDate.of(2024, 3, 5))).toList();
+        }
+        assertThat(simulated).extracting(e -> e.declaration().declarationDate().toString()).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(simulated).allSatisfy(e -> {
+            assertThat(e.declaration().synthetic()).isTrue();
+            assertThat(e.filedBy().subject()).isEqualTo("customs-simulator");
+            assertThat(e.filedBy().client()).isEqualTo("declaration-service");
+        });
+    }
+
     /** Every event of one declaration on the topic, read once the outbox holds nothing more to relay. */
     private List<DeclarationEvent> eventsOf(String id) {
         await().atMost(Duration.ofSeconds(30))

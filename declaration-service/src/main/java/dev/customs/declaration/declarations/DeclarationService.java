@@ -4,6 +4,7 @@ import dev.customs.contract.event.DeclarationEvent;
 import dev.customs.contract.event.DeclarationState;
 import dev.customs.contract.event.EventCodec;
 import dev.customs.contract.event.EventType;
+import dev.customs.contract.event.FiledBy;
 import dev.customs.contract.event.Violation;
 import dev.customs.declaration.api.DeclarationRequest;
 import dev.customs.declaration.declarations.SubmissionOutcome.Accepted;
@@ -158,12 +159,13 @@ public class DeclarationService {
                     id = assigned[i];
                 }
                 DeclarationRequest filed = request.withDeclarationId(id);
-                DeclarationState state = submission.state();
+                DeclarationState state = submission.filer().simulator() ? submission.state().markedSynthetic()
+                        : submission.state();
                 rows.add(new DeclarationStore.NewDeclaration(id, state.declarationDate(), state.direction().name(),
                         state.zoneCode(), state.countsNationally(), state.totalValueCny(), state.totalValueUsd(), hash,
                         json(filed), json(state), now, submission.rateMonth(), submission.provisionalRate(),
                         state.declarantCode(), submission.filer().simulator(), submission.filer()));
-                events.add(event(EventType.DECLARED, id, 1, now, state));
+                events.add(event(EventType.DECLARED, id, 1, state, filing(submission.filer(), now)));
                 StoredDeclaration declaration = new StoredDeclaration(id, 1, DeclarationStatus.DECLARED, filed, state,
                         submission.rateMonth(), submission.provisionalRate(), filing(submission.filer(), now),
                         submission.filer().simulator());
@@ -293,7 +295,8 @@ public class DeclarationService {
             outcome = new Conflict(declarationId, "declaration " + declarationId + " is cancelled and cannot be amended");
         } else {
             DeclarationRequest filed = request.withDeclarationId(declarationId);
-            DeclarationState state = checked.state();
+            // A simulator's declaration stays synthetic whoever amends it.
+            DeclarationState state = row.synthetic() ? checked.state().markedSynthetic() : checked.state();
             String filedJson = json(filed);
             String stateJson = json(state);
             if (stateJson.equals(row.stateJson()) && filedJson.equals(row.requestJson())) {
@@ -303,7 +306,7 @@ public class DeclarationService {
                         stateJson, checked.rateMonth().atDay(1), checked.provisionalRate(), filing(filer, clock.instant()),
                         row.synthetic());
                 store.update(row, state);
-                publish(EventType.AMENDED, declarationId, row.revision(), state);
+                publish(EventType.AMENDED, declarationId, row.revision(), state, row.filing());
                 if (checked.provisionalRate()) {
                     provisional.increment();
                 }
@@ -335,7 +338,7 @@ public class DeclarationService {
             StoredDeclaration cancelled = new DeclarationStore.Row(declarationId, revision, DeclarationStatus.CANCELLED,
                     row.requestJson(), row.stateJson(), row.rateMonth(), row.provisionalRate(), filing, row.synthetic())
                     .stored();
-            publish(EventType.CANCELLED, declarationId, revision, cancelled.state());
+            publish(EventType.CANCELLED, declarationId, revision, cancelled.state(), filing);
             outcome = new Updated(cancelled);
         }
         count("cancelled", outcome);
@@ -354,14 +357,16 @@ public class DeclarationService {
         return new StoredDeclaration.Filing(filer.subject(), filer.client(), at);
     }
 
-    private void publish(EventType type, String declarationId, long revision, DeclarationState state) {
-        outbox.append(List.of(event(type, declarationId, revision, clock.instant(), state)));
+    private void publish(EventType type, String declarationId, long revision, DeclarationState state,
+                         StoredDeclaration.Filing filing) {
+        outbox.append(List.of(event(type, declarationId, revision, state, filing)));
     }
 
-    private static DeclarationEvent event(EventType type, String declarationId, long revision, Instant occurredAt,
-                                          DeclarationState state) {
+    /** The event of a revision: it occurred when it was filed, and says by whom. */
+    private static DeclarationEvent event(EventType type, String declarationId, long revision, DeclarationState state,
+                                          StoredDeclaration.Filing filing) {
         return new DeclarationEvent(DeclarationEvent.SCHEMA_VERSION, UUID.randomUUID(), type, declarationId, revision,
-                occurredAt, null, state);
+                filing.at(), new FiledBy(filing.subject(), filing.client()), state);
     }
 
     private void count(String action, SubmissionOutcome outcome) {

@@ -6,6 +6,7 @@ import dev.customs.contract.event.DeclarationRules;
 import dev.customs.contract.event.DeclarationState;
 import dev.customs.contract.event.EventCodec;
 import dev.customs.contract.event.EventType;
+import dev.customs.contract.event.FiledBy;
 import dev.customs.contract.event.InvalidEventException;
 import dev.customs.contract.event.Violation;
 import dev.customs.contract.reference.ReferenceData;
@@ -46,6 +47,9 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class DeclarationValidator {
+
+    private static final FiledBy LONGEST_FILER = new FiledBy("x".repeat(DeclarationRules.FILED_BY_MAX_LENGTH),
+            "x".repeat(DeclarationRules.FILED_BY_MAX_LENGTH));
 
     private static final String EVENT_PREFIX = "declaration.";
     /** Integer digits of a quantity below the contract's limit (10^12 has 13). */
@@ -167,13 +171,15 @@ public class DeclarationValidator {
 
     /**
      * The event as a consumer will see it: written by the contract's codec, read back and checked by the
-     * contract's rules. The number is a stand-in of the same shape when the service will assign one.
+     * contract's rules. The number is a stand-in of the same shape when the service will assign one; the size
+     * is measured with the longest filer the contract allows and the synthetic mark, so that whoever files it,
+     * the event fits one record.
      */
     private void asPublished(DeclarationRequest request, DeclarationState state, Set<Violation> out) {
         String id = request.declarationId() != null ? request.declarationId()
                 : DeclarationNumbers.format(request.customsOffice(), request.declarationDate(), request.direction(), 0);
         DeclarationEvent event = new DeclarationEvent(DeclarationEvent.SCHEMA_VERSION, UUID.randomUUID(),
-                EventType.DECLARED, id, 1L, clock.instant(), null, state);
+                EventType.DECLARED, id, 1L, clock.instant(), LONGEST_FILER, state.markedSynthetic());
         byte[] bytes = EventCodec.toBytes(event);
         if (bytes.length > maxEventBytes) {
             out.add(new Violation("items", "make an event of " + bytes.length + " bytes, more than the "
