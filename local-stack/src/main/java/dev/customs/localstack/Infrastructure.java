@@ -2,6 +2,7 @@ package dev.customs.localstack;
 
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** What the platform needs from Kafka and PostgreSQL, named once for the launcher and the tests. */
 public final class Infrastructure {
@@ -9,7 +10,9 @@ public final class Infrastructure {
     public static final String DECLARATIONS_TOPIC = "customs.declarations";
     public static final int DECLARATIONS_PARTITIONS = 12;
     public static final List<String> CONSUMER_GROUPS = List.of("zone-service", "statistics-service");
-    public static final List<String> DATABASES = List.of("declarations", "zones", "statistics");
+    /** Each database and the role that owns it: a service's own, which may connect to no other database. */
+    public static final Map<String, String> DATABASE_OWNERS = Map.of(
+            "declarations", "declaration_service", "zones", "zone_service", "statistics", "statistics_service");
 
     private Infrastructure() {
     }
@@ -27,15 +30,24 @@ public final class Infrastructure {
                 deadLetterTopic(CONSUMER_GROUPS.get(1)), 1);
     }
 
-    /** Broker with the platform's topics, and database server with its databases. */
+    /** Broker with the platform's topics. */
     public static LocalKafka prepare(LocalKafka kafka) {
         // Kept forever: the topic is the log totals are rebuilt from, and dead letters await a human.
         kafka.createTopics(topics(), Map.of("retention.ms", "-1"));
         return kafka;
     }
 
-    public static LocalPostgres prepare(LocalPostgres postgres) {
-        postgres.createDatabases(DATABASES);
-        return postgres;
+    /**
+     * Database server with each database owned by its service's role, and a fresh password for every role.
+     *
+     * @return the credentials of each database's owner, valid until the next prepare
+     */
+    public static Map<String, LocalPostgres.Credentials> prepare(LocalPostgres postgres) {
+        Map<String, LocalPostgres.Credentials> credentials = new TreeMap<>();
+        DATABASE_OWNERS.forEach((database, owner) -> {
+            credentials.put(database, postgres.serviceRole(owner));
+            postgres.ownDatabase(database, owner);
+        });
+        return credentials;
     }
 }

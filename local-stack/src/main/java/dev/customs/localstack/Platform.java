@@ -49,12 +49,16 @@ public final class Platform implements AutoCloseable {
     private final Settings settings;
     private LocalKafka kafka;
     private LocalPostgres postgres;
+    /** Each database's owner credentials, issued at start; a restart of the database server keeps them. */
+    private final Map<String, LocalPostgres.Credentials> databaseCredentials;
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
 
-    private Platform(Settings settings, LocalKafka kafka, LocalPostgres postgres) {
+    private Platform(Settings settings, LocalKafka kafka, LocalPostgres postgres,
+                     Map<String, LocalPostgres.Credentials> databaseCredentials) {
         this.settings = settings;
         this.kafka = kafka;
         this.postgres = postgres;
+        this.databaseCredentials = databaseCredentials;
     }
 
     public static Platform start(Settings settings) {
@@ -62,13 +66,21 @@ public final class Platform implements AutoCloseable {
                 settings.dataDir() == null ? null : settings.dataDir().resolve("kafka")));
         LocalPostgres postgres;
         try {
-            postgres = Infrastructure.prepare(LocalPostgres.start(settings.postgresPort(),
-                    settings.dataDir() == null ? null : settings.dataDir().resolve("postgres")));
+            postgres = LocalPostgres.start(settings.postgresPort(),
+                    settings.dataDir() == null ? null : settings.dataDir().resolve("postgres"));
         } catch (RuntimeException e) {
             kafka.close();
             throw e;
         }
-        Platform platform = new Platform(settings, kafka, postgres);
+        Map<String, LocalPostgres.Credentials> credentials;
+        try {
+            credentials = Infrastructure.prepare(postgres);
+        } catch (RuntimeException e) {
+            postgres.close();
+            kafka.close();
+            throw e;
+        }
+        Platform platform = new Platform(settings, kafka, postgres, credentials);
         try {
             for (String name : SERVICES) {
                 int port = settings.httpPorts().getOrDefault(name, 0);
@@ -84,11 +96,12 @@ public final class Platform implements AutoCloseable {
     }
 
     /**
-     * Starts one more instance of a service's jar, against a database of its own (created if missing) and
-     * with settings overridden: a benchmark's differently configured consumer, say. It stops with the platform.
+     * Starts one more instance of a service's jar, against a database of its own (created if missing, owned by
+     * the service's role) and with settings overridden: a benchmark's differently configured consumer, say. It
+     * stops with the platform.
      */
     public ServiceProcess startInstance(String instance, String service, String database, Map<String, String> overrides) {
-        postgres.createDatabases(List.of(database));
+        postgres.ownDatabase(database, credentials(service).username());
         Map<String, String> env = environmentOf(service);
         env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(database));
         env.putAll(overrides);
@@ -135,6 +148,11 @@ public final class Platform implements AutoCloseable {
         return postgres;
     }
 
+    /** What a service connects to its database with: its own role, which reaches no other database. */
+    public LocalPostgres.Credentials credentials(String service) {
+        return databaseCredentials.get(DATABASE_OF.get(service));
+    }
+
     /** Restarts a service (after a kill or a stop) and waits until it is ready again. */
     public void restart(String name) {
         restart(name, Map.of());
@@ -176,8 +194,8 @@ public final class Platform implements AutoCloseable {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(DATABASE_OF.get(service)));
-        env.put("QUARKUS_DATASOURCE_USERNAME", LocalPostgres.USER);
-        env.put("QUARKUS_DATASOURCE_PASSWORD", LocalPostgres.PASSWORD);
+        env.put("QUARKUS_DATASOURCE_USERNAME", credentials(service).username());
+        env.put("QUARKUS_DATASOURCE_PASSWORD", credentials(service).password());
         return env;
     }
 

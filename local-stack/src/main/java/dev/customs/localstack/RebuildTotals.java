@@ -7,6 +7,7 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -44,11 +45,17 @@ public final class RebuildTotals {
             System.exit(2);
         }
         String service = args[0];
-        Target target = new Target(service,
-                env("KAFKA_BOOTSTRAP_SERVERS", "localhost:9092"),
-                env("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://localhost:5432/" + Platform.databaseOf(service)),
-                env("QUARKUS_DATASOURCE_USERNAME", LocalPostgres.USER),
-                env("QUARKUS_DATASOURCE_PASSWORD", LocalPostgres.PASSWORD));
+        String database = Platform.databaseOf(service);
+        String bootstrapServers = env("KAFKA_BOOTSTRAP_SERVERS", "localhost:9092");
+        String jdbcUrl = env("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://localhost:5432/" + database);
+        String password = env("QUARKUS_DATASOURCE_PASSWORD", null);
+        // Without a password, the local stack's database: its service role's password changes at every start,
+        // so the superuser's from the kept cluster directory empties the tables.
+        Target target = password != null
+                ? new Target(service, bootstrapServers, jdbcUrl,
+                        env("QUARKUS_DATASOURCE_USERNAME", Infrastructure.DATABASE_OWNERS.get(database)), password)
+                : new Target(service, bootstrapServers, jdbcUrl, LocalPostgres.SUPERUSER,
+                        LocalPostgres.readSuperuserPassword(Path.of(env("DATA_DIR", ".data")).resolve("postgres")));
         List<String> emptied = run(target);
         System.out.println("Emptied " + emptied + " and rewound group " + service + " to the start of "
                 + Infrastructure.DECLARATIONS_TOPIC + ". Start " + service + " to replay; /api/ingest/status shows progress.");

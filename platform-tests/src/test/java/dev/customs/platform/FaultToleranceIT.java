@@ -280,7 +280,8 @@ class FaultToleranceIT {
             long applied = applied(consumer);
             platform.service(consumer).stop(Duration.ofSeconds(30));
             List<String> emptied = RebuildTotals.run(new RebuildTotals.Target(consumer, platform.bootstrapServers(),
-                    platform.postgres().jdbcUrl(Platform.databaseOf(consumer)), LocalPostgres.USER, LocalPostgres.PASSWORD));
+                    platform.postgres().jdbcUrl(Platform.databaseOf(consumer)), platform.credentials(consumer).username(),
+                    platform.credentials(consumer).password()));
             assertThat(emptied).contains("applied_declarations");
             platform.restart(consumer);
             await().atMost(CATCH_UP).untilAsserted(() -> assertThat(applied(consumer)).isEqualTo(applied));
@@ -373,7 +374,8 @@ class FaultToleranceIT {
 
 
     private static long outboxRows() throws SQLException {
-        try (Connection c = DriverManager.getConnection(platform.postgres().jdbcUrl("declarations"), LocalPostgres.USER, LocalPostgres.PASSWORD);
+        LocalPostgres.Credentials owner = platform.credentials(Platform.DECLARATION_SERVICE);
+        try (Connection c = DriverManager.getConnection(platform.postgres().jdbcUrl("declarations"), owner.username(), owner.password());
              ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM outbox")) {
             rs.next();
             return rs.getLong(1);

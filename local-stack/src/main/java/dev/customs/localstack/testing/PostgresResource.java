@@ -23,10 +23,12 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         LocalPostgres postgres = SharedInfrastructure.postgres();
+        // The service's own role, as in production: a test that needs more than the service may do fails.
+        LocalPostgres.Credentials credentials = SharedInfrastructure.credentials(database);
         return Map.of(
                 "quarkus.datasource.jdbc.url", postgres.jdbcUrl(database),
-                "quarkus.datasource.username", LocalPostgres.USER,
-                "quarkus.datasource.password", LocalPostgres.PASSWORD);
+                "quarkus.datasource.username", credentials.username(),
+                "quarkus.datasource.password", credentials.password());
     }
 
     @Override

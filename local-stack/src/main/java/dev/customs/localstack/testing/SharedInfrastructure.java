@@ -4,6 +4,8 @@ import dev.customs.localstack.Infrastructure;
 import dev.customs.localstack.LocalKafka;
 import dev.customs.localstack.LocalPostgres;
 
+import java.util.Map;
+
 /**
  * One broker and one database server per test classloader, started on first use and stopped when the JVM
  * exits: every test class of one Quarkus test profile shares them; a class with another profile runs in
@@ -13,6 +15,7 @@ public final class SharedInfrastructure {
 
     private static LocalKafka kafka;
     private static LocalPostgres postgres;
+    private static Map<String, LocalPostgres.Credentials> postgresCredentials;
 
     private SharedInfrastructure() {
     }
@@ -27,9 +30,20 @@ public final class SharedInfrastructure {
 
     public static synchronized LocalPostgres postgres() {
         if (postgres == null) {
-            postgres = Infrastructure.prepare(LocalPostgres.start(0, null));
+            postgres = LocalPostgres.start(0, null);
             Runtime.getRuntime().addShutdownHook(new Thread(postgres::close, "stop-test-postgres"));
+            postgresCredentials = Infrastructure.prepare(postgres);
         }
         return postgres;
+    }
+
+    /** The credentials of the role that owns {@code database}, as its service gets them. */
+    public static synchronized LocalPostgres.Credentials credentials(String database) {
+        postgres();
+        LocalPostgres.Credentials credentials = postgresCredentials.get(database);
+        if (credentials == null) {
+            throw new IllegalArgumentException("no database " + database + "; the platform's are " + postgresCredentials.keySet());
+        }
+        return credentials;
     }
 }
