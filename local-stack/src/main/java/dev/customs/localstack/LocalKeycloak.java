@@ -87,6 +87,8 @@ public final class LocalKeycloak implements AutoCloseable {
             // kc.sh prefers $JAVA over JAVA_HOME; neither of this JVM's may reach it.
             builder.environment().remove("JAVA");
             builder.environment().put("JAVA_HOME", javaHome.toString());
+            // On Java 24 and later, JBoss Threads' executor threads die without this (thread-local reset).
+            builder.environment().put("JAVA_OPTS_APPEND", "--add-opens=java.base/java.lang=ALL-UNNAMED");
             return new LocalKeycloak(httpPort, home, stateDir == null, log, builder.start());
         } catch (IOException e) {
             throw new UncheckedIOException("Keycloak did not start", e);
@@ -183,7 +185,8 @@ public final class LocalKeycloak implements AutoCloseable {
 
     private static int status(URI uri) {
         try {
-            HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2)).GET().build();
+            // Generous: a booting Keycloak on a busy machine answers slowly, and logs every request cut off.
+            HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(15)).GET().build();
             return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException e) {
             return -1;

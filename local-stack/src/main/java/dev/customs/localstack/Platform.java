@@ -35,6 +35,8 @@ public final class Platform implements AutoCloseable {
     public static final String DEFAULT_SERVICE_JVM_OPTIONS = "-Xmx768m -XX:+UseParallelGC -XX:+ExitOnOutOfMemoryError";
 
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+    /** Keycloak's first start on a loaded two-core machine builds its server and takes minutes. */
+    private static final Duration KEYCLOAK_READY_TIMEOUT = Duration.ofMinutes(5);
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
 
     /**
@@ -43,33 +45,68 @@ public final class Platform implements AutoCloseable {
      * @param ports     fixed ports, or 0 for any free one
      */
     public record Settings(Path rootDir, Path dataDir, Path logDir, int kafkaPort, int postgresPort,
-                           Map<String, Integer> httpPorts, List<String> jvmOptions) {
+                           Map<String, Integer> httpPorts, List<String> jvmOptions, int keycloakPort) {
     }
 
     private final Settings settings;
     private LocalKafka kafka;
     private LocalPostgres postgres;
+    private final LocalKeycloak keycloak;
+    /** False when the Keycloak was handed in and outlives this platform. */
+    private final boolean ownsKeycloak;
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
 
-    private Platform(Settings settings, LocalKafka kafka, LocalPostgres postgres) {
+    private Platform(Settings settings, LocalKafka kafka, LocalPostgres postgres, LocalKeycloak keycloak, boolean ownsKeycloak) {
         this.settings = settings;
         this.kafka = kafka;
         this.postgres = postgres;
+        this.keycloak = keycloak;
+        this.ownsKeycloak = ownsKeycloak;
     }
 
+    private static void stopOwned(LocalKeycloak keycloak, boolean owned) {
+        if (owned) {
+            keycloak.close();
+        }
+    }
+
+    /** Starts the platform with a Keycloak of its own, in {@code <dataDir>/keycloak} when there is a data directory. */
     public static Platform start(Settings settings) {
-        LocalKafka kafka = Infrastructure.prepare(LocalKafka.start(settings.kafkaPort(), 0,
-                settings.dataDir() == null ? null : settings.dataDir().resolve("kafka")));
+        LocalKeycloak keycloak = LocalKeycloak.launch(settings.rootDir(), settings.keycloakPort(),
+                settings.dataDir() == null ? null : settings.dataDir().resolve("keycloak"), settings.logDir());
+        return start(settings, keycloak, true);
+    }
+
+    /**
+     * Starts the platform against a Keycloak that several platforms share (one per test JVM, say): it may
+     * still be starting, and it is left running on close. {@link Settings#keycloakPort} is not used.
+     */
+    public static Platform start(Settings settings, LocalKeycloak sharedKeycloak) {
+        return start(settings, sharedKeycloak, false);
+    }
+
+    /** Keycloak boots while the broker and the database start, and must be ready before the services. */
+    private static Platform start(Settings settings, LocalKeycloak keycloak, boolean ownsKeycloak) {
+        LocalKafka kafka;
         LocalPostgres postgres;
+        try {
+            kafka = Infrastructure.prepare(LocalKafka.start(settings.kafkaPort(), 0,
+                    settings.dataDir() == null ? null : settings.dataDir().resolve("kafka")));
+        } catch (RuntimeException e) {
+            stopOwned(keycloak, ownsKeycloak);
+            throw e;
+        }
         try {
             postgres = Infrastructure.prepare(LocalPostgres.start(settings.postgresPort(),
                     settings.dataDir() == null ? null : settings.dataDir().resolve("postgres")));
         } catch (RuntimeException e) {
             kafka.close();
+            stopOwned(keycloak, ownsKeycloak);
             throw e;
         }
-        Platform platform = new Platform(settings, kafka, postgres);
+        Platform platform = new Platform(settings, kafka, postgres, keycloak, ownsKeycloak);
         try {
+            keycloak.awaitReady(KEYCLOAK_READY_TIMEOUT);
             for (String name : SERVICES) {
                 int port = settings.httpPorts().getOrDefault(name, 0);
                 platform.services.put(name, platform.process(name, name, port == 0 ? freePort() : port, platform.environmentOf(name)));
@@ -135,6 +172,15 @@ public final class Platform implements AutoCloseable {
         return postgres;
     }
 
+    public LocalKeycloak keycloak() {
+        return keycloak;
+    }
+
+    /** Access tokens of the demo users, for requests to the services. */
+    public Tokens tokens() {
+        return keycloak.tokens();
+    }
+
     /** Restarts a service (after a kill or a stop) and waits until it is ready again. */
     public void restart(String name) {
         restart(name, Map.of());
@@ -178,6 +224,7 @@ public final class Platform implements AutoCloseable {
         env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(DATABASE_OF.get(service)));
         env.put("QUARKUS_DATASOURCE_USERNAME", LocalPostgres.USER);
         env.put("QUARKUS_DATASOURCE_PASSWORD", LocalPostgres.PASSWORD);
+        env.put("CUSTOMS_OIDC_ISSUER", keycloak.issuer());
         return env;
     }
 
@@ -193,7 +240,8 @@ public final class Platform implements AutoCloseable {
                 failures.add(e);
             }
         }
-        for (AutoCloseable server : List.<AutoCloseable>of(kafka, postgres)) {
+        List<AutoCloseable> servers = ownsKeycloak ? List.of(kafka, keycloak, postgres) : List.of(kafka, postgres);
+        for (AutoCloseable server : servers) {
             try {
                 server.close();
             } catch (Exception e) {
