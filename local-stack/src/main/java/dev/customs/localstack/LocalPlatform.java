@@ -198,8 +198,15 @@ public final class LocalPlatform {
     }
 
     private static boolean post(String url, String body) throws IOException, InterruptedException {
+        String authorization;
+        try {
+            authorization = tokens.bearer(Tokens.OPERATOR);
+        } catch (UncheckedIOException | IllegalStateException e) {
+            System.out.println("No operator token for " + url + ": " + e.getMessage());
+            return false;
+        }
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url))
-                .header("Authorization", tokens.bearer(Tokens.OPERATOR))
+                .header("Authorization", authorization)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() >= 300) {

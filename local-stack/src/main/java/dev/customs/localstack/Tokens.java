@@ -63,7 +63,9 @@ public final class Tokens {
     /** The token endpoint's answer to a password grant, as it came (a wrong password's 401 too). */
     public HttpResponse<String> passwordGrant(String user, String password) {
         String form = "grant_type=password&client_id=" + CLIENT_ID + "&username=" + encode(user) + "&password=" + encode(password);
-        HttpRequest request = HttpRequest.newBuilder(tokenEndpoint).timeout(Duration.ofSeconds(10))
+        // Generous: hashing a password takes Keycloak seconds on a busy machine, and a request given up on
+        // and sent again would overlap the first, which brute-force protection refuses as an attack.
+        HttpRequest request = HttpRequest.newBuilder(tokenEndpoint).timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build();
         try {
