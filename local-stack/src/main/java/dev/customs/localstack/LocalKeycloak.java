@@ -31,6 +31,8 @@ public final class LocalKeycloak implements AutoCloseable {
     private static final String REALM_FILE = "deploy/keycloak/customs-realm.json";
     /** Keycloak 26 needs Java 21 or later; the services and this launcher run on 17. */
     private static final String DEFAULT_JAVA_HOME = "/usr/lib/jvm/temurin-25-jdk-amd64";
+    /** Keycloak re-augments its server on every development-mode start: minutes on a loaded two-core machine. */
+    public static final Duration READY_TIMEOUT = Duration.ofMinutes(5);
     private static final Duration POLL = Duration.ofMillis(250);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -96,10 +98,10 @@ public final class LocalKeycloak implements AutoCloseable {
     }
 
     /** Starts Keycloak and waits until it is ready. */
-    public static LocalKeycloak start(Path rootDir, int port, Path stateDir, Path logDir, Duration timeout) {
+    public static LocalKeycloak start(Path rootDir, int port, Path stateDir, Path logDir) {
         LocalKeycloak keycloak = launch(rootDir, port, stateDir, logDir);
         try {
-            keycloak.awaitReady(timeout);
+            keycloak.awaitReady(READY_TIMEOUT);
             return keycloak;
         } catch (RuntimeException e) {
             keycloak.close();

@@ -35,13 +35,11 @@ public final class Platform implements AutoCloseable {
     public static final String DEFAULT_SERVICE_JVM_OPTIONS = "-Xmx768m -XX:+UseParallelGC -XX:+ExitOnOutOfMemoryError";
 
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
-    /** Keycloak's first start on a loaded two-core machine builds its server and takes minutes. */
-    private static final Duration KEYCLOAK_READY_TIMEOUT = Duration.ofMinutes(5);
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
 
     /**
-     * @param rootDir   the repository root (service jars are found under it)
-     * @param dataDir   broker log, database cluster and service logs; null for throwaway directories
+     * @param rootDir   the repository root (service jars, Keycloak and its realm file are found under it)
+     * @param dataDir   broker log, database cluster, Keycloak's state and service logs; null for throwaway directories
      * @param ports     fixed ports, or 0 for any free one
      */
     public record Settings(Path rootDir, Path dataDir, Path logDir, int kafkaPort, int postgresPort,
@@ -106,7 +104,7 @@ public final class Platform implements AutoCloseable {
         }
         Platform platform = new Platform(settings, kafka, postgres, keycloak, ownsKeycloak);
         try {
-            keycloak.awaitReady(KEYCLOAK_READY_TIMEOUT);
+            keycloak.awaitReady(LocalKeycloak.READY_TIMEOUT);
             for (String name : SERVICES) {
                 int port = settings.httpPorts().getOrDefault(name, 0);
                 platform.services.put(name, platform.process(name, name, port == 0 ? freePort() : port, platform.environmentOf(name)));

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -28,7 +27,7 @@ class LocalKeycloakTest {
 
     @BeforeAll
     static void startKeycloak() {
-        keycloak = LocalKeycloak.start(Path.of("..").toAbsolutePath().normalize(), 0, null, logs, Duration.ofMinutes(3));
+        keycloak = LocalKeycloak.start(Path.of("..").toAbsolutePath().normalize(), 0, null, logs);
     }
 
     @AfterAll
