@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Runs the whole platform on this machine: Kafka (KRaft, in-process), PostgreSQL (embedded binaries),
-# the three services and the simulator. Ctrl-C stops everything.
+# Keycloak (its distribution zip), the three services and the simulator. Ctrl-C stops everything.
 #   RATE=200        simulator declarations per second (0: off)      SEED=42
 #   DATA_DIR=.data  broker log, database cluster and service logs (a restart continues from it)
-#   KAFKA_PORT=9092 POSTGRES_PORT=5432; services on 8081, 8082, 8083 (see README.md)
+#   KAFKA_PORT=9092 POSTGRES_PORT=5432 KEYCLOAK_PORT=8180; services on 8081, 8082, 8083 (see README.md)
+#   KEYCLOAK_JAVA_HOME  a Java 21+ for Keycloak (default /usr/lib/jvm/temurin-25-jdk-amd64)
 set -euo pipefail
 cd "$(dirname "$0")"
 

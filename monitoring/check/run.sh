@@ -19,6 +19,7 @@ RESULTS=$WORK/results.txt
 started=$(date +%s)
 PLATFORM_PID=
 PROM_PID=
+KEYCLOAK_PORT=
 
 say() { echo "[monitoring $(date +%H:%M:%S)] $*"; }
 pass() { echo "PASS $1" | tee -a "$RESULTS"; }
@@ -44,7 +45,7 @@ port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 descendants() { local c; for c in $(pgrep -P "$1" 2>/dev/null); do echo "$c"; descendants "$c"; done; }
 
 # Stops what this script started, by process id: Prometheus, then the platform (SIGTERM, as Ctrl-C would),
-# then verifies that none of the platform's processes (the launcher, the three service JVMs, and PostgreSQL,
+# then verifies that none of the platform's processes (the launcher, Keycloak, the three service JVMs, and PostgreSQL,
 # which runs detached but is recognisable by this run's private data directory) is still running.
 stop_all() {
   if [[ -n "$PROM_PID" ]] && kill -0 "$PROM_PID" 2>/dev/null; then
@@ -55,8 +56,12 @@ stop_all() {
   PROM_PID=
   if [[ -n "$PLATFORM_PID" ]]; then
     local pids leftovers
-    # Stopping the simulator first lets the services drain and stop sooner.
-    curl -s -m 5 -X POST localhost:8081/api/simulator/stop > /dev/null 2>&1 || true
+    # Stopping the simulator first lets the services drain and stop sooner; that takes the operator's token.
+    local token
+    token=$(curl -s -m 5 -d 'grant_type=password&client_id=customs-cli&username=operator&password=operator' \
+      "localhost:$KEYCLOAK_PORT/realms/customs/protocol/openid-connect/token" 2>/dev/null \
+      | python3 -c 'import json, sys; print(json.load(sys.stdin)["access_token"])' 2>/dev/null)
+    curl -s -m 5 -X POST localhost:8081/api/simulator/stop -H "Authorization: Bearer $token" > /dev/null 2>&1 || true
     pids="$PLATFORM_PID $(descendants "$PLATFORM_PID") $(pgrep -f -- "$WORK/" 2>/dev/null)"
     kill -TERM "$PLATFORM_PID" 2>/dev/null
     for _ in $(seq 1 120); do kill -0 "$PLATFORM_PID" 2>/dev/null || break; sleep 1; done
@@ -113,7 +118,8 @@ if [[ -n "$busy" ]]; then
   fail "live queries" "ports$busy are taken: stop whatever runs there (another ./run-local.sh?) and retry"
 else
   say "starting the platform (RATE=300) and Prometheus"
-  KAFKA_PORT=$(free_port) POSTGRES_PORT=$(free_port) RATE=300 DEMO_YEAR=0 DATA_DIR="$WORK/data" \
+  KEYCLOAK_PORT=$(free_port)
+  KAFKA_PORT=$(free_port) POSTGRES_PORT=$(free_port) KEYCLOAK_PORT=$KEYCLOAK_PORT RATE=300 DEMO_YEAR=0 DATA_DIR="$WORK/data" \
     ./run-local.sh > "$WORK/platform.log" 2>&1 &
   PLATFORM_PID=$!
   up=no

@@ -9,6 +9,7 @@ import dev.customs.kafka.ReliableProducer;
 import dev.customs.localstack.Infrastructure;
 import dev.customs.localstack.Platform;
 import dev.customs.localstack.ServiceProcess;
+import dev.customs.localstack.Tokens;
 import dev.customs.workload.EventFactory;
 import dev.customs.workload.Totals;
 import dev.customs.workload.Workload;
@@ -106,9 +107,9 @@ public final class Benchmark {
     private int run() throws Exception {
         WrkLoad.requireInstalled();
         deleteRecursively(settings.runDir());
-        System.out.println("Starting Kafka, PostgreSQL and the three services (logs in " + settings.runDir().resolve("logs") + ")...");
+        System.out.println("Starting Keycloak, Kafka, PostgreSQL and the three services (logs in " + settings.runDir().resolve("logs") + ")...");
         platform = Platform.start(new Platform.Settings(settings.root(), settings.runDir().resolve("data"),
-                settings.runDir().resolve("logs"), 0, 0, Map.of(), settings.jvmOptions()));
+                settings.runDir().resolve("logs"), 0, 0, Map.of(), settings.jvmOptions(), 0));
         try {
             Map<String, ProcessStats.Reading> resourcesAtStart = resources();
             Instant started = Instant.now();
@@ -259,14 +260,16 @@ public final class Benchmark {
     private String checkTotals(Workload workload) {
         List<String> mismatches = new ArrayList<>();
         String range = "from=" + workload.from() + "&to=" + workload.to();
-        JsonNode national = Http.getJson(platform.url(Platform.STATISTICS_SERVICE) + "/api/statistics/totals?" + range);
+        JsonNode national = Http.getJson(platform.url(Platform.STATISTICS_SERVICE) + "/api/statistics/totals?" + range,
+                platform.tokens().bearer(Tokens.ANALYST));
         String nationalMismatch = workload.expected().national(workload.from(), workload.to()).mismatch(
                 national.path("declarations").asLong(),
                 national.path("importCny").decimalValue(), national.path("exportCny").decimalValue());
         if (nationalMismatch != null) {
             mismatches.add("national: " + nationalMismatch);
         }
-        JsonNode rollup = Http.getJson(platform.url(Platform.ZONE_SERVICE) + "/api/zones/rollup?by=type&" + range);
+        JsonNode rollup = Http.getJson(platform.url(Platform.ZONE_SERVICE) + "/api/zones/rollup?by=type&" + range,
+                platform.tokens().bearer(Tokens.ANALYST));
         Map<String, JsonNode> byType = new TreeMap<>();
         rollup.forEach(row -> byType.put(row.path("key").asText(), row));
         for (String type : workload.expected().zoneTypes()) {
@@ -318,7 +321,7 @@ public final class Benchmark {
     private void restIngest() {
         EventFactory factory = new EventFactory(reference, REST_BODY_SEED, today().minusDays(30), today().minusDays(1));
         String declarations = platform.url(Platform.DECLARATION_SERVICE);
-        WrkLoad wrk = new WrkLoad(settings.runDir().resolve("wrk"));
+        WrkLoad wrk = new WrkLoad(settings.runDir().resolve("wrk"), () -> platform.tokens().bearer(Tokens.DECLARANT));
 
         System.out.println("REST: single POST for " + settings.restDuration().toSeconds() + " s...");
         String one = RestBodies.single(factory.declared(0, Instant.now()).declaration());
@@ -406,9 +409,10 @@ public final class Benchmark {
             consumedBefore.put(url, scrape.sum(CONSUMED));
         }
         AtomicReference<List<QueryLoad.Latency>> underLoad = new AtomicReference<>();
-        Thread queries = new Thread(() -> underLoad.set(QueryLoad.run(queryList(), settings.freshnessDuration())), "queries");
+        Thread queries = new Thread(() -> underLoad.set(QueryLoad.run(queryList(), settings.freshnessDuration(), analyst())), "queries");
         queries.start();
-        FixedRateIngest.Result sent = FixedRateIngest.run(platform.url(Platform.DECLARATION_SERVICE), batches, perBatch,
+        FixedRateIngest.Result sent = FixedRateIngest.run(platform.url(Platform.DECLARATION_SERVICE),
+                () -> platform.tokens().bearer(Tokens.DECLARANT), batches, perBatch,
                 settings.freshnessRate(), settings.freshnessDuration());
         queries.join();
         awaitConsumed(consumedBefore, sent.accepted(), System.nanoTime());
@@ -427,7 +431,12 @@ public final class Benchmark {
 
     private void queries(String label, Duration duration) {
         System.out.println("Queries (" + label + ") for " + duration.toSeconds() + " s over a year of data...");
-        report.queries(label, QueryLoad.run(queryList(), duration));
+        report.queries(label, QueryLoad.run(queryList(), duration, analyst()));
+    }
+
+    /** The Authorization header of the analyst, whose questions the query load asks. */
+    private Supplier<String> analyst() {
+        return () -> platform.tokens().bearer(Tokens.ANALYST);
     }
 
     /** What analysts ask most, over the full year of the declared-only run (2025). */

@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * Declarations at a fixed rate through {@code POST /api/declarations/batch}: one batch every tick, sent
@@ -24,8 +25,12 @@ final class FixedRateIngest {
     private FixedRateIngest() {
     }
 
-    /** @param batches bodies to cycle through, each holding {@code perBatch} declarations */
-    static Result run(String declarationServiceUrl, List<String> batches, int perBatch, int perSecond, Duration duration) {
+    /**
+     * @param authorization the Authorization header, asked for each request (a run may outlive a token)
+     * @param batches       bodies to cycle through, each holding {@code perBatch} declarations
+     */
+    static Result run(String declarationServiceUrl, Supplier<String> authorization, List<String> batches, int perBatch,
+                      int perSecond, Duration duration) {
         long tickMicros = 1_000_000L * perBatch / perSecond;
         long ticks = duration.toNanos() / 1000 / tickMicros;
         AtomicLong accepted = new AtomicLong();
@@ -41,6 +46,7 @@ final class FixedRateIngest {
                     return;
                 }
                 HttpRequest request = HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+                        .header("Authorization", authorization.get())
                         .timeout(Duration.ofSeconds(30))
                         .POST(HttpRequest.BodyPublishers.ofString(batches.get((int) (n % batches.size())))).build();
                 inFlight.add(Http.CLIENT.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {

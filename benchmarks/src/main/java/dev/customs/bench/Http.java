@@ -26,8 +26,9 @@ final class Http {
     private Http() {
     }
 
-    static JsonNode getJson(String url) {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).GET().build());
+    static JsonNode getJson(String url, String authorization) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT)
+                .header("Authorization", authorization).GET().build());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("GET " + url + " answered " + response.statusCode() + ": " + response.body());
         }

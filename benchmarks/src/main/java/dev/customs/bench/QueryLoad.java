@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * Analysts' queries, each endpoint in turn, from one client thread per service with a short pause between
@@ -33,7 +34,8 @@ final class QueryLoad {
     private QueryLoad() {
     }
 
-    static List<Latency> run(List<Query> queries, Duration duration) {
+    /** @param authorization the Authorization header, asked for each request (a run may outlive a token) */
+    static List<Latency> run(List<Query> queries, Duration duration, Supplier<String> authorization) {
         Map<Query, Histogram> histograms = new LinkedHashMap<>();
         queries.forEach(q -> histograms.put(q, new Histogram(TimeUnit.SECONDS.toNanos(30), 3)));
         Map<String, List<Query>> byService = new LinkedHashMap<>();
@@ -45,14 +47,15 @@ final class QueryLoad {
             Thread worker = new Thread(() -> {
                 for (int round = 0; round < WARM_UP_ROUNDS; round++) {
                     own.forEach(query -> Http.send(HttpRequest.newBuilder(URI.create(query.url()))
-                            .timeout(Duration.ofSeconds(30)).GET().build()));
+                            .header("Authorization", authorization.get()).timeout(Duration.ofSeconds(30)).GET().build()));
                 }
                 int i = 0;
                 while (!stop.get()) {
                     Query query = own.get(i++ % own.size());
+                    HttpRequest request = HttpRequest.newBuilder(URI.create(query.url()))
+                            .header("Authorization", authorization.get()).timeout(Duration.ofSeconds(30)).GET().build();
                     long start = System.nanoTime();
-                    HttpResponse<String> response = Http.send(HttpRequest.newBuilder(URI.create(query.url()))
-                            .timeout(Duration.ofSeconds(30)).GET().build());
+                    HttpResponse<String> response = Http.send(request);
                     long nanos = System.nanoTime() - start;
                     if (response.statusCode() != 200) {
                         failures.incrementAndGet();

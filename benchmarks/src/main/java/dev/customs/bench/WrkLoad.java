@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Closed-loop HTTP load from wrk (Debian's package) on loopback: a fixed body POSTed over a number of
@@ -24,6 +25,7 @@ final class WrkLoad {
     private static final String SCRIPT = """
             wrk.method = "POST"
             wrk.headers["Content-Type"] = "application/json"
+            wrk.headers["Authorization"] = "%s"
             wrk.body = io.open("%s", "rb"):read("*a")
             done = function(summary, latency, requests)
               io.write(string.format("RESULT requests=%%d non2xx=%%d socket=%%d duration_us=%%d p50_us=%%d p99_us=%%d max_us=%%d\\n",
@@ -34,9 +36,15 @@ final class WrkLoad {
             """;
 
     private final Path workDir;
+    private final Supplier<String> authorization;
 
-    WrkLoad(Path workDir) {
+    /**
+     * @param authorization the Authorization header, asked once per run: wrk sends one fixed header, so a run
+     *                      must be shorter than a fresh token's remaining life (Tokens.MIN_VALIDITY)
+     */
+    WrkLoad(Path workDir, Supplier<String> authorization) {
         this.workDir = workDir;
+        this.authorization = authorization;
     }
 
     static void requireInstalled() {
@@ -58,7 +66,7 @@ final class WrkLoad {
             Path bodyFile = workDir.resolve(name + ".json");
             Files.writeString(bodyFile, body);
             Path script = workDir.resolve(name + ".lua");
-            Files.writeString(script, SCRIPT.formatted(bodyFile.toAbsolutePath()));
+            Files.writeString(script, SCRIPT.formatted(authorization.get(), bodyFile.toAbsolutePath()));
             Path log = workDir.resolve(name + ".log");
             Process process = new ProcessBuilder("wrk", "-t" + threads, "-c" + connections, "-d" + duration.toSeconds() + "s",
                     "--timeout", "10s", "-s", script.toString(), url)

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -35,6 +36,7 @@ public final class LocalPlatform {
     private static final DecimalFormat MONEY = new DecimalFormat("#,##0.00");
 
     private static volatile boolean stopping;
+    private static Tokens tokens;
 
     private LocalPlatform() {
     }
@@ -50,7 +52,8 @@ public final class LocalPlatform {
         Platform.Settings settings = new Platform.Settings(root, dataDir, dataDir.resolve("logs"),
                 Integer.parseInt(env("KAFKA_PORT", "9092")), Integer.parseInt(env("POSTGRES_PORT", "5432")),
                 Map.of(Platform.DECLARATION_SERVICE, 8081, Platform.ZONE_SERVICE, 8082, Platform.STATISTICS_SERVICE, 8083),
-                List.of(env("SERVICE_JVM_OPTIONS", Platform.DEFAULT_SERVICE_JVM_OPTIONS).split(" ")));
+                List.of(env("SERVICE_JVM_OPTIONS", Platform.DEFAULT_SERVICE_JVM_OPTIONS).split(" ")),
+                Integer.parseInt(env("KEYCLOAK_PORT", "8180")));
 
         String taken = takenPort(settings);
         if (taken != null) {
@@ -58,12 +61,12 @@ public final class LocalPlatform {
             System.exit(2);
         }
         System.out.println("Data directory: " + dataDir + " (DATA_DIR); a restart continues from it.");
-        System.out.println("Starting Kafka, PostgreSQL and the three services...");
+        System.out.println("Starting Keycloak, Kafka, PostgreSQL and the three services...");
         Platform platform = Platform.start(settings);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stopping = true;
-            System.out.println("\nStopping services, Kafka and PostgreSQL...");
+            System.out.println("\nStopping services, Kafka, Keycloak and PostgreSQL...");
             platform.close();
             System.out.println("Stopped.");
             stopped.countDown();
@@ -72,6 +75,8 @@ public final class LocalPlatform {
         String declarations = platform.url(Platform.DECLARATION_SERVICE);
         String zones = platform.url(Platform.ZONE_SERVICE);
         String statistics = platform.url(Platform.STATISTICS_SERVICE);
+        tokens = platform.tokens();
+        LocalKeycloak keycloak = platform.keycloak();
         System.out.printf("""
 
                 Customs trade platform is up.
@@ -80,9 +85,14 @@ public final class LocalPlatform {
                   statistics-service   %3$s/api/statistics/totals %3$s/q/swagger-ui
                   Kafka                %4$s (topic customs.declarations)
                   PostgreSQL           %5$s (databases declarations, zones, statistics)
-                  Logs                 %6$s
+                  Keycloak             %6$s (issuer %7$s; users declarant, analyst, admin-8013, operator, password = user name)
+                  Logs                 %8$s
+
+                A token for curl (-H "Authorization: Bearer $TOKEN"; another user name for another role):
+                  TOKEN=$(curl -s -d 'grant_type=password&client_id=%9$s&username=analyst&password=analyst' %10$s | jq -r .access_token)
                 """, declarations, zones, statistics, platform.bootstrapServers(),
-                platform.postgres().jdbcUrl(""), settings.logDir());
+                platform.postgres().jdbcUrl(""), keycloak.url(), keycloak.issuer(), settings.logDir(),
+                Tokens.CLIENT_ID, keycloak.tokenEndpoint());
         if (!"0".equals(demoYear) && demoPerDay > 0) {
             backfillDemoYear(declarations, Integer.parseInt(demoYear), demoPerDay, every);
         }
@@ -104,7 +114,7 @@ public final class LocalPlatform {
      */
     private static void backfillDemoYear(String declarations, int year, int perDay, Duration every)
             throws IOException, InterruptedException {
-        JsonNode filed = get(declarations + "/api/declarations/summary?from=" + year + "-01-01&to=" + year + "-12-31");
+        JsonNode filed = get(Tokens.OPERATOR, declarations + "/api/declarations/summary?from=" + year + "-01-01&to=" + year + "-12-31");
         if (filed == null || filed.path("declarations").asLong() > 0) {
             return;
         }
@@ -116,7 +126,7 @@ public final class LocalPlatform {
         JsonNode status;
         do {
             Thread.sleep(every.toMillis());
-            status = get(declarations + "/api/simulator");
+            status = get(Tokens.OPERATOR, declarations + "/api/simulator");
             if (status != null) {
                 System.out.printf("[%s] demo year %d: day %s of %s, %s declarations filed%n", LocalTime.now().format(CLOCK),
                         year, count(status, "daysDone"), count(status, "totalDays"), count(status, "sent"));
@@ -132,6 +142,7 @@ public final class LocalPlatform {
         Map<String, Integer> ports = new LinkedHashMap<>();
         ports.put("Kafka (KAFKA_PORT)", settings.kafkaPort());
         ports.put("PostgreSQL (POSTGRES_PORT)", settings.postgresPort());
+        ports.put("Keycloak (KEYCLOAK_PORT)", settings.keycloakPort());
         settings.httpPorts().entrySet().stream().sorted(Map.Entry.comparingByValue())
                 .forEach(service -> ports.put(service.getKey(), service.getValue()));
         for (Map.Entry<String, Integer> port : ports.entrySet()) {
@@ -148,10 +159,10 @@ public final class LocalPlatform {
     }
 
     private static String progress(String declarations, String zones, String statistics) {
-        JsonNode simulator = get(declarations + "/api/simulator");
-        JsonNode zoneStatus = get(zones + "/api/ingest/status");
-        JsonNode statisticsStatus = get(statistics + "/api/ingest/status");
-        JsonNode totals = get(statistics + "/api/statistics/totals");
+        JsonNode simulator = get(Tokens.OPERATOR, declarations + "/api/simulator");
+        JsonNode zoneStatus = get(Tokens.OPERATOR, zones + "/api/ingest/status");
+        JsonNode statisticsStatus = get(Tokens.OPERATOR, statistics + "/api/ingest/status");
+        JsonNode totals = get(Tokens.ANALYST, statistics + "/api/statistics/totals");
         return "[" + LocalTime.now().format(CLOCK) + "] sent " + count(simulator, "sent")
                 + " | applied by zone-service " + count(zoneStatus, "declarations")
                 + ", statistics-service " + count(statisticsStatus, "declarations")
@@ -171,12 +182,14 @@ public final class LocalPlatform {
         return node == null || !node.hasNonNull(field) ? "?" : node.get(field).asText();
     }
 
-    private static JsonNode get(String url) {
+    /** The answer as {@code user}, or null when there is none (a service or Keycloak busy or restarting). */
+    private static JsonNode get(String user, String url) {
         try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(3)).build(),
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(3))
+                            .header("Authorization", tokens.bearer(user)).build(),
                     HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200 ? JSON.readTree(response.body()) : null;
-        } catch (IOException e) {
+        } catch (IOException | UncheckedIOException | IllegalStateException e) {
             return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -185,7 +198,15 @@ public final class LocalPlatform {
     }
 
     private static boolean post(String url, String body) throws IOException, InterruptedException {
+        String authorization;
+        try {
+            authorization = tokens.bearer(Tokens.OPERATOR);
+        } catch (UncheckedIOException | IllegalStateException e) {
+            System.out.println("No operator token for " + url + ": " + e.getMessage());
+            return false;
+        }
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", authorization)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() >= 300) {

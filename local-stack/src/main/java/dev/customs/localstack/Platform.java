@@ -38,12 +38,12 @@ public final class Platform implements AutoCloseable {
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
 
     /**
-     * @param rootDir   the repository root (service jars are found under it)
-     * @param dataDir   broker log, database cluster and service logs; null for throwaway directories
+     * @param rootDir   the repository root (service jars, Keycloak and its realm file are found under it)
+     * @param dataDir   broker log, database cluster, Keycloak's state and service logs; null for throwaway directories
      * @param ports     fixed ports, or 0 for any free one
      */
     public record Settings(Path rootDir, Path dataDir, Path logDir, int kafkaPort, int postgresPort,
-                           Map<String, Integer> httpPorts, List<String> jvmOptions) {
+                           Map<String, Integer> httpPorts, List<String> jvmOptions, int keycloakPort) {
     }
 
     private final Settings settings;
@@ -51,25 +51,59 @@ public final class Platform implements AutoCloseable {
     private LocalPostgres postgres;
     /** Each database's owner credentials, issued at start; a restart of the database server keeps them. */
     private final Map<String, LocalPostgres.Credentials> databaseCredentials;
+    private final LocalKeycloak keycloak;
+    /** False when the Keycloak was handed in and outlives this platform. */
+    private final boolean ownsKeycloak;
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
 
     private Platform(Settings settings, LocalKafka kafka, LocalPostgres postgres,
-                     Map<String, LocalPostgres.Credentials> databaseCredentials) {
+                     Map<String, LocalPostgres.Credentials> databaseCredentials, LocalKeycloak keycloak, boolean ownsKeycloak) {
         this.settings = settings;
         this.kafka = kafka;
         this.postgres = postgres;
         this.databaseCredentials = databaseCredentials;
+        this.keycloak = keycloak;
+        this.ownsKeycloak = ownsKeycloak;
     }
 
+    private static void stopOwned(LocalKeycloak keycloak, boolean owned) {
+        if (owned) {
+            keycloak.close();
+        }
+    }
+
+    /** Starts the platform with a Keycloak of its own, in {@code <dataDir>/keycloak} when there is a data directory. */
     public static Platform start(Settings settings) {
-        LocalKafka kafka = Infrastructure.prepare(LocalKafka.start(settings.kafkaPort(), 0,
-                settings.dataDir() == null ? null : settings.dataDir().resolve("kafka")));
+        LocalKeycloak keycloak = LocalKeycloak.launch(settings.rootDir(), settings.keycloakPort(),
+                settings.dataDir() == null ? null : settings.dataDir().resolve("keycloak"), settings.logDir());
+        return start(settings, keycloak, true);
+    }
+
+    /**
+     * Starts the platform against a Keycloak that several platforms share (one per test JVM, say): it may
+     * still be starting, and it is left running on close. {@link Settings#keycloakPort} is not used.
+     */
+    public static Platform start(Settings settings, LocalKeycloak sharedKeycloak) {
+        return start(settings, sharedKeycloak, false);
+    }
+
+    /** Keycloak boots while the broker and the database start, and must be ready before the services. */
+    private static Platform start(Settings settings, LocalKeycloak keycloak, boolean ownsKeycloak) {
+        LocalKafka kafka;
         LocalPostgres postgres;
+        try {
+            kafka = Infrastructure.prepare(LocalKafka.start(settings.kafkaPort(), 0,
+                    settings.dataDir() == null ? null : settings.dataDir().resolve("kafka")));
+        } catch (RuntimeException e) {
+            stopOwned(keycloak, ownsKeycloak);
+            throw e;
+        }
         try {
             postgres = LocalPostgres.start(settings.postgresPort(),
                     settings.dataDir() == null ? null : settings.dataDir().resolve("postgres"));
         } catch (RuntimeException e) {
             kafka.close();
+            stopOwned(keycloak, ownsKeycloak);
             throw e;
         }
         Map<String, LocalPostgres.Credentials> credentials;
@@ -78,10 +112,12 @@ public final class Platform implements AutoCloseable {
         } catch (RuntimeException e) {
             postgres.close();
             kafka.close();
+            stopOwned(keycloak, ownsKeycloak);
             throw e;
         }
-        Platform platform = new Platform(settings, kafka, postgres, credentials);
+        Platform platform = new Platform(settings, kafka, postgres, credentials, keycloak, ownsKeycloak);
         try {
+            keycloak.awaitReady(LocalKeycloak.READY_TIMEOUT);
             for (String name : SERVICES) {
                 int port = settings.httpPorts().getOrDefault(name, 0);
                 platform.services.put(name, platform.process(name, name, port == 0 ? freePort() : port, platform.environmentOf(name)));
@@ -153,6 +189,15 @@ public final class Platform implements AutoCloseable {
         return databaseCredentials.get(DATABASE_OF.get(service));
     }
 
+    public LocalKeycloak keycloak() {
+        return keycloak;
+    }
+
+    /** Access tokens of the demo users, for requests to the services. */
+    public Tokens tokens() {
+        return keycloak.tokens();
+    }
+
     /** Restarts a service (after a kill or a stop) and waits until it is ready again. */
     public void restart(String name) {
         restart(name, Map.of());
@@ -196,6 +241,7 @@ public final class Platform implements AutoCloseable {
         env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(DATABASE_OF.get(service)));
         env.put("QUARKUS_DATASOURCE_USERNAME", credentials(service).username());
         env.put("QUARKUS_DATASOURCE_PASSWORD", credentials(service).password());
+        env.put("CUSTOMS_OIDC_ISSUER", keycloak.issuer());
         return env;
     }
 
@@ -211,7 +257,8 @@ public final class Platform implements AutoCloseable {
                 failures.add(e);
             }
         }
-        for (AutoCloseable server : List.<AutoCloseable>of(kafka, postgres)) {
+        List<AutoCloseable> servers = ownsKeycloak ? List.of(kafka, keycloak, postgres) : List.of(kafka, postgres);
+        for (AutoCloseable server : servers) {
             try {
                 server.close();
             } catch (Exception e) {

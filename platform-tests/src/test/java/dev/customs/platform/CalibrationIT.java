@@ -1,6 +1,7 @@
 package dev.customs.platform;
 
 import dev.customs.localstack.Platform;
+import dev.customs.localstack.Tokens;
 import dev.customs.rest.testing.ExactNumbers;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -17,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import static io.restassured.RestAssured.given;
+import static dev.customs.platform.TestPlatforms.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
@@ -58,12 +59,12 @@ class CalibrationIT {
     @Test
     void aBackfilledYearReproducesThePublishedRatios() {
         String declarations = platform.url(Platform.DECLARATION_SERVICE);
-        given().contentType(ContentType.JSON)
+        as(Tokens.OPERATOR).contentType(ContentType.JSON)
                 .body(Map.of("from", FROM, "to", TO, "declarationsPerDay", PER_DAY, "seed", 7))
                 .post(declarations + "/api/simulator/backfill").then().statusCode(202);
         await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
-                given().get(declarations + "/api/simulator").then().body("running", equalTo(false)).body("daysDone", equalTo(DAYS)));
-        JsonPath simulator = given().get(declarations + "/api/simulator").then().extract().jsonPath();
+                as(Tokens.OPERATOR).get(declarations + "/api/simulator").then().body("running", equalTo(false)).body("daysDone", equalTo(DAYS)));
+        JsonPath simulator = as(Tokens.OPERATOR).get(declarations + "/api/simulator").then().extract().jsonPath();
         long sent = simulator.getLong("sent");
         assertThat(sent).isEqualTo((long) PER_DAY * DAYS);
         assertThat(simulator.getLong("rejected")).isZero();
@@ -72,12 +73,12 @@ class CalibrationIT {
         assertThat((double) simulator.getLong("cancelled") / sent).isCloseTo(0.005, within(0.002));
 
         // Both consumers have everything once their count of current declarations equals the ground truth.
-        long current = given().queryParam("from", FROM).queryParam("to", TO).get(declarations + "/api/declarations/summary")
+        long current = as(Tokens.ANALYST).queryParam("from", FROM).queryParam("to", TO).get(declarations + "/api/declarations/summary")
                 .then().extract().jsonPath().getLong("declarations");
         assertThat(current).isEqualTo(sent - simulator.getLong("cancelled"));
         await().atMost(Duration.ofMinutes(3)).untilAsserted(() -> {
-            given().get(platform.url(Platform.ZONE_SERVICE) + "/api/ingest/status").then().body("declarations", equalTo((int) sent));
-            given().get(platform.url(Platform.STATISTICS_SERVICE) + "/api/ingest/status").then().body("declarations", equalTo((int) sent));
+            as(Tokens.OPERATOR).get(platform.url(Platform.ZONE_SERVICE) + "/api/ingest/status").then().body("declarations", equalTo((int) sent));
+            as(Tokens.OPERATOR).get(platform.url(Platform.STATISTICS_SERVICE) + "/api/ingest/status").then().body("declarations", equalTo((int) sent));
         });
 
         String statistics = platform.url(Platform.STATISTICS_SERVICE);
@@ -108,7 +109,7 @@ class CalibrationIT {
 
     private static JsonPath read(String url) {
         String separator = url.contains("?") ? "&" : "?";
-        return given().get(url + separator + "from=" + FROM + "&to=" + TO).then().statusCode(200).extract().jsonPath();
+        return as(Tokens.ANALYST).get(url + separator + "from=" + FROM + "&to=" + TO).then().statusCode(200).extract().jsonPath();
     }
 
     private static double ratio(BigDecimal part, BigDecimal whole) {

@@ -6,6 +6,7 @@ import dev.customs.contract.testing.RawPublisher;
 import dev.customs.localstack.Infrastructure;
 import dev.customs.localstack.LocalPostgres;
 import dev.customs.localstack.Platform;
+import dev.customs.localstack.Tokens;
 import dev.customs.localstack.RebuildTotals;
 import dev.customs.rest.testing.ExactNumbers;
 import dev.customs.rest.testing.Metrics;
@@ -47,6 +48,7 @@ import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import static dev.customs.platform.TestPlatforms.as;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -139,7 +141,7 @@ class FaultToleranceIT {
                 requests.add(cnyImport(LocalDate.of(2024, 6, 1 + i % 30), value));
                 filedDuringOutage = filedDuringOutage.add(value);
             }
-            given().contentType(ContentType.JSON).body(requests)
+            as(Tokens.DECLARANT).contentType(ContentType.JSON).body(requests)
                     .post(platform.url(Platform.DECLARATION_SERVICE) + "/api/declarations/batch")
                     .then().statusCode(200).body("accepted", equalTo(100));
         } finally {
@@ -153,7 +155,7 @@ class FaultToleranceIT {
         awaitReady();
         awaitTotalsMatch(workload, year);
         BigDecimal imports = filedDuringOutage;
-        await().atMost(CATCH_UP).untilAsserted(() -> given().queryParam("from", "2024-06-01").queryParam("to", "2024-06-30")
+        await().atMost(CATCH_UP).untilAsserted(() -> as(Tokens.ANALYST).queryParam("from", "2024-06-01").queryParam("to", "2024-06-30")
                 .get(platform.url(STATISTICS) + "/api/statistics/totals")
                 .then().statusCode(200).body("declarations", equalTo(100)).body("importCny", equalTo(imports)));
     }
@@ -193,7 +195,7 @@ class FaultToleranceIT {
                 requests.add(cnyImport(LocalDate.of(2025, 3, 1 + i % 28), value));
                 expectedImports = expectedImports.add(value);
             }
-            accepted += given().contentType(ContentType.JSON).body(requests)
+            accepted += as(Tokens.DECLARANT).contentType(ContentType.JSON).body(requests)
                     .post(platform.url(declarations) + "/api/declarations/batch")
                     .then().statusCode(200).extract().<Integer>path("accepted");
         }
@@ -204,10 +206,10 @@ class FaultToleranceIT {
         platform.restart(declarations);
         BigDecimal imports = expectedImports;
         await().atMost(CATCH_UP).untilAsserted(() -> {
-            given().queryParam("from", "2025-03-01").queryParam("to", "2025-03-31")
+            as(Tokens.ANALYST).queryParam("from", "2025-03-01").queryParam("to", "2025-03-31")
                     .get(platform.url(ZONE) + "/api/zones/8013/totals")
                     .then().statusCode(200).body("declarations", equalTo(1000)).body("importCny", equalTo(imports));
-            given().queryParam("from", "2025-03-01").queryParam("to", "2025-03-31")
+            as(Tokens.ANALYST).queryParam("from", "2025-03-01").queryParam("to", "2025-03-31")
                     .get(platform.url(STATISTICS) + "/api/statistics/totals")
                     .then().statusCode(200).body("declarations", equalTo(1000)).body("importCny", equalTo(imports));
         });
@@ -299,7 +301,7 @@ class FaultToleranceIT {
                         "/api/statistics/series?granularity=month&from=2018-01-01&to=2025-12-31");
         Map<String, String> answers = new LinkedHashMap<>();
         for (String path : paths) {
-            answers.put(path, given().get(platform.url(consumer) + path).then().statusCode(200).extract().asString());
+            answers.put(path, as(Tokens.ANALYST).get(platform.url(consumer) + path).then().statusCode(200).extract().asString());
         }
         return answers;
     }
@@ -346,7 +348,7 @@ class FaultToleranceIT {
         await().atMost(CATCH_UP).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
             for (String zone : ZONES) {
                 Totals expected = workload.expected().zone(zone, from, to);
-                given().queryParam("from", from.toString()).queryParam("to", to.toString())
+                as(Tokens.ANALYST).queryParam("from", from.toString()).queryParam("to", to.toString())
                         .get(platform.url(ZONE) + "/api/zones/" + zone + "/totals")
                         .then().statusCode(200)
                         .body("declarations", equalTo((int) expected.declarations()))
@@ -356,7 +358,7 @@ class FaultToleranceIT {
                         .body("exportUsd", equalTo(expected.exportUsd()));
             }
             Totals national = workload.expected().national(from, to);
-            given().queryParam("from", from.toString()).queryParam("to", to.toString())
+            as(Tokens.ANALYST).queryParam("from", from.toString()).queryParam("to", to.toString())
                     .get(platform.url(STATISTICS) + "/api/statistics/totals")
                     .then().statusCode(200)
                     .body("declarations", equalTo((int) national.declarations()))
@@ -368,7 +370,7 @@ class FaultToleranceIT {
     }
 
     private static long applied(String consumer) {
-        return given().get(platform.url(consumer) + "/api/ingest/status").then().statusCode(200)
+        return as(Tokens.OPERATOR).get(platform.url(consumer) + "/api/ingest/status").then().statusCode(200)
                 .extract().jsonPath().getLong("declarations");
     }
 

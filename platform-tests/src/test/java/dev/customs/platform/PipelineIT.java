@@ -5,6 +5,7 @@ import dev.customs.contract.event.Direction;
 import dev.customs.contract.event.ZoneFlow;
 import dev.customs.contract.testing.RawPublisher;
 import dev.customs.localstack.Platform;
+import dev.customs.localstack.Tokens;
 import dev.customs.rest.testing.ExactNumbers;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -26,7 +27,7 @@ import java.util.TreeMap;
 import static dev.customs.contract.testing.TestDeclarations.declarationId;
 import static dev.customs.contract.testing.TestDeclarations.declared;
 import static dev.customs.contract.testing.TestDeclarations.state;
-import static io.restassured.RestAssured.given;
+import static dev.customs.platform.TestPlatforms.as;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -101,7 +102,7 @@ class PipelineIT {
                 restNational.add(direction, value, usd);
             }
             if (batch.size() == 100) {
-                given().contentType(ContentType.JSON).body(batch).post(platform.url(Platform.DECLARATION_SERVICE) + "/api/declarations/batch")
+                as(Tokens.DECLARANT).contentType(ContentType.JSON).body(batch).post(platform.url(Platform.DECLARATION_SERVICE) + "/api/declarations/batch")
                         .then().statusCode(200).body("accepted", equalTo(100));
                 batch.clear();
             }
@@ -124,12 +125,12 @@ class PipelineIT {
 
         int all = REST_DECLARATIONS + KAFKA_DECLARATIONS;
         await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> {
-            given().get(platform.url(Platform.ZONE_SERVICE) + "/api/ingest/status").then().body("declarations", equalTo(all));
-            given().get(platform.url(Platform.STATISTICS_SERVICE) + "/api/ingest/status").then().body("declarations", equalTo(all));
+            as(Tokens.OPERATOR).get(platform.url(Platform.ZONE_SERVICE) + "/api/ingest/status").then().body("declarations", equalTo(all));
+            as(Tokens.OPERATOR).get(platform.url(Platform.STATISTICS_SERVICE) + "/api/ingest/status").then().body("declarations", equalTo(all));
         });
 
         byZone.forEach((zone, expected) ->
-                given().get(platform.url(Platform.ZONE_SERVICE) + "/api/zones/" + zone + "/totals")
+                as(Tokens.ANALYST).get(platform.url(Platform.ZONE_SERVICE) + "/api/zones/" + zone + "/totals")
                         .then().statusCode(200)
                         .body("declarations", equalTo((int) expected.declarations))
                         .body("importCny", equalTo(expected.importCny))
@@ -139,7 +140,7 @@ class PipelineIT {
                         .body("exportUsd", equalTo(expected.exportUsd)));
 
         BigDecimal nationalTotal = national.importCny.add(national.exportCny);
-        given().get(platform.url(Platform.STATISTICS_SERVICE) + "/api/statistics/totals")
+        as(Tokens.ANALYST).get(platform.url(Platform.STATISTICS_SERVICE) + "/api/statistics/totals")
                 .then().statusCode(200)
                 .body("declarations", equalTo((int) national.declarations))
                 .body("importCny", equalTo(national.importCny))
@@ -152,14 +153,14 @@ class PipelineIT {
                         .divide(nationalTotal, 4, RoundingMode.HALF_EVEN)));
 
         // declaration-service's own ground truth agrees for what came through REST (August).
-        given().queryParam("from", "2025-08-01").queryParam("to", "2025-08-31")
+        as(Tokens.ANALYST).queryParam("from", "2025-08-01").queryParam("to", "2025-08-31")
                 .get(platform.url(Platform.DECLARATION_SERVICE) + "/api/declarations/summary")
                 .then().statusCode(200)
                 .body("declarations", equalTo(REST_DECLARATIONS))
                 .body("national.declarations", equalTo((int) restNational.declarations))
                 .body("national.importCny", equalTo(restNational.importCny))
                 .body("national.exportUsd", equalTo(restNational.exportUsd));
-        given().queryParam("from", "2025-08-01").queryParam("to", "2025-08-31")
+        as(Tokens.ANALYST).queryParam("from", "2025-08-01").queryParam("to", "2025-08-31")
                 .get(platform.url(Platform.STATISTICS_SERVICE) + "/api/statistics/totals")
                 .then().statusCode(200)
                 .body("importCny", equalTo(restNational.importCny))
@@ -188,7 +189,7 @@ class PipelineIT {
         body.put("zoneFlow", flow == null ? null : flow.name());
         body.put("tradeMode", zone == null ? "0110" : (flow == ZoneFlow.SECOND_LINE ? "5000" : "5034"));
         body.put("customsOffice", zone == null ? "2200" : zone);
-        body.put("declarantCode", "91310000MA1FL0AB3X");
+        body.put("declarantCode", "91310000MA1FL0AB34");
         body.put("partnerCountry", direction == Direction.IMPORT ? "DE" : "VN");
         body.put("transportMode", "2");
         body.put("currency", "CNY");

@@ -1,15 +1,24 @@
 package dev.customs.platform;
 
+import dev.customs.localstack.LocalKeycloak;
 import dev.customs.localstack.Platform;
+import io.restassured.specification.RequestSpecification;
 
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-/** Starts the packaged platform for a test class, with logs under platform-tests/target. */
+import static io.restassured.RestAssured.given;
+
+/**
+ * Starts the packaged platform for a test class, with logs under platform-tests/target. Every platform of
+ * the test JVM shares one Keycloak, started with the first and stopped when the JVM exits: each start
+ * takes half a minute, and the realm only hands out tokens.
+ */
 final class TestPlatforms {
 
     private static final List<String> SERVICE_JVM = List.of("-Xmx512m");
+    private static LocalKeycloak keycloak;
 
     private TestPlatforms() {
     }
@@ -21,6 +30,20 @@ final class TestPlatforms {
     /** @param dataDir null for throwaway broker and database directories */
     static Platform start(String name, Path dataDir) {
         return Platform.start(new Platform.Settings(root(), dataDir, root().resolve("platform-tests/target/" + name + "-logs"),
-                0, 0, Map.of(), SERVICE_JVM));
+                0, 0, Map.of(), SERVICE_JVM, 0), keycloak());
+    }
+
+    /** A request with a valid token of one of the realm's demo users ({@code Tokens.OPERATOR}, ...). */
+    static RequestSpecification as(String user) {
+        return given().header("Authorization", keycloak().tokens().bearer(user));
+    }
+
+    /** Launched, not awaited: the platform waits for it after starting the broker and the database. */
+    private static synchronized LocalKeycloak keycloak() {
+        if (keycloak == null) {
+            keycloak = LocalKeycloak.launch(root(), 0, null, root().resolve("platform-tests/target/keycloak-logs"));
+            Runtime.getRuntime().addShutdownHook(new Thread(keycloak::close, "stop-test-keycloak"));
+        }
+        return keycloak;
     }
 }
