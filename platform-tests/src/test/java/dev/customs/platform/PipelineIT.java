@@ -180,7 +180,7 @@ class PipelineIT {
         }
     }
 
-    private static Map<String, Object> restDeclaration(LocalDate date, Direction direction, String zone, ZoneFlow flow,
+    static Map<String, Object> restDeclaration(LocalDate date, Direction direction, String zone, ZoneFlow flow,
                                                        BigDecimal value) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("declarationDate", date.toString());
