@@ -58,8 +58,8 @@ public final class Platform implements AutoCloseable {
     }
 
     public static Platform start(Settings settings) {
-        LocalKafka kafka = Infrastructure.prepare(LocalKafka.start(settings.kafkaPort(), 0,
-                settings.dataDir() == null ? null : settings.dataDir().resolve("kafka")));
+        LocalKafka kafka = Infrastructure.startKafka(settings.kafkaPort(), 0,
+                settings.dataDir() == null ? null : settings.dataDir().resolve("kafka"));
         LocalPostgres postgres;
         try {
             postgres = Infrastructure.prepare(LocalPostgres.start(settings.postgresPort(),
@@ -86,6 +86,8 @@ public final class Platform implements AutoCloseable {
     /**
      * Starts one more instance of a service's jar, against a database of its own (created if missing) and
      * with settings overridden: a benchmark's differently configured consumer, say. It stops with the platform.
+     * It connects to Kafka as {@code service}'s user, which may use only that service's group and dead-letter
+     * topic: an instance with others overrides CUSTOMS_KAFKA_USERNAME/_PASSWORD too.
      */
     public ServiceProcess startInstance(String instance, String service, String database, Map<String, String> overrides) {
         postgres.createDatabases(List.of(database));
@@ -126,6 +128,11 @@ public final class Platform implements AutoCloseable {
         return kafka.bootstrapServers();
     }
 
+    /** The running broker: its users' passwords and client settings. */
+    public LocalKafka kafka() {
+        return kafka;
+    }
+
     /** Creates topics with the platform's topic settings (a benchmark's own, say). */
     public void createTopics(Map<String, Integer> partitionsByTopic) {
         kafka.createTopics(partitionsByTopic, Map.of());
@@ -153,7 +160,8 @@ public final class Platform implements AutoCloseable {
         int controllerPort = kafka.controllerPort();
         kafka.close();
         ServiceProcess.sleep(down);
-        kafka = LocalKafka.start(port, controllerPort, dir);
+        // The same passwords: the running services keep the ones they were started with.
+        kafka = LocalKafka.start(port, controllerPort, dir, kafka.passwords());
     }
 
     /** Stops the database server and starts it again on the same port and cluster; needs a data directory. */
@@ -175,6 +183,8 @@ public final class Platform implements AutoCloseable {
     private Map<String, String> environmentOf(String service) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        env.put("CUSTOMS_KAFKA_USERNAME", service);
+        env.put("CUSTOMS_KAFKA_PASSWORD", kafka.password(service));
         env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(DATABASE_OF.get(service)));
         env.put("QUARKUS_DATASOURCE_USERNAME", LocalPostgres.USER);
         env.put("QUARKUS_DATASOURCE_PASSWORD", LocalPostgres.PASSWORD);

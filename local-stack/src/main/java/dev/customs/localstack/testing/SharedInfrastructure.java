@@ -19,7 +19,7 @@ public final class SharedInfrastructure {
 
     public static synchronized LocalKafka kafka() {
         if (kafka == null) {
-            kafka = Infrastructure.prepare(LocalKafka.start(0, null));
+            kafka = Infrastructure.startKafka(0, 0, null);
             Runtime.getRuntime().addShutdownHook(new Thread(kafka::close, "stop-test-kafka"));
         }
         return kafka;
