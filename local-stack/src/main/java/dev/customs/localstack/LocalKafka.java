@@ -6,6 +6,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.ScramCredentialInfo;
 import org.apache.kafka.clients.admin.ScramMechanism;
+import org.apache.kafka.clients.admin.UserScramCredentialAlteration;
 import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
 import org.apache.kafka.common.acl.AclBinding;
 import org.apache.kafka.common.acl.AclBindingFilter;
@@ -21,6 +22,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 
@@ -110,14 +112,15 @@ public final class LocalKafka implements AutoCloseable {
      * listener and the inter-broker listener (INTERNAL, on a port of its own, which also serves to write the
      * users) take SASL PLAIN with one static JAAS user, {@link #ADMIN}, whose password is this start's.
      */
-    private static void secure(java.util.Properties props, int clientPort, int internalPort, int controllerPort,
+    private static void secure(Properties props, int clientPort, int internalPort, int controllerPort,
                                String adminPassword) {
         props.put("listeners", "CLIENT://localhost:" + clientPort + ",INTERNAL://localhost:" + internalPort
                 + ",CONTROLLER://localhost:" + controllerPort);
         props.put("advertised.listeners", "CLIENT://localhost:" + clientPort + ",INTERNAL://localhost:" + internalPort);
         props.put("listener.security.protocol.map", "CLIENT:SASL_PLAINTEXT,INTERNAL:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT");
         props.put("listener.name.client.sasl.enabled.mechanisms", MECHANISM);
-        props.put("listener.name.client.scram-sha-512.sasl.jaas.config", scramJaas(ADMIN, adminPassword));
+        // The broker is never a client on this listener: its login module needs no credentials.
+        props.put("listener.name.client.scram-sha-512.sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required;");
         props.put("inter.broker.listener.name", "INTERNAL");
         props.put("sasl.mechanism.inter.broker.protocol", "PLAIN");
         props.put("listener.name.internal.sasl.enabled.mechanisms", "PLAIN");
@@ -154,7 +157,7 @@ public final class LocalKafka implements AutoCloseable {
                 SaslConfigs.SASL_JAAS_CONFIG, plainJaas(passwords.get(ADMIN), false));
         try (Admin admin = Admin.create(internal)) {
             admin.alterUserScramCredentials(passwords.entrySet().stream()
-                    .<org.apache.kafka.clients.admin.UserScramCredentialAlteration>map(user -> new UserScramCredentialUpsertion(
+                    .<UserScramCredentialAlteration>map(user -> new UserScramCredentialUpsertion(
                             user.getKey(), new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, SCRAM_ITERATIONS), user.getValue()))
                     .toList()).all().get();
         } catch (InterruptedException e) {
