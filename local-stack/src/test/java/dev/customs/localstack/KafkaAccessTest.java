@@ -22,7 +22,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -72,12 +74,25 @@ class KafkaAccessTest {
 
     @Test
     void aWrongPasswordIsRefused() {
-        Map<String, Object> wrong = new HashMap<>(kafka.clientProperties(EXTERNAL_PRODUCER));
-        wrong.put(SaslConfigs.SASL_JAAS_CONFIG, "org.apache.kafka.common.security.scram.ScramLoginModule required"
-                + " username=\"" + EXTERNAL_PRODUCER + "\" password=\"not-" + EXTERNAL_PRODUCER + "\";");
-        try (Admin admin = Admin.create(wrong)) {
-            assertThatThrownBy(() -> admin.describeCluster().clusterId().get())
-                    .isInstanceOf(ExecutionException.class).cause().isInstanceOf(SaslAuthenticationException.class);
+        assertRefused(withPassword(kafka, EXTERNAL_PRODUCER, "not-" + EXTERNAL_PRODUCER));
+    }
+
+    @Test
+    void aRestartOnAKeptLogTakesNewPasswordsAndKeepsTheGrants(@TempDir Path dataDir) {
+        Map<String, String> before;
+        int port;
+        int controllerPort;
+        try (LocalKafka first = Infrastructure.startKafka(0, 0, dataDir)) {
+            before = first.passwords();
+            port = first.port();
+            controllerPort = first.controllerPort();
+        }
+        try (LocalKafka again = Infrastructure.startKafka(port, controllerPort, dataDir)) {
+            assertThat(again.password(ZONES)).isNotEqualTo(before.get(ZONES));
+            assertRefused(withPassword(again, ZONES, before.get(ZONES)));
+            Map<String, Object> zones = again.clientProperties(ZONES);
+            assertThat(send(zones, deadLetterTopic(ZONES), "bad record").topic()).isEqualTo(deadLetterTopic(ZONES));
+            assertThat(sendFailure(zones, DECLARATIONS_TOPIC)).isInstanceOf(TopicAuthorizationException.class);
         }
     }
 
@@ -108,6 +123,20 @@ class KafkaAccessTest {
         Map<String, Object> declarations = kafka.clientProperties(DECLARATIONS);
         assertThat(send(declarations, DECLARATIONS_TOPIC, "filed").topic()).isEqualTo(DECLARATIONS_TOPIC);
         assertThat(readFailure(declarations, null)).isInstanceOf(TopicAuthorizationException.class);
+    }
+
+    private static Map<String, Object> withPassword(LocalKafka broker, String user, String password) {
+        Map<String, Object> client = new HashMap<>(broker.clientProperties(user));
+        client.put(SaslConfigs.SASL_JAAS_CONFIG, "org.apache.kafka.common.security.scram.ScramLoginModule required"
+                + " username=\"" + user + "\" password=\"" + password + "\";");
+        return client;
+    }
+
+    private static void assertRefused(Map<String, Object> client) {
+        try (Admin admin = Admin.create(client)) {
+            assertThatThrownBy(() -> admin.describeCluster().clusterId().get())
+                    .isInstanceOf(ExecutionException.class).cause().isInstanceOf(SaslAuthenticationException.class);
+        }
     }
 
     /** Sends one record with an idempotent producer, as the services do, and returns where it landed. */
