@@ -7,6 +7,7 @@ import dev.customs.contract.event.EventCodec;
 import dev.customs.contract.reference.ReferenceData;
 import dev.customs.kafka.ReliableProducer;
 import dev.customs.localstack.Infrastructure;
+import dev.customs.localstack.LocalKafka;
 import dev.customs.localstack.Platform;
 import dev.customs.localstack.ServiceProcess;
 import dev.customs.localstack.Tokens;
@@ -14,11 +15,9 @@ import dev.customs.workload.EventFactory;
 import dev.customs.workload.Totals;
 import dev.customs.workload.Workload;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 
@@ -164,8 +163,8 @@ public final class Benchmark {
         }
         Files.writeString(payloads, lines);
         KafkaPerfTools tools = new KafkaPerfTools(settings.root().resolve("benchmarks/target/lib"), settings.runDir().resolve("logs"));
-        KafkaPerfTools.ProducerLimit producer = tools.produce(platform.bootstrapServers(), topic, settings.events(), payloads);
-        KafkaPerfTools.ConsumerLimit consumer = tools.consume(platform.bootstrapServers(), topic, settings.events());
+        KafkaPerfTools.ProducerLimit producer = tools.produce(platform.kafka().clientProperties(LocalKafka.ADMIN), topic, settings.events(), payloads);
+        KafkaPerfTools.ConsumerLimit consumer = tools.consume(platform.kafka().clientProperties(LocalKafka.ADMIN), topic, settings.events());
         report.limit(bytes / PAYLOAD_SAMPLES, producer, consumer);
         return producer.recordsPerSecond();
     }
@@ -182,8 +181,8 @@ public final class Benchmark {
                 new ProducerRecord<>(Infrastructure.DECLARATIONS_TOPIC, event.declarationId(), EventCodec.toBytes(event))));
         AtomicReference<Exception> sendFailure = new AtomicReference<>();
         long start = System.nanoTime();
-        try (KafkaProducer<String, byte[]> producer = ReliableProducer.create(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers()), "benchmark")) {
+        try (KafkaProducer<String, byte[]> producer = ReliableProducer.create(
+                platform.kafka().clientProperties(Infrastructure.EXTERNAL_PRODUCER), "benchmark")) {
             for (ProducerRecord<String, byte[]> record : records) {
                 producer.send(record, (metadata, error) -> {
                     if (error != null) {
@@ -240,8 +239,7 @@ public final class Benchmark {
 
     /** Every record published to customs.declarations so far: the sum of its partitions' end offsets. */
     private long recordsOnTopic() {
-        try (Admin admin = Admin.create(Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                platform.bootstrapServers()))) {
+        try (Admin admin = Admin.create(platform.kafka().clientProperties(LocalKafka.ADMIN))) {
             Map<TopicPartition, OffsetSpec> latest = new LinkedHashMap<>();
             admin.describeTopics(List.of(DeclarationEvent.TOPIC)).allTopicNames().get().get(DeclarationEvent.TOPIC)
                     .partitions().forEach(p -> latest.put(new TopicPartition(DeclarationEvent.TOPIC, p.partition()),
@@ -301,6 +299,9 @@ public final class Benchmark {
         Map<String, String> env = new LinkedHashMap<>(overrides);
         env.put("MP_MESSAGING_INCOMING_DECLARATIONS_GROUP_ID", instance);
         env.put("INGEST_DEAD_LETTER_TOPIC", Infrastructure.deadLetterTopic(instance));
+        // Its group and dead-letter topic are not statistics-service's: the measuring instance runs as the admin.
+        env.put("CUSTOMS_KAFKA_USERNAME", LocalKafka.ADMIN);
+        env.put("CUSTOMS_KAFKA_PASSWORD", platform.kafka().password(LocalKafka.ADMIN));
         ServiceProcess process = platform.startInstance(instance, Platform.STATISTICS_SERVICE,
                 instance.replace('-', '_'), env);
         try {

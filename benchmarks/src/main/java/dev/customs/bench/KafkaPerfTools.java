@@ -1,11 +1,16 @@
 package dev.customs.bench;
 
+import org.apache.kafka.clients.CommonClientConfigs;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -33,11 +38,11 @@ final class KafkaPerfTools {
     }
 
     /** ProducerPerformance with the settings our producers use (acks=all, idempotent, lz4, linger 5 ms). */
-    ProducerLimit produce(String bootstrap, String topic, long records, Path payloadFile) {
+    ProducerLimit produce(Map<String, Object> client, String topic, long records, Path payloadFile) {
         List<String> out = run("producer-perf", "org.apache.kafka.tools.ProducerPerformance",
                 "--topic", topic, "--num-records", Long.toString(records), "--throughput", "-1",
-                "--payload-file", payloadFile.toString(),
-                "--producer-props", "bootstrap.servers=" + bootstrap, "acks=all", "enable.idempotence=true",
+                "--payload-file", payloadFile.toString(), "--command-config", clientConfig(client).toString(),
+                "--producer-props", "acks=all", "enable.idempotence=true",
                 "linger.ms=5", "compression.type=lz4");
         for (int i = out.size() - 1; i >= 0; i--) {
             Matcher m = PRODUCER_SUMMARY.matcher(out.get(i));
@@ -50,9 +55,10 @@ final class KafkaPerfTools {
     }
 
     /** ConsumerPerformance reading the same records; the rate excludes the group join (fetch time only). */
-    ConsumerLimit consume(String bootstrap, String topic, long records) {
+    ConsumerLimit consume(Map<String, Object> client, String topic, long records) {
         List<String> out = run("consumer-perf", "org.apache.kafka.tools.ConsumerPerformance",
-                "--bootstrap-server", bootstrap, "--topic", topic, "--messages", Long.toString(records),
+                "--bootstrap-server", client.get(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG).toString(),
+                "--command-config", clientConfig(client).toString(), "--topic", topic, "--messages", Long.toString(records),
                 "--group", "bench-limit-consumer", "--timeout", "30000");
         // Header "start.time, end.time, data.consumed.in.MB, MB.sec, data.consumed.in.nMsg, nMsg.sec,
         // rebalance.time.ms, fetch.time.ms, fetch.MB.sec, fetch.nMsg.sec", then one line of values.
@@ -66,6 +72,26 @@ final class KafkaPerfTools {
             }
         }
         throw new IllegalStateException("no summary from ConsumerPerformance: " + out);
+    }
+
+    /** The client settings as a properties file for the tools, readable by this user only: it holds a password. */
+    private Path clientConfig(Map<String, Object> client) {
+        Path file = logDir.resolve("kafka-client.properties");
+        Properties props = new Properties();
+        client.forEach((key, value) -> props.setProperty(key, value.toString()));
+        try {
+            Files.createDirectories(logDir);
+            Files.deleteIfExists(file);
+            Files.createFile(file);
+            file.toFile().setReadable(false, false);
+            file.toFile().setReadable(true, true);
+            try (Writer out = Files.newBufferedWriter(file)) {
+                props.store(out, null);
+            }
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static int index(String[] header, String column) {

@@ -16,7 +16,6 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -52,9 +51,6 @@ import static org.hamcrest.Matchers.nullValue;
 @QuarkusTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = PostgresResource.DATABASE_ARG, value = "declarations"))
 @ActAs(Roles.DECLARANT)
 class DeclarationApiTest {
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
 
     @TestHTTPResource("/api/declarations")
     URI declarationsUrl;
@@ -106,7 +102,7 @@ class DeclarationApiTest {
 
         given().get("/api/declarations/" + id).then().statusCode(200).body("transactionTerms", equalTo("CIF"));
 
-        try (RawPublisher kafka = new RawPublisher(bootstrapServers)) {
+        try (RawPublisher kafka = new RawPublisher(KafkaResource::clientProperties)) {
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
                 List<DeclarationEvent> events = kafka.readAll(DeclarationEvent.TOPIC, 1, Duration.ofSeconds(5)).stream()
                         .filter(r -> id.equals(r.key())).map(r -> EventCodec.parse(r.value())).toList();
@@ -276,7 +272,7 @@ class DeclarationApiTest {
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> Metrics.sum(metricsUrl.toString(), "customs_outbox_backlog") == 0);
         List<DeclarationEvent> simulated;
-        try (RawPublisher kafka = new RawPublisher(bootstrapServers)) {
+        try (RawPublisher kafka = new RawPublisher(KafkaResource::clientProperties)) {
             simulated = kafka.readAll(DeclarationEvent.TOPIC, Integer.MAX_VALUE, Duration.ofSeconds(3)).stream()
                     .map(r -> EventCodec.parse(r.value()))
                     .filter(e -> e.declaration().declarationDate().equals(java.time.LocalDate.of(2024, 3, 5))).toList();
@@ -293,7 +289,7 @@ class DeclarationApiTest {
     private List<DeclarationEvent> eventsOf(String id) {
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> Metrics.sum(metricsUrl.toString(), "customs_outbox_backlog") == 0);
-        try (RawPublisher kafka = new RawPublisher(bootstrapServers)) {
+        try (RawPublisher kafka = new RawPublisher(KafkaResource::clientProperties)) {
             return kafka.readAll(DeclarationEvent.TOPIC, Integer.MAX_VALUE, Duration.ofSeconds(3)).stream()
                     .filter(r -> id.equals(r.key())).map(r -> EventCodec.parse(r.value())).toList();
         }
@@ -331,7 +327,7 @@ class DeclarationApiTest {
         given().delete("/api/declarations/" + id).then().statusCode(409);
         given().delete("/api/declarations/801320259999999999").then().statusCode(404);
 
-        try (RawPublisher kafka = new RawPublisher(bootstrapServers)) {
+        try (RawPublisher kafka = new RawPublisher(KafkaResource::clientProperties)) {
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
                 List<DeclarationEvent> events = kafka.readAll(DeclarationEvent.TOPIC, 3, Duration.ofSeconds(5)).stream()
                         .filter(r -> id.equals(r.key())).map(r -> EventCodec.parse(r.value())).toList();

@@ -17,7 +17,6 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -58,9 +57,6 @@ import static org.hamcrest.Matchers.startsWith;
 @QuarkusTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = PostgresResource.DATABASE_ARG, value = "declarations"))
 @ActAs(Roles.DECLARANT)
 class FilingSafetyApiTest {
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
 
     @TestHTTPResource("/api/declarations")
     URI declarationsUrl;
@@ -157,7 +153,7 @@ class FilingSafetyApiTest {
                 .until(() -> Metrics.sum(metricsUrl.toString(), "customs_outbox_backlog") == 0);
         dev.customs.contract.event.DeclarationRules rules =
                 new dev.customs.contract.event.DeclarationRules(dev.customs.contract.reference.ReferenceData.standard());
-        try (RawPublisher kafka = new RawPublisher(bootstrapServers)) {
+        try (RawPublisher kafka = new RawPublisher(KafkaResource::clientProperties)) {
             List<DeclarationEvent> events = kafka.readAll(DeclarationEvent.TOPIC, Integer.MAX_VALUE, Duration.ofSeconds(3))
                     .stream().filter(r -> created.contains(r.key())).map(r -> EventCodec.parse(r.value())).toList();
             assertThat(events).hasSize(created.size());
@@ -281,7 +277,7 @@ class FilingSafetyApiTest {
                 .post("/api/declarations").then().statusCode(201).extract().path("declarationId");
         await().atMost(Duration.ofSeconds(60))
                 .until(() -> Metrics.sum(metricsUrl.toString(), "customs_outbox_backlog") == 0);
-        try (RawPublisher kafka = new RawPublisher(bootstrapServers)) {
+        try (RawPublisher kafka = new RawPublisher(KafkaResource::clientProperties)) {
             assertThat(kafka.readAll(DeclarationEvent.TOPIC, Integer.MAX_VALUE, Duration.ofSeconds(3)).stream()
                     .filter(r -> id.equals(r.key())).map(r -> EventCodec.parse(r.value())).toList()).hasSize(1);
         }

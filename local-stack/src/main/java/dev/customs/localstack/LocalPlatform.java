@@ -12,7 +12,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.text.DecimalFormat;
 import java.time.Duration;
 import java.time.LocalTime;
@@ -72,6 +75,7 @@ public final class LocalPlatform {
             stopped.countDown();
         }, "stop-platform"));
 
+        Path kafkaUsers = writeKafkaUsers(platform.kafka(), dataDir);
         String declarations = platform.url(Platform.DECLARATION_SERVICE);
         String zones = platform.url(Platform.ZONE_SERVICE);
         String statistics = platform.url(Platform.STATISTICS_SERVICE);
@@ -83,7 +87,8 @@ public final class LocalPlatform {
                   declaration-service  %1$s/api/declarations   %1$s/q/swagger-ui
                   zone-service         %2$s/api/zones          %2$s/q/swagger-ui
                   statistics-service   %3$s/api/statistics/totals %3$s/q/swagger-ui
-                  Kafka                %4$s (topic customs.declarations)
+                  Kafka                %4$s (topic customs.declarations), SASL/SCRAM-SHA-512: user and password
+                                       external-producer; this run's users and passwords in %11$s
                   PostgreSQL           %5$s (databases declarations, zones, statistics)
                   Keycloak             %6$s (issuer %7$s; users declarant, analyst, admin-8013, operator, password = user name)
                   Logs                 %8$s
@@ -92,7 +97,7 @@ public final class LocalPlatform {
                   TOKEN=$(curl -s -d 'grant_type=password&client_id=%9$s&username=analyst&password=analyst' %10$s | jq -r .access_token)
                 """, declarations, zones, statistics, platform.bootstrapServers(),
                 platform.postgres().jdbcUrl(""), keycloak.url(), keycloak.issuer(), settings.logDir(),
-                Tokens.CLIENT_ID, keycloak.tokenEndpoint());
+                Tokens.CLIENT_ID, keycloak.tokenEndpoint(), kafkaUsers);
         if (!"0".equals(demoYear) && demoPerDay > 0) {
             backfillDemoYear(declarations, Integer.parseInt(demoYear), demoPerDay, every);
         }
@@ -132,6 +137,22 @@ public final class LocalPlatform {
                         year, count(status, "daysDone"), count(status, "totalDays"), count(status, "sent"));
             }
         } while (!stopping && (status == null || status.path("running").asBoolean()));
+    }
+
+    /**
+     * The broker's users and this run's passwords (user=password), readable by this user only, for the
+     * operator's tools: ./rebuild-totals.sh reads its service's password from it.
+     */
+    private static Path writeKafkaUsers(LocalKafka kafka, Path dataDir) throws IOException {
+        Path file = dataDir.resolve("kafka-users.properties");
+        Files.deleteIfExists(file);
+        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        }
+        StringBuilder lines = new StringBuilder("# Kafka users of the local broker; the passwords change at every start.\n");
+        kafka.passwords().forEach((user, password) -> lines.append(user).append('=').append(password).append('\n'));
+        Files.writeString(file, lines);
+        return file;
     }
 
     /**

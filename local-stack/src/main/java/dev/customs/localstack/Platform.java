@@ -92,8 +92,8 @@ public final class Platform implements AutoCloseable {
         LocalKafka kafka;
         LocalPostgres postgres;
         try {
-            kafka = Infrastructure.prepare(LocalKafka.start(settings.kafkaPort(), 0,
-                    settings.dataDir() == null ? null : settings.dataDir().resolve("kafka")));
+            kafka = Infrastructure.startKafka(settings.kafkaPort(), 0,
+                    settings.dataDir() == null ? null : settings.dataDir().resolve("kafka"));
         } catch (RuntimeException e) {
             stopOwned(keycloak, ownsKeycloak);
             throw e;
@@ -134,7 +134,8 @@ public final class Platform implements AutoCloseable {
     /**
      * Starts one more instance of a service's jar, against a database of its own (created if missing, owned by
      * the service's role) and with settings overridden: a benchmark's differently configured consumer, say. It
-     * stops with the platform.
+     * stops with the platform. It connects to Kafka as {@code service}'s user, which may use only that service's
+     * group and dead-letter topic: an instance with others overrides CUSTOMS_KAFKA_USERNAME/_PASSWORD too.
      */
     public ServiceProcess startInstance(String instance, String service, String database, Map<String, String> overrides) {
         postgres.ownDatabase(database, credentials(service).username());
@@ -173,6 +174,11 @@ public final class Platform implements AutoCloseable {
 
     public String bootstrapServers() {
         return kafka.bootstrapServers();
+    }
+
+    /** The running broker: its users' passwords and client settings. */
+    public LocalKafka kafka() {
+        return kafka;
     }
 
     /** Creates topics with the platform's topic settings (a benchmark's own, say). */
@@ -216,7 +222,8 @@ public final class Platform implements AutoCloseable {
         int controllerPort = kafka.controllerPort();
         kafka.close();
         ServiceProcess.sleep(down);
-        kafka = LocalKafka.start(port, controllerPort, dir);
+        // The same passwords: the running services keep the ones they were started with.
+        kafka = LocalKafka.start(port, controllerPort, dir, kafka.passwords());
     }
 
     /** Stops the database server and starts it again on the same port and cluster; needs a data directory. */
@@ -238,6 +245,8 @@ public final class Platform implements AutoCloseable {
     private Map<String, String> environmentOf(String service) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        env.put("CUSTOMS_KAFKA_USERNAME", service);
+        env.put("CUSTOMS_KAFKA_PASSWORD", kafka.password(service));
         env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(DATABASE_OF.get(service)));
         env.put("QUARKUS_DATASOURCE_USERNAME", credentials(service).username());
         env.put("QUARKUS_DATASOURCE_PASSWORD", credentials(service).password());

@@ -1,11 +1,12 @@
 package dev.customs.localstack;
 
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.SaslConfigs;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -33,7 +34,8 @@ public final class RebuildTotals {
     private static final String TOTALS_TABLES = """
             SELECT tablename FROM pg_tables WHERE schemaname = current_schema() AND tablename LIKE '%\\_totals'""";
 
-    public record Target(String consumerGroup, String bootstrapServers, String jdbcUrl, String user, String password) {
+    /** @param kafkaClient Kafka client settings; the consumer's own user may rewind its own group */
+    public record Target(String consumerGroup, Map<String, Object> kafkaClient, String jdbcUrl, String user, String password) {
     }
 
     private RebuildTotals() {
@@ -45,16 +47,28 @@ public final class RebuildTotals {
             System.exit(2);
         }
         String service = args[0];
+        String kafkaPassword = System.getenv("CUSTOMS_KAFKA_PASSWORD");
+        if (kafkaPassword == null || kafkaPassword.isBlank()) {
+            System.err.println("CUSTOMS_KAFKA_PASSWORD is not set: the Kafka password of " + service
+                    + " (or of CUSTOMS_KAFKA_USERNAME), as the service has it");
+            System.exit(2);
+        }
+        String kafkaUser = env("CUSTOMS_KAFKA_USERNAME", service);
+        Map<String, Object> kafka = Map.of(
+                CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, env("KAFKA_BOOTSTRAP_SERVERS", "localhost:9092"),
+                CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "SASL_PLAINTEXT",
+                SaslConfigs.SASL_MECHANISM, LocalKafka.MECHANISM,
+                SaslConfigs.SASL_JAAS_CONFIG, "org.apache.kafka.common.security.scram.ScramLoginModule required username=\""
+                        + kafkaUser + "\" password=\"" + kafkaPassword + "\";");
         String database = Platform.databaseOf(service);
-        String bootstrapServers = env("KAFKA_BOOTSTRAP_SERVERS", "localhost:9092");
         String jdbcUrl = env("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://localhost:5432/" + database);
         String password = env("QUARKUS_DATASOURCE_PASSWORD", null);
         // Without a password, the local stack's database: its service role's password changes at every start,
         // so the superuser's from the kept cluster directory empties the tables.
         Target target = password != null
-                ? new Target(service, bootstrapServers, jdbcUrl,
+                ? new Target(service, kafka, jdbcUrl,
                         env("QUARKUS_DATASOURCE_USERNAME", Infrastructure.DATABASE_OWNERS.get(database)), password)
-                : new Target(service, bootstrapServers, jdbcUrl, LocalPostgres.SUPERUSER,
+                : new Target(service, kafka, jdbcUrl, LocalPostgres.SUPERUSER,
                         LocalPostgres.readSuperuserPassword(Path.of(env("DATA_DIR", ".data")).resolve("postgres")));
         List<String> emptied = run(target);
         System.out.println("Emptied " + emptied + " and rewound group " + service + " to the start of "
@@ -63,7 +77,7 @@ public final class RebuildTotals {
 
     /** @return the tables emptied */
     public static List<String> run(Target target) throws SQLException, ExecutionException, InterruptedException {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, target.bootstrapServers()))) {
+        try (Admin admin = Admin.create(target.kafkaClient())) {
             ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(target.consumerGroup()))
                     .describedGroups().get(target.consumerGroup()).get();
             if (!group.members().isEmpty()) {

@@ -102,7 +102,7 @@ class FaultToleranceIT {
         int chunks = 40;
         Set<Integer> killAt = randomChunks(chunks, 10);
         int kills = 0;
-        try (RawPublisher kafka = new RawPublisher(platform.bootstrapServers())) {
+        try (RawPublisher kafka = new RawPublisher(platform.kafka()::clientProperties)) {
             for (int chunk = 0; chunk < chunks; chunk++) {
                 kafka.publishAll(workload.next(500));
                 if (killAt.contains(chunk)) {
@@ -124,7 +124,7 @@ class FaultToleranceIT {
     void brokerRestartedMidStreamConsumersReportNotReadyFilingGoesOnAndAllResume() {
         int year = 2022;
         Workload workload = workload(SEED + 1, year);
-        try (RawPublisher kafka = new RawPublisher(platform.bootstrapServers())) {
+        try (RawPublisher kafka = new RawPublisher(platform.kafka()::clientProperties)) {
             for (int chunk = 0; chunk < 5; chunk++) {
                 kafka.publishAll(workload.next(1000));
             }
@@ -147,7 +147,7 @@ class FaultToleranceIT {
         } finally {
             restart.join();
         }
-        try (RawPublisher kafka = new RawPublisher(platform.bootstrapServers())) {
+        try (RawPublisher kafka = new RawPublisher(platform.kafka()::clientProperties)) {
             for (int chunk = 0; chunk < 5; chunk++) {
                 kafka.publishAll(workload.next(1000));
             }
@@ -165,7 +165,7 @@ class FaultToleranceIT {
     void databaseRestartedMidStreamServicesReportNotReadyAndResume() {
         int year = 2021;
         Workload workload = workload(SEED + 2, year);
-        try (RawPublisher kafka = new RawPublisher(platform.bootstrapServers())) {
+        try (RawPublisher kafka = new RawPublisher(platform.kafka()::clientProperties)) {
             kafka.publishAll(workload.next(5000));
             CompletableFuture<Void> restart = CompletableFuture.runAsync(() -> platform.restartPostgres(Duration.ofSeconds(10)));
             try {
@@ -229,7 +229,7 @@ class FaultToleranceIT {
         bad.put("unknown_code", validJson.replaceFirst("\"tradeMode\":\"[0-9]{4}\"", "\"tradeMode\":\"0000\""));
         bad.put("unsupported_schema_version", validJson.replaceFirst("\"schemaVersion\":1", "\"schemaVersion\":2"));
         bad.put("rule_violation", validJson.replaceFirst("\"totalValueCny\":[0-9.]+", "\"totalValueCny\":0.01"));
-        try (RawPublisher kafka = new RawPublisher(platform.bootstrapServers())) {
+        try (RawPublisher kafka = new RawPublisher(platform.kafka()::clientProperties)) {
             kafka.publishAll(valid.subList(0, 150));
             bad.forEach((kind, value) -> kafka.publishRaw("bad-" + kind, value));
             kafka.publishRaw(valid.get(1).declarationId().replace("4200", "4201"), validJson.replace(
@@ -258,7 +258,7 @@ class FaultToleranceIT {
     void aCleanRestartReprocessesNothing() {
         int year = 2018;
         Workload workload = workload(SEED + 4, year);
-        try (RawPublisher kafka = new RawPublisher(platform.bootstrapServers())) {
+        try (RawPublisher kafka = new RawPublisher(platform.kafka()::clientProperties)) {
             kafka.publishAll(workload.next(2000));
         }
         awaitTotalsMatch(workload, year);
@@ -281,7 +281,7 @@ class FaultToleranceIT {
             Map<String, String> before = answers(consumer);
             long applied = applied(consumer);
             platform.service(consumer).stop(Duration.ofSeconds(30));
-            List<String> emptied = RebuildTotals.run(new RebuildTotals.Target(consumer, platform.bootstrapServers(),
+            List<String> emptied = RebuildTotals.run(new RebuildTotals.Target(consumer, platform.kafka().clientProperties(consumer),
                     platform.postgres().jdbcUrl(Platform.databaseOf(consumer)), platform.credentials(consumer).username(),
                     platform.credentials(consumer).password()));
             assertThat(emptied).contains("applied_declarations");

@@ -108,7 +108,7 @@ class PipelineIT {
             }
         }
 
-        try (RawPublisher kafka = new RawPublisher(platform.bootstrapServers())) {
+        try (RawPublisher kafka = new RawPublisher(platform.kafka()::clientProperties)) {
             for (int i = 0; i < KAFKA_DECLARATIONS; i++) {
                 String zone = ZONES[(i + 1) % ZONES.length];
                 ZoneFlow flow = zone == null ? null : (i % 4 == 0 ? ZoneFlow.INTRA_ZONE : ZoneFlow.FIRST_LINE);

@@ -11,7 +11,6 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -62,15 +61,12 @@ class MonthlyReportTest {
 
     private static boolean published;
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
     @BeforeEach
     void publishOnce() {
         if (published) {
             return;
         }
-        try (RawPublisher kafka = new RawPublisher(bootstrapServers)) {
+        try (RawPublisher kafka = new RawPublisher(KafkaResource::clientProperties)) {
             publish(kafka, 2016, EXPORT, 3, state(LocalDate.of(2016, 1, 10), EXPORT, null, null, "0110", "JP", "8471300000", "500.00", "75.00"));
             publish(kafka, 2016, IMPORT, 1, state(LocalDate.of(2016, 3, 15), IMPORT, null, null, "0110", "US", "8471300000", "1000.00", "150.00"));
             publish(kafka, 2016, EXPORT, 2, state(LocalDate.of(2016, 3, 20), EXPORT, null, null, "0615", "DE", "8517620000", "2000.00", "300.00"));

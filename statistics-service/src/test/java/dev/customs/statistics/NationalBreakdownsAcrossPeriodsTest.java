@@ -19,7 +19,6 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -147,9 +146,6 @@ class NationalBreakdownsAcrossPeriodsTest {
 
     private static boolean published;
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
     private static DeclarationState national(String date, Direction direction, String mode, String partner, String hs,
                                              String cny, String usd) {
         return state(LocalDate.parse(date), direction, null, null, mode, partner, hs, cny, usd);
@@ -175,7 +171,7 @@ class NationalBreakdownsAcrossPeriodsTest {
         if (published) {
             return;
         }
-        try (RawPublisher kafka = new RawPublisher(bootstrapServers)) {
+        try (RawPublisher kafka = new RawPublisher(KafkaResource::clientProperties)) {
             for (int i = 0; i < SENT.size(); i++) {
                 DeclarationState s = SENT.get(i);
                 kafka.publish(declared(declarationId("8013", s.declarationDate().getYear(), s.direction(), 100 + i), s));

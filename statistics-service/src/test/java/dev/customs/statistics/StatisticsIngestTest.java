@@ -17,7 +17,6 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -75,9 +74,6 @@ class StatisticsIngestTest {
 
     private static boolean published;
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
 
 
     @BeforeEach
@@ -102,7 +98,7 @@ class StatisticsIngestTest {
                         new DeclarationItem(2, "6109100000", new BigDecimal("300"), "件", new BigDecimal("150.25"), new BigDecimal("21.03"))),
                 new BigDecimal("550.25"), new BigDecimal("77.03"), false);
 
-        try (RawPublisher kafka = new RawPublisher(bootstrapServers)) {
+        try (RawPublisher kafka = new RawPublisher(KafkaResource::clientProperties)) {
             kafka.publish(declared(a, aV1));
             kafka.publish(bDeclared);
             kafka.publish(declared(c, synthetic(state(MARCH_20, IMPORT, "8013", FIRST_LINE, "5034", "VN", "8542310000", "3000.00", "420.00"))));

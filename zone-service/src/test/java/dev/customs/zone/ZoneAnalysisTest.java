@@ -12,7 +12,6 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -60,15 +59,12 @@ class ZoneAnalysisTest {
 
     private static boolean published;
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
     @BeforeEach
     void publishOnce() {
         if (published) {
             return;
         }
-        try (RawPublisher kafka = new RawPublisher(bootstrapServers)) {
+        try (RawPublisher kafka = new RawPublisher(KafkaResource::clientProperties)) {
             publish(kafka, 2016, IMPORT, 1, state(LocalDate.of(2016, 3, 10), IMPORT, "8013", FIRST_LINE, "5034", "DE", "8471300000", "1000.00", "150.00"));
             publish(kafka, 2016, EXPORT, 7, state(LocalDate.of(2016, 4, 15), EXPORT, "8013", FIRST_LINE, "5034", "DE", "8471300000", "300.00", "44.00"));
             publish(kafka, 2017, EXPORT, 4, state(LocalDate.of(2017, 3, 5), EXPORT, "8008", FIRST_LINE, "5034", "US", "8471300000", "2000.00", "292.00"));

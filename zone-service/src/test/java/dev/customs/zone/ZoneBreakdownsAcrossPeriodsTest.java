@@ -17,7 +17,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -119,9 +118,6 @@ class ZoneBreakdownsAcrossPeriodsTest {
 
     private static boolean published;
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
     private static DeclarationState sent(String date, Direction direction, String zone, ZoneFlow flow, String mode,
                                          String cny, String usd) {
         return state(LocalDate.parse(date), direction, zone, flow, mode, "DE", "8471300000", cny, usd);
@@ -132,7 +128,7 @@ class ZoneBreakdownsAcrossPeriodsTest {
         if (published) {
             return;
         }
-        try (RawPublisher kafka = new RawPublisher(bootstrapServers)) {
+        try (RawPublisher kafka = new RawPublisher(KafkaResource::clientProperties)) {
             for (int i = 0; i < SENT.size(); i++) {
                 DeclarationState s = SENT.get(i);
                 kafka.publish(declared(declarationId(s.zoneCode(), s.declarationDate().getYear(), s.direction(), i + 1), s));

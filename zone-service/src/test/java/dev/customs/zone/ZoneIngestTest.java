@@ -15,7 +15,6 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -49,11 +48,6 @@ class ZoneIngestTest {
     /** This class's data lives in 2021 so other tests sharing the database cannot touch its sums. */
     private static final LocalDate DAY = LocalDate.of(2021, 3, 15);
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-
-
     @Test
     void appliesNewestRevisionOnceAndDeadLettersBadRecords() {
         String a = declarationId("8013", 2021, IMPORT, 1);
@@ -68,7 +62,7 @@ class ZoneIngestTest {
         DeclarationState dV1 = state(DAY, IMPORT, null, null, "0110", "AU", "2601110000", "5000000.00", "695000.00");
         DeclarationEvent aDeclared = declared(a, aV1);
 
-        try (RawPublisher kafka = new RawPublisher(bootstrapServers)) {
+        try (RawPublisher kafka = new RawPublisher(KafkaResource::clientProperties)) {
             kafka.publish(aDeclared);
             kafka.publish(declared(b, bV1));
             kafka.publish(declared(c, cV1));

@@ -15,19 +15,28 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Function;
 
-/** An outside producer, as the contract allows: publishes events or arbitrary bytes straight to Kafka. */
+/**
+ * An outside producer, as the contract allows: publishes events or arbitrary bytes straight to Kafka as the
+ * contract's outside producer, {@value #PRODUCER}; reads back as {@value #READER}, who may read any topic.
+ */
 public final class RawPublisher implements AutoCloseable {
 
-    private final String bootstrapServers;
+    public static final String PRODUCER = "external-producer";
+    public static final String READER = "admin";
+
+    private final Map<String, Object> reader;
     private final KafkaProducer<String, byte[]> producer;
 
-    public RawPublisher(String bootstrapServers) {
-        this.bootstrapServers = bootstrapServers;
-        this.producer = ReliableProducer.create(Map.of("bootstrap.servers", bootstrapServers), "test-publisher");
+    /** @param clientAs a Kafka user's client settings (bootstrap servers and credentials) */
+    public RawPublisher(Function<String, Map<String, Object>> clientAs) {
+        this.reader = clientAs.apply(READER);
+        this.producer = ReliableProducer.create(clientAs.apply(PRODUCER), "test-publisher");
     }
 
     public void publish(DeclarationEvent event) {
@@ -69,11 +78,10 @@ public final class RawPublisher implements AutoCloseable {
 
     /** Every record on a (single-partition) topic from the beginning, waiting until {@code expected} arrived. */
     public List<ConsumerRecord<String, byte[]>> readAll(String topic, int expected, Duration timeout) {
-        Map<String, Object> props = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        Map<String, Object> props = new HashMap<>(reader);
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props)) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()

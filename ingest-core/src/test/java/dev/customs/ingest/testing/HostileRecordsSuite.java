@@ -13,7 +13,6 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -66,9 +65,6 @@ public abstract class HostileRecordsSuite {
     private static final LocalDate OTHER_DAY = LocalDate.of(2016, 8, 8);
     private static final int HUGE_KEY_CHARS = 500_000;
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    protected String bootstrapServers;
-
     @Inject
     protected AgroalDataSource dataSource;
 
@@ -78,7 +74,7 @@ public abstract class HostileRecordsSuite {
         List<DeclarationState> good = new ArrayList<>();
         List<String> goodIds = new ArrayList<>();
         Map<String, Case> byCoordinates = new HashMap<>();
-        try (KafkaProducer<byte[], byte[]> producer = HostileRecords.producer(bootstrapServers)) {
+        try (KafkaProducer<byte[], byte[]> producer = HostileRecords.producer(kafkaClient(RawPublisher.PRODUCER))) {
             for (int i = 0; i < cases.size(); i++) {
                 Case c = cases.get(i);
                 RecordMetadata sent = HostileRecords.send(producer, c.key(), c.value());
@@ -96,7 +92,7 @@ public abstract class HostileRecordsSuite {
         await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> assertThat(appliedOf(goodIds)).isEqualTo(goodIds.size()));
         long expectedLetters = cases.stream().filter(c -> !HostileRecords.allowed(c).contains(APPLIED)).count();
         Map<Case, ConsumerRecord<String, byte[]>> letters = new HashMap<>();
-        try (RawPublisher kafka = new RawPublisher(bootstrapServers)) {
+        try (RawPublisher kafka = new RawPublisher(this::kafkaClient)) {
             await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> {
                 letters.clear();
                 for (ConsumerRecord<String, byte[]> letter : kafka.readAll(deadLetterTopic(), (int) expectedLetters, Duration.ofSeconds(5))) {
@@ -146,6 +142,9 @@ public abstract class HostileRecordsSuite {
 
     /** This consumer's dead-letter topic. */
     protected abstract String deadLetterTopic();
+
+    /** Client settings (bootstrap servers and credentials) of a Kafka user of the test broker. */
+    protected abstract Map<String, Object> kafkaClient(String user);
 
     /** The service's totals answer for one day that holds area 8013's trade (its own or the national one). */
     protected abstract Map<String, Object> totalsOn(LocalDate day);

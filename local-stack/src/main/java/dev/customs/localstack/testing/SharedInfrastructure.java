@@ -3,6 +3,12 @@ package dev.customs.localstack.testing;
 import dev.customs.localstack.Infrastructure;
 import dev.customs.localstack.LocalKafka;
 import dev.customs.localstack.LocalPostgres;
+import org.apache.kafka.common.security.plain.internals.PlainSaslServerProvider;
+import org.apache.kafka.common.security.scram.internals.ScramSaslServerProvider;
+
+import java.security.Provider;
+import java.security.Security;
+import java.util.List;
 
 import java.util.Map;
 
@@ -22,10 +28,29 @@ public final class SharedInfrastructure {
 
     public static synchronized LocalKafka kafka() {
         if (kafka == null) {
-            kafka = Infrastructure.prepare(LocalKafka.start(0, null));
+            claimSaslServerProviders();
+            kafka = Infrastructure.startKafka(0, 0, null);
             Runtime.getRuntime().addShutdownHook(new Thread(kafka::close, "stop-test-kafka"));
         }
         return kafka;
+    }
+
+    /**
+     * The broker finds its SASL mechanisms among the JVM's security providers, where the first registered
+     * stays. Registered by an earlier profile's classloader, they hand this classloader's broker callbacks of
+     * classes it does not know, and it refuses every login. This classloader's broker needs its own; the
+     * earlier profiles' brokers serve no test any more.
+     */
+    private static void claimSaslServerProviders() {
+        for (Class<?> own : List.of(PlainSaslServerProvider.class, ScramSaslServerProvider.class)) {
+            for (Provider provider : Security.getProviders()) {
+                if (provider.getClass().getName().equals(own.getName()) && provider.getClass() != own) {
+                    Security.removeProvider(provider.getName());
+                }
+            }
+        }
+        PlainSaslServerProvider.initialize();
+        ScramSaslServerProvider.initialize();
     }
 
     public static synchronized LocalPostgres postgres() {

@@ -17,7 +17,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -57,9 +56,6 @@ class DatabaseRejectedTest {
 
     private static final LocalDate DAY = LocalDate.of(2015, 6, 6);
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
     @Inject
     AgroalDataSource dataSource;
 
@@ -83,7 +79,7 @@ class DatabaseRejectedTest {
                 applied.add(state);
                 appliedIds.add(id);
             }
-            try (RawPublisher kafka = new RawPublisher(bootstrapServers)) {
+            try (RawPublisher kafka = new RawPublisher(KafkaResource::clientProperties)) {
                 kafka.publishAll(batch);
                 await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
                     List<ConsumerRecord<String, byte[]>> dead = kafka.readAll("customs.declarations.dead-letter.zone-service", 1, Duration.ofSeconds(3))

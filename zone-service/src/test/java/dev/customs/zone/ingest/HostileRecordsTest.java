@@ -29,6 +29,11 @@ class HostileRecordsTest extends HostileRecordsSuite {
     }
 
     @Override
+    protected Map<String, Object> kafkaClient(String user) {
+        return KafkaResource.clientProperties(user);
+    }
+
+    @Override
     protected Map<String, Object> totalsOn(LocalDate day) {
         return given().queryParam("from", day.toString()).queryParam("to", day.toString())
                 .get("/api/zones/8013/totals").then().statusCode(200).extract().jsonPath().getMap("$");

@@ -2,6 +2,7 @@ package dev.customs.zone.ingest;
 
 import dev.customs.contract.testing.RawPublisher;
 import dev.customs.ingest.DeadLetterPublisher;
+import dev.customs.localstack.LocalKafka;
 import dev.customs.localstack.testing.KafkaResource;
 import dev.customs.localstack.testing.PostgresResource;
 import dev.customs.rest.testing.Metrics;
@@ -12,10 +13,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -24,7 +23,6 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 import static dev.customs.contract.event.Direction.IMPORT;
 import static dev.customs.contract.testing.TestDeclarations.declarationId;
@@ -39,20 +37,17 @@ import static org.awaitility.Awaitility.await;
 @QuarkusTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = PostgresResource.DATABASE_ARG, value = "zones"))
 class QuarantineDrainTest {
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
     @Inject
     AgroalDataSource dataSource;
 
     @Test
     void quarantinedRecordsAreDeadLetteredOnceTheTopicTakesThem() throws Exception {
         String bad = declarationId("8013", 2015, IMPORT, 42);
-        try (RawPublisher kafka = new RawPublisher(bootstrapServers)) {
+        try (RawPublisher kafka = new RawPublisher(KafkaResource::clientProperties)) {
             kafka.publishRaw(bad, "[1, 2");
             await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(quarantined()).isEqualTo(1));
 
-            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            try (Admin admin = Admin.create(KafkaResource.clientProperties(LocalKafka.ADMIN))) {
                 admin.createTopics(List.of(new NewTopic(QuarantineDrainProfile.LATE_TOPIC, 1, (short) 1))).all().get();
             }
             await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(quarantined()).isZero());

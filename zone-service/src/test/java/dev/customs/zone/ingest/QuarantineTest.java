@@ -14,7 +14,6 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -46,9 +45,6 @@ class QuarantineTest {
 
     private static final LocalDate DAY = LocalDate.of(2015, 2, 2);
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
     @Inject
     AgroalDataSource dataSource;
 
@@ -57,7 +53,7 @@ class QuarantineTest {
         String bad = declarationId("8013", 2015, IMPORT, 1);
         String good = declarationId("8013", 2015, IMPORT, 2);
         DeclarationState state = state(DAY, IMPORT, "8013", FIRST_LINE, "5034", "DE", "8471300000", "4321.09", "600.10");
-        try (RawPublisher kafka = new RawPublisher(bootstrapServers)) {
+        try (RawPublisher kafka = new RawPublisher(KafkaResource::clientProperties)) {
             kafka.publishRaw(bad, "{not json");
             DeclarationEvent event = declared(good, state);
             kafka.publish(event);
