@@ -384,7 +384,7 @@ class FaultToleranceIT {
         }
     }
 
-    private static Map<String, Object> cnyImport(LocalDate date, BigDecimal value) {
+    static Map<String, Object> cnyImport(LocalDate date, BigDecimal value) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("declarationDate", date.toString());
         body.put("direction", "IMPORT");
