@@ -164,7 +164,7 @@ public class DeclarationService {
                 rows.add(new DeclarationStore.NewDeclaration(id, state.declarationDate(), state.direction().name(),
                         state.zoneCode(), state.countsNationally(), state.totalValueCny(), state.totalValueUsd(), hash,
                         json(filed), json(state), now, submission.rateMonth(), submission.provisionalRate(),
-                        state.declarantCode(), submission.filer().simulator(), submission.filer()));
+                        state.declarantCode(), submission.filer()));
                 events.add(event(EventType.DECLARED, id, 1, state, filing(submission.filer(), now)));
                 StoredDeclaration declaration = new StoredDeclaration(id, 1, DeclarationStatus.DECLARED, filed, state,
                         submission.rateMonth(), submission.provisionalRate(), filing(submission.filer(), now),
@@ -285,8 +285,8 @@ public class DeclarationService {
         SubmissionOutcome outcome;
         if (row == null) {
             outcome = new Unknown(declarationId);
-        } else if (!filer.mayActFor(declarantOf(row))) {
-            outcome = notTheirs(declarationId, "id", declarantOf(row));
+        } else if (!filer.mayActFor(row.declarantCode())) {
+            outcome = notTheirs(declarationId, "id", row.declarantCode());
         } else if (!violations.isEmpty()) {
             outcome = new Invalid(declarationId, violations);
         } else if (!filer.mayActFor(request.declarantCode())) {
@@ -304,7 +304,7 @@ public class DeclarationService {
             } else {
                 row = new DeclarationStore.Row(declarationId, row.revision() + 1, DeclarationStatus.AMENDED, filedJson,
                         stateJson, checked.rateMonth().atDay(1), checked.provisionalRate(), filing(filer, clock.instant()),
-                        row.synthetic());
+                        row.synthetic(), state.declarantCode());
                 store.update(row, state);
                 publish(EventType.AMENDED, declarationId, row.revision(), state, row.filing());
                 if (checked.provisionalRate()) {
@@ -327,8 +327,8 @@ public class DeclarationService {
         SubmissionOutcome outcome;
         if (row == null) {
             outcome = new Unknown(declarationId);
-        } else if (!filer.mayActFor(declarantOf(row))) {
-            outcome = notTheirs(declarationId, "id", declarantOf(row));
+        } else if (!filer.mayActFor(row.declarantCode())) {
+            outcome = notTheirs(declarationId, "id", row.declarantCode());
         } else if (row.status() == DeclarationStatus.CANCELLED) {
             outcome = new Conflict(declarationId, "declaration " + declarationId + " is already cancelled");
         } else {
@@ -336,17 +336,14 @@ public class DeclarationService {
             StoredDeclaration.Filing filing = filing(filer, clock.instant());
             store.updateStatus(declarationId, revision, DeclarationStatus.CANCELLED, filing);
             StoredDeclaration cancelled = new DeclarationStore.Row(declarationId, revision, DeclarationStatus.CANCELLED,
-                    row.requestJson(), row.stateJson(), row.rateMonth(), row.provisionalRate(), filing, row.synthetic())
+                    row.requestJson(), row.stateJson(), row.rateMonth(), row.provisionalRate(), filing, row.synthetic(),
+                    row.declarantCode())
                     .stored();
             publish(EventType.CANCELLED, declarationId, revision, cancelled.state(), filing);
             outcome = new Updated(cancelled);
         }
         count("cancelled", outcome);
         return outcome;
-    }
-
-    private static String declarantOf(DeclarationStore.Row row) {
-        return EventCodec.fromJson(row.stateJson(), DeclarationState.class).declarantCode();
     }
 
     private static Forbidden notTheirs(String declarationId, String field, String declarantCode) {

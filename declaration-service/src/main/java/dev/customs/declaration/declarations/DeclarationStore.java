@@ -36,7 +36,7 @@ public class DeclarationStore {
     public record NewDeclaration(String declarationId, LocalDate declarationDate, String direction, String zoneCode,
                                  boolean countsNationally, BigDecimal totalValueCny, BigDecimal totalValueUsd,
                                  String submissionHash, String requestJson, String stateJson, Instant filedAt,
-                                 YearMonth rateMonth, boolean provisionalRate, String declarantCode, boolean synthetic,
+                                 YearMonth rateMonth, boolean provisionalRate, String declarantCode,
                                  Filer filer) {
     }
 
@@ -44,10 +44,13 @@ public class DeclarationStore {
     public record StoredKey(String key, String requestHash, String declarationId) {
     }
 
-    /** A declaration's current revision as stored: the request as filed and the published state, JSON. */
+    /**
+     * A declaration's current revision as stored: the request as filed and the published state, JSON, and the
+     * enterprise it is for (its column, so that a scope check needs no JSON read).
+     */
     public record Row(String declarationId, long revision, DeclarationStatus status, String requestJson,
                       String stateJson, LocalDate rateMonth, boolean provisionalRate, StoredDeclaration.Filing filing,
-                      boolean synthetic) {
+                      boolean synthetic, String declarantCode) {
 
         public StoredDeclaration stored() {
             return new StoredDeclaration(declarationId, revision, status,
@@ -59,7 +62,7 @@ public class DeclarationStore {
 
     /** The columns {@link #row} reads, in its order. */
     static final String ROW_COLUMNS = "declaration_id, revision, status, request, state, rate_month, provisional_rate, "
-            + "filed_by, filed_by_client, updated_at, synthetic";
+            + "filed_by, filed_by_client, updated_at, synthetic, declarant_code";
 
     // The cast keeps the primary key usable: against text[] PostgreSQL would compare CHAR(18) as text.
     private static final String HASHES = """
@@ -122,7 +125,7 @@ public class DeclarationStore {
         return new Row(rows.getString(1), rows.getLong(2), DeclarationStatus.valueOf(rows.getString(3)), rows.getString(4),
                 rows.getString(5), rows.getObject(6, LocalDate.class), rows.getBoolean(7),
                 new StoredDeclaration.Filing(rows.getString(8), rows.getString(9),
-                        rows.getObject(10, OffsetDateTime.class).toInstant()), rows.getBoolean(11));
+                        rows.getObject(10, OffsetDateTime.class).toInstant()), rows.getBoolean(11), rows.getString(12));
     }
 
     /** Replaces a declaration's current revision with {@code row} and its filtered and summed columns. */
@@ -302,7 +305,7 @@ public class DeclarationStore {
                 statement.setObject(14, d.rateMonth().atDay(1));
                 statement.setBoolean(15, d.provisionalRate());
                 statement.setString(16, d.declarantCode());
-                statement.setBoolean(17, d.synthetic());
+                statement.setBoolean(17, d.filer().simulator());
                 statement.setString(18, d.filer().subject());
                 statement.setString(19, d.filer().client());
                 statement.addBatch();
