@@ -154,4 +154,22 @@ class DeclarationScopeTest {
         given().auth().oauth2(TestTokens.analyst()).contentType(ContentType.JSON).body("{not json").post("/api/declarations")
                 .then().statusCode(403).contentType("application/problem+json").body("status", equalTo(403));
     }
+
+    @Test
+    void anAmendmentThatMovesADeclarationToAnotherEnterpriseMovesItInTheLists() {
+        Map<String, Object> filed = DeclarationApiTest.declaration(null);
+        filed.put("declarationDate", "2025-09-17");
+        String id = given().auth().oauth2(AGENT).contentType(ContentType.JSON).body(filed)
+                .post("/api/declarations").then().statusCode(201).extract().path("declarationId");
+        Map<String, Object> moved = DeclarationApiTest.declaration(id);
+        moved.put("declarationDate", "2025-09-17");
+        moved.put("declarantCode", OTHER_ENTERPRISE);
+        given().auth().oauth2(AGENT).contentType(ContentType.JSON).body(moved).put("/api/declarations/" + id)
+                .then().statusCode(200).body("declarantCode", equalTo(OTHER_ENTERPRISE));
+
+        given().auth().oauth2(STRANGER).queryParam("from", "2025-09-17").queryParam("to", "2025-09-17")
+                .get("/api/declarations").then().statusCode(200).body("items.declarationId", contains(id));
+        given().auth().oauth2(OWNER).queryParam("from", "2025-09-17").queryParam("to", "2025-09-17")
+                .get("/api/declarations").then().statusCode(200).body("totalItems", equalTo(0));
+    }
 }

@@ -85,7 +85,7 @@ public class DeclarationStore {
     private static final String UPDATE = """
             UPDATE declarations SET revision = ?, status = ?, declaration_date = ?, direction = ?, zone_code = ?,
                 counts_nationally = ?, total_value_cny = ?, total_value_usd = ?, request = ?, state = ?, updated_at = ?,
-                rate_month = ?, provisional_rate = ?, filed_by = ?, filed_by_client = ?
+                rate_month = ?, provisional_rate = ?, filed_by = ?, filed_by_client = ?, declarant_code = ?
             WHERE declaration_id = CAST(? AS bpchar)""";
     private static final String STATUS = """
             UPDATE declarations SET revision = ?, status = ?, updated_at = ?, filed_by = ?, filed_by_client = ?
@@ -152,7 +152,8 @@ public class DeclarationStore {
             statement.setBoolean(13, row.provisionalRate());
             statement.setString(14, row.filing().subject());
             statement.setString(15, row.filing().client());
-            statement.setString(16, row.declarationId());
+            statement.setString(16, row.declarantCode());
+            statement.setString(17, row.declarationId());
             statement.executeUpdate();
             insertRevision(connection, row.declarationId(), row.revision(), row.status(), row.filing());
         } catch (SQLException e) {
