@@ -3,9 +3,6 @@ package dev.customs.localstack;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -34,7 +31,6 @@ public final class LocalKeycloak implements AutoCloseable {
     /** Keycloak re-augments its server on every development-mode start: minutes on a loaded two-core machine. */
     public static final Duration READY_TIMEOUT = Duration.ofMinutes(5);
     private static final Duration POLL = Duration.ofMillis(250);
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final int port;
     private final Path home;
@@ -117,7 +113,8 @@ public final class LocalKeycloak implements AutoCloseable {
             if (!process.isAlive()) {
                 throw new IllegalStateException("Keycloak exited with " + process.exitValue() + "; see " + log);
             }
-            if (status(configuration) == 200) {
+            // Generous: a booting Keycloak on a busy machine answers slowly, and logs every request cut off.
+            if (ServiceProcess.status(configuration, Duration.ofSeconds(15)) == 200) {
                 return this;
             }
             ServiceProcess.sleep(POLL);
@@ -185,18 +182,6 @@ public final class LocalKeycloak implements AutoCloseable {
         }
     }
 
-    private static int status(URI uri) {
-        try {
-            // Generous: a booting Keycloak on a busy machine answers slowly, and logs every request cut off.
-            HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(15)).GET().build();
-            return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (IOException e) {
-            return -1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return -1;
-        }
-    }
 
     private static String env(String name, String fallback) {
         String value = System.getenv(name);

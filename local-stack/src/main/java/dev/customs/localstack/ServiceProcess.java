@@ -84,7 +84,7 @@ public final class ServiceProcess {
             if (!isAlive()) {
                 throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
             }
-            if (status("/q/health/ready") == 200) {
+            if (status(URI.create(url() + "/q/health/ready"), Duration.ofSeconds(2)) == 200) {
                 return;
             }
             sleep(POLL);
@@ -131,9 +131,10 @@ public final class ServiceProcess {
         }
     }
 
-    private int status(String path) {
+    /** The status a GET of {@code uri} answers, or -1 when nothing answers within {@code timeout}. */
+    static int status(URI uri, Duration timeout) {
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(url() + path)).timeout(Duration.ofSeconds(2)).GET().build();
+            HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).GET().build();
             return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException e) {
             return -1;

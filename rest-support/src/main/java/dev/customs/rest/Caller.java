@@ -7,7 +7,6 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-import java.util.Collection;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -55,14 +54,14 @@ public class Caller {
         return listClaim(ZONES_CLAIM);
     }
 
-    /** A list claim as strings: Keycloak sends a JSON array, or a plain string for a single-valued attribute. */
+    /**
+     * A list claim as strings: MicroProfile JWT hands a JSON array claim over as a JsonArray; a single-valued
+     * attribute may come as a plain string.
+     */
     private Set<String> listClaim(String name) {
         Object value = token.getClaim(name);
         if (value instanceof JsonArray array) {
             return array.stream().map(Caller::text).collect(Collectors.toUnmodifiableSet());
-        }
-        if (value instanceof Collection<?> values) {
-            return values.stream().map(Caller::text).collect(Collectors.toUnmodifiableSet());
         }
         return value == null ? Set.of() : Set.of(text(value));
     }

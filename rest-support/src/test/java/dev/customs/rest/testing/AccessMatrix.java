@@ -161,13 +161,11 @@ public final class AccessMatrix {
     }
 
     private static String token(String role, String claim, Map<String, String> pathValues, boolean inScope) {
-        return switch (role) {
-            case Roles.DECLARANT -> inScope ? TestTokens.declarant() : TestTokens.declarantFor(OTHER_ENTERPRISE);
-            case Roles.AREA_ADMIN -> inScope && "zones".equals(claim) && pathValues.containsKey("code")
-                    ? TestTokens.areaAdminOf(pathValues.get("code"))
-                    : TestTokens.areaAdminOf(OTHER_AREA);
-            default -> TestTokens.token().roles(role).sign();
-        };
+        if (!inScope && Roles.DECLARANT.equals(role)) {
+            return TestTokens.declarantFor(OTHER_ENTERPRISE);
+        }
+        boolean ownArea = inScope && "zones".equals(claim) && pathValues.containsKey("code");
+        return TestTokens.of(role, ownArea ? pathValues.get("code") : OTHER_AREA);
     }
 
     /** 401 and 403 exactly, as problem+json; 200 stands for any 2xx. */

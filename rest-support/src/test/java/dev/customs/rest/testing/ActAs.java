@@ -36,13 +36,8 @@ public @interface ActAs {
         @Override
         public void beforeAll(ExtensionContext context) {
             ActAs actAs = context.getRequiredTestClass().getAnnotation(ActAs.class);
-            String token = switch (actAs.value()) {
-                case Roles.DECLARANT -> TestTokens.declarant();
-                case Roles.AREA_ADMIN -> TestTokens.areaAdminOf(actAs.zones());
-                default -> TestTokens.token().roles(actAs.value()).sign();
-            };
             context.getStore(NAMESPACE).put(ActAs.class, RestAssured.authentication);
-            RestAssured.authentication = RestAssured.oauth2(token);
+            RestAssured.authentication = RestAssured.oauth2(TestTokens.of(actAs.value(), actAs.zones()));
         }
 
         @Override

@@ -66,6 +66,18 @@ public final class TestTokens {
         return token().roles(Roles.AREA_ADMIN).claim(Caller.ZONES_CLAIM, List.of(zones)).sign();
     }
 
+    /**
+     * A token of one platform role: a declarant of {@link #DECLARANT_USCC}, an area administrator of
+     * {@code zones}, or the role alone.
+     */
+    public static String of(String role, String... zones) {
+        return switch (role) {
+            case Roles.DECLARANT -> declarant();
+            case Roles.AREA_ADMIN -> areaAdminOf(zones);
+            default -> token().roles(role).sign();
+        };
+    }
+
     /** Every following request in this JVM sends this token unless it sets its own ({@code auth().oauth2}/{@code none}). */
     public static void actAs(String token) {
         RestAssured.authentication = RestAssured.oauth2(token);
