@@ -54,7 +54,8 @@ public final class LocalPlatform {
         int demoPerDay = Integer.parseInt(env("DEMO_PER_DAY", "300"));
         Platform.Settings settings = new Platform.Settings(root, dataDir, dataDir.resolve("logs"),
                 Integer.parseInt(env("KAFKA_PORT", "9092")), Integer.parseInt(env("POSTGRES_PORT", "5432")),
-                Map.of(Platform.DECLARATION_SERVICE, 8081, Platform.ZONE_SERVICE, 8082, Platform.STATISTICS_SERVICE, 8083),
+                Map.of(Platform.DECLARATION_SERVICE, 8081, Platform.ZONE_SERVICE, 8082, Platform.STATISTICS_SERVICE, 8083,
+                        Platform.CONSOLE, Platform.CONSOLE_PORT),
                 List.of(env("SERVICE_JVM_OPTIONS", Platform.DEFAULT_SERVICE_JVM_OPTIONS).split(" ")),
                 Integer.parseInt(env("KEYCLOAK_PORT", "8180")));
 
@@ -64,7 +65,7 @@ public final class LocalPlatform {
             System.exit(2);
         }
         System.out.println("Data directory: " + dataDir + " (DATA_DIR); a restart continues from it.");
-        System.out.println("Starting Keycloak, Kafka, PostgreSQL and the three services...");
+        System.out.println("Starting Keycloak, Kafka, PostgreSQL, the three services and the console...");
         Platform platform = Platform.start(settings);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -84,6 +85,7 @@ public final class LocalPlatform {
         System.out.printf("""
 
                 Customs trade platform is up.
+                  console              %12$s/   (log in as analyst/analyst; declarant, admin-8013, operator alike)
                   declaration-service  %1$s/api/declarations   %1$s/q/swagger-ui
                   zone-service         %2$s/api/zones          %2$s/q/swagger-ui
                   statistics-service   %3$s/api/statistics/totals %3$s/q/swagger-ui
@@ -97,7 +99,7 @@ public final class LocalPlatform {
                   TOKEN=$(curl -s -d 'grant_type=password&client_id=%9$s&username=analyst&password=analyst' %10$s | jq -r .access_token)
                 """, declarations, zones, statistics, platform.bootstrapServers(),
                 platform.postgres().jdbcUrl(""), keycloak.url(), keycloak.issuer(), settings.logDir(),
-                Tokens.CLIENT_ID, keycloak.tokenEndpoint(), kafkaUsers);
+                Tokens.CLIENT_ID, keycloak.tokenEndpoint(), kafkaUsers, platform.url(Platform.CONSOLE));
         if (!"0".equals(demoYear) && demoPerDay > 0) {
             backfillDemoYear(declarations, Integer.parseInt(demoYear), demoPerDay, every);
         }

@@ -19,6 +19,13 @@ public final class Platform implements AutoCloseable {
     public static final String DECLARATION_SERVICE = "declaration-service";
     public static final String ZONE_SERVICE = "zone-service";
     public static final String STATISTICS_SERVICE = "statistics-service";
+    /**
+     * The browser console: started when {@link Settings#httpPorts} names its port, which must be the one the
+     * realm's {@code customs-console} client redirects to ({@value #CONSOLE_PORT} in the realm file).
+     */
+    public static final String CONSOLE = "console";
+    public static final int CONSOLE_PORT = 8084;
+    private static final List<String> CONSOLE_JVM_OPTIONS = List.of("-Xmx128m", "-XX:+UseSerialGC");
     /** The three services, in the order they start (the producer first). */
     public static final List<String> SERVICES = List.of(DECLARATION_SERVICE, ZONE_SERVICE, STATISTICS_SERVICE);
 
@@ -122,6 +129,9 @@ public final class Platform implements AutoCloseable {
                 int port = settings.httpPorts().getOrDefault(name, 0);
                 platform.services.put(name, platform.process(name, name, port == 0 ? freePort() : port, platform.environmentOf(name)));
             }
+            if (settings.httpPorts().containsKey(CONSOLE)) {
+                platform.services.put(CONSOLE, platform.console(settings.httpPorts().get(CONSOLE)));
+            }
             platform.services.values().forEach(ServiceProcess::start);
             platform.services.values().forEach(s -> s.awaitReady(READY_TIMEOUT));
             return platform;
@@ -147,6 +157,17 @@ public final class Platform implements AutoCloseable {
         process.start();
         process.awaitReady(READY_TIMEOUT);
         return process;
+    }
+
+    /** The console, pointed at this platform's Keycloak and services as a browser on this machine reaches them. */
+    private ServiceProcess console(int port) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("CONSOLE_OIDC_ISSUER", keycloak.issuer());
+        env.put("CONSOLE_SERVICES_DECLARATIONS", url(DECLARATION_SERVICE));
+        env.put("CONSOLE_SERVICES_ZONES", url(ZONE_SERVICE));
+        env.put("CONSOLE_SERVICES_STATISTICS", url(STATISTICS_SERVICE));
+        return new ServiceProcess(CONSOLE, settings.rootDir().resolve("console/target/quarkus-app/quarkus-run.jar"),
+                port, env, CONSOLE_JVM_OPTIONS, settings.logDir());
     }
 
     /** A process named {@code name} running {@code service}'s packaged jar. */
@@ -251,6 +272,10 @@ public final class Platform implements AutoCloseable {
         env.put("QUARKUS_DATASOURCE_USERNAME", credentials(service).username());
         env.put("QUARKUS_DATASOURCE_PASSWORD", credentials(service).password());
         env.put("CUSTOMS_OIDC_ISSUER", keycloak.issuer());
+        Integer consolePort = settings.httpPorts().get(CONSOLE);
+        if (consolePort != null) {
+            env.put("CUSTOMS_CONSOLE_ORIGIN", "http://localhost:" + consolePort);
+        }
         return env;
     }
 
