@@ -29,8 +29,17 @@ final class TestPlatforms {
 
     /** @param dataDir null for throwaway broker and database directories */
     static Platform start(String name, Path dataDir) {
+        return start(name, dataDir, Map.of());
+    }
+
+    /** With the browser console on the port the realm's console client redirects to. */
+    static Platform startWithConsole(String name) {
+        return start(name, null, Map.of(Platform.CONSOLE, Platform.CONSOLE_PORT));
+    }
+
+    private static Platform start(String name, Path dataDir, Map<String, Integer> httpPorts) {
         return Platform.start(new Platform.Settings(root(), dataDir, root().resolve("platform-tests/target/" + name + "-logs"),
-                0, 0, Map.of(), SERVICE_JVM, 0), keycloak());
+                0, 0, httpPorts, SERVICE_JVM, 0), keycloak());
     }
 
     /** A request with a valid token of one of the realm's demo users ({@code Tokens.OPERATOR}, ...). */
