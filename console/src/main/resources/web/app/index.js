@@ -27,7 +27,9 @@ function drawNav() {
 }
 
 function stamp() {
-  document.getElementById('live').textContent = `● ${t('live')} ${new Date().toLocaleTimeString()}`;
+  const live = document.getElementById('live');
+  live.classList.remove('failed');
+  live.textContent = `● ${t('live')} ${new Date().toLocaleTimeString()}`;
 }
 
 async function show() {
@@ -62,7 +64,9 @@ async function show() {
       main.dataset.loaded = 'true';
       stamp();
     } catch (e) {
-      document.getElementById('live').textContent = `${t('error')}: ${e.message}`;
+      const live = document.getElementById('live');
+      live.classList.add('failed');
+      live.textContent = `${t('error')}: ${e.message}`;
     }
     if (page.live && mine === generation) {
       refreshTimer = setTimeout(loop, REFRESH_MS);

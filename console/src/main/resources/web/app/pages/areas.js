@@ -92,6 +92,8 @@ function render(container) {
     el('label', {}, t('from'), ' ', from), el('label', {}, t('to'), ' ', to)), body);
   const zones = claims().zones ?? [];
 
+  let shown = null;
+
   async function refresh() {
     const range = { from: from.value, to: to.value };
     const [ranking, registry, ...perArea] = await Promise.all([
@@ -102,6 +104,14 @@ function render(container) {
         get('zones', `/api/zones/${code}/series`, range),
       ]),
     ]);
+    if (from.value !== range.from || to.value !== range.to) {
+      return; // the range changed meanwhile; its own refresh draws it
+    }
+    const snapshot = JSON.stringify([range, t('name'), ranking.body, perArea.map(a => a.body)]);
+    if (snapshot === shown) {
+      return; // nothing new: keep the tables and charts as they are
+    }
+    shown = snapshot;
     const ranked = ranking.body;
     const sections = zones.map((code, i) => areaSection(code, perArea[2 * i].body, perArea[2 * i + 1].body,
       ranked.find(r => r.zoneCode === code), registry.body.length));

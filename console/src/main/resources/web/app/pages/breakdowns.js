@@ -52,9 +52,19 @@ function render(container) {
   container.append(el('div', { class: 'toolbar' },
     el('label', {}, t('from'), ' ', from), el('label', {}, t('to'), ' ', to)), body);
 
+  let shown = null;
+
   async function refresh() {
     const range = { from: from.value, to: to.value };
     const answers = await Promise.all(TABLES.map(spec => get('statistics', spec.path, { ...range, ...spec.query })));
+    if (from.value !== range.from || to.value !== range.to) {
+      return; // the range changed meanwhile; its own refresh draws it
+    }
+    const snapshot = JSON.stringify([range, t('name'), answers.map(a => a.body)]);
+    if (snapshot === shown) {
+      return; // nothing new: keep the tables and charts as they are
+    }
+    shown = snapshot;
     body.replaceChildren(...TABLES.map((spec, i) => {
       const list = answers[i].body;
       return section(t(spec.title),

@@ -47,6 +47,9 @@ function render(container) {
       get('statistics', '/api/statistics/totals', { from: `${year}-01-01`, to: monthEnd(month) }),
       get('statistics', '/api/statistics/series', { from: `${year - 1}-01-01`, to: monthEnd(month) }),
     ]);
+    if ((picker.value || currentMonth()) !== month) {
+      return; // another month was picked meanwhile; its own refresh draws it
+    }
     const points = series.body;
     const mom = points.find(p => p.month === month)?.momTotalCny ?? null;
     const figuresNow = el('div', {},
