@@ -49,7 +49,8 @@ class AccessMatrixTest {
                 amended.put("partnerCountry", "FR");
                 yield request.pathParam("id", filed()).contentType(ContentType.JSON).body(amended);
             }
-            case "DELETE /api/declarations/{id}", "GET /api/declarations/{id}" -> request.pathParam("id", filed());
+            case "DELETE /api/declarations/{id}", "GET /api/declarations/{id}", "GET /api/declarations/{id}/revisions" ->
+                    request.pathParam("id", filed());
             case "POST /api/simulator/start" -> {
                 stopSimulator();
                 yield request.contentType(ContentType.JSON).body(Map.of("ratePerSecond", 1, "seed", 42));

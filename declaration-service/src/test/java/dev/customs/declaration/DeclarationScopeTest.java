@@ -21,6 +21,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 
 /**
  * A declarant acts only for the enterprises in its token's uscc claim: it files, amends, cancels, reads and
@@ -108,6 +109,60 @@ class DeclarationScopeTest {
         given().auth().oauth2(OWNER).delete("/api/declarations/" + id)
                 .then().statusCode(200).body("revision", equalTo(3)).body("status", equalTo("CANCELLED"))
                 .body("filedBy.subject", equalTo("owner-1"));
+    }
+
+    @Test
+    void theRevisionsListEveryFilingOldestFirstWithTheCurrentBody() {
+        String id = given().auth().oauth2(OWNER).contentType(ContentType.JSON).body(DeclarationApiTest.declaration(null))
+                .post("/api/declarations").then().statusCode(201).extract().path("declarationId");
+        Map<String, Object> amended = DeclarationApiTest.declaration(id);
+        amended.put("partnerCountry", "FR");
+        given().auth().oauth2(AGENT).contentType(ContentType.JSON).body(amended).put("/api/declarations/" + id)
+                .then().statusCode(200);
+        given().auth().oauth2(OWNER).get("/api/declarations/" + id + "/revisions")
+                .then().statusCode(200).contentType("application/json")
+                .body("revision", contains(1, 2))
+                .body("action", contains("filed", "amended"))
+                .body("status", contains("DECLARED", "AMENDED"))
+                .body("filedBy.subject", contains("owner-1", "agent-2"))
+                .body("filedBy.client", contains(TestTokens.CLIENT, TestTokens.CLIENT))
+                .body("[0].declaration", nullValue())
+                .body("[1].declaration.declarationId", equalTo(id))
+                .body("[1].declaration.revision", equalTo(2))
+                .body("[1].declaration.partnerCountry", equalTo("FR"));
+        given().auth().oauth2(OWNER).delete("/api/declarations/" + id).then().statusCode(200);
+
+        var revisions = given().auth().oauth2(AGENT).get("/api/declarations/" + id + "/revisions")
+                .then().statusCode(200)
+                .body("revision", contains(1, 2, 3))
+                .body("action", contains("filed", "amended", "cancelled"))
+                .body("filedBy.subject", contains("owner-1", "agent-2", "owner-1"))
+                .body("[1].declaration", nullValue())
+                .body("[2].declaration.status", equalTo("CANCELLED"))
+                .body("[2].declaration.partnerCountry", equalTo("FR"))
+                .extract().jsonPath();
+        java.time.Instant filed = java.time.Instant.parse(revisions.getString("[0].filedAt"));
+        java.time.Instant cancelled = java.time.Instant.parse(revisions.getString("[2].filedAt"));
+        org.assertj.core.api.Assertions.assertThat(cancelled).isAfterOrEqualTo(filed);
+        org.assertj.core.api.Assertions.assertThat(revisions.getString("[2].filedAt"))
+                .isEqualTo(given().auth().oauth2(OWNER).get("/api/declarations/" + id).then().statusCode(200)
+                        .extract().path("filedBy.at"));
+    }
+
+    @Test
+    void anotherEnterprisesRevisionsAreRefusedAndAnUnknownDeclarationHasNone() {
+        String id = given().auth().oauth2(OWNER).contentType(ContentType.JSON).body(DeclarationApiTest.declaration(null))
+                .post("/api/declarations").then().statusCode(201).extract().path("declarationId");
+        given().auth().oauth2(STRANGER).get("/api/declarations/" + id + "/revisions")
+                .then().statusCode(403).contentType("application/problem+json").body("errors.field", contains("id"));
+        given().auth().oauth2(TestTokens.analyst()).get("/api/declarations/" + id + "/revisions")
+                .then().statusCode(403).contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.operator()).get("/api/declarations/" + id + "/revisions")
+                .then().statusCode(403).contentType("application/problem+json");
+        given().auth().oauth2(OWNER).get("/api/declarations/801320259900000001/revisions")
+                .then().statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(OWNER).get("/api/declarations/12345/revisions")
+                .then().statusCode(400).contentType("application/problem+json").body("errors.field", contains("id"));
     }
 
     @Test

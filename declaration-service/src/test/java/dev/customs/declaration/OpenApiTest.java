@@ -24,7 +24,8 @@ class OpenApiTest {
 
         assertThat(document.operations()).contains("POST /api/declarations", "POST /api/declarations/batch",
                 "PUT /api/declarations/{id}", "DELETE /api/declarations/{id}", "GET /api/declarations/{id}",
-                "GET /api/declarations", "GET /api/declarations/summary", "GET /api/simulator",
+                "GET /api/declarations", "GET /api/declarations/summary", "GET /api/declarations/{id}/revisions",
+                "GET /api/outbox/status", "GET /api/simulator",
                 "POST /api/simulator/start", "POST /api/simulator/stop", "POST /api/simulator/backfill");
         assertThat(document.gaps()).isEmpty();
     }

@@ -46,17 +46,19 @@ public final class Infrastructure {
     /**
      * Least privilege, and all of it: whatever is not granted here is refused ({@link LocalKafka#ADMIN} aside).
      * The idempotent producers need no cluster permission: since Kafka 3.0 a producer id is granted to any
-     * user who may write some topic. READ on a group implies DESCRIBE, which committing and fetching offsets need.
+     * user who may write some topic. READ on a group implies DESCRIBE, which committing and fetching offsets need
+     * (and /api/ingest/status's lag). READ on its own dead-letter topic, without a group, lets a consumer list its
+     * dead letters (/api/ingest/dead-letters).
      */
     public static final List<Grant> ACCESS = List.of(
             new Grant("declaration-service", TOPIC, DECLARATIONS_TOPIC, List.of(WRITE, DESCRIBE)),
             new Grant(EXTERNAL_PRODUCER, TOPIC, DECLARATIONS_TOPIC, List.of(WRITE, DESCRIBE)),
             new Grant("zone-service", TOPIC, DECLARATIONS_TOPIC, List.of(READ, DESCRIBE)),
             new Grant("zone-service", GROUP, "zone-service", List.of(READ)),
-            new Grant("zone-service", TOPIC, deadLetterTopic("zone-service"), List.of(WRITE, DESCRIBE)),
+            new Grant("zone-service", TOPIC, deadLetterTopic("zone-service"), List.of(WRITE, DESCRIBE, READ)),
             new Grant("statistics-service", TOPIC, DECLARATIONS_TOPIC, List.of(READ, DESCRIBE)),
             new Grant("statistics-service", GROUP, "statistics-service", List.of(READ)),
-            new Grant("statistics-service", TOPIC, deadLetterTopic("statistics-service"), List.of(WRITE, DESCRIBE)));
+            new Grant("statistics-service", TOPIC, deadLetterTopic("statistics-service"), List.of(WRITE, DESCRIBE, READ)));
 
     private static final SecureRandom RANDOM = new SecureRandom();
 

@@ -25,8 +25,9 @@ import java.util.List;
 /**
  * Writes a table answer (a {@code List} of records, or one record as a one-row table) as RFC 4180 CSV:
  * a header row, then one row per record, columns in record component order with {@code @JsonUnwrapped}
- * records flattened in place, so the columns match the JSON field names. UTF-8, CRLF line ends,
- * BigDecimal in plain notation, null as an empty field.
+ * records flattened in place, so the columns match the JSON field names. UTF-8 with a byte order mark (so
+ * spreadsheets such as Excel read non-ASCII text, e.g. Chinese names, as UTF-8), CRLF line ends, BigDecimal in
+ * plain notation, null as an empty field. {@link CsvDownloadFilter} names the download.
  */
 @Provider
 @Produces(CsvTableWriter.TEXT_CSV)
@@ -34,6 +35,10 @@ public class CsvTableWriter implements MessageBodyWriter<Object> {
 
     public static final String TEXT_CSV = "text/csv";
     public static final MediaType TEXT_CSV_TYPE = new MediaType("text", "csv");
+
+    public static final String CONTENT_TYPE = TEXT_CSV + ";charset=UTF-8";
+    /** The UTF-8 byte order mark every CSV answer starts with. */
+    public static final String BOM = "\uFEFF";
 
     private static final String LINE_END = "\r\n";
     private static final char SEPARATOR = ',';
@@ -54,11 +59,11 @@ public class CsvTableWriter implements MessageBodyWriter<Object> {
     @Override
     public void writeTo(Object value, Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType,
                         MultivaluedMap<String, Object> headers, OutputStream out) throws IOException, WebApplicationException {
-        headers.putSingle("Content-Type", TEXT_CSV + ";charset=UTF-8");
-        out.write(toCsv(value, genericType).getBytes(StandardCharsets.UTF_8));
+        headers.putSingle("Content-Type", CONTENT_TYPE);
+        out.write((BOM + toCsv(value, genericType)).getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The CSV text of a list of records or of one record; {@code genericType} names the row type of an empty list. */
+    /** The CSV text (without the byte order mark) of a list of records or of one record; {@code genericType} names the row type of an empty list. */
     public static String toCsv(Object value, Type genericType) {
         List<?> rows = value instanceof Collection<?> c ? new ArrayList<>(c) : List.of(value);
         Class<?> rowType = value instanceof Collection<?> ? rowType(genericType) : value.getClass();

@@ -63,6 +63,38 @@ class CsvTableWriterTest {
     }
 
     @Test
+    void theAnswerStartsWithAByteOrderMarkAndSaysUtf8() throws Exception {
+        var out = new java.io.ByteArrayOutputStream();
+        var headers = new jakarta.ws.rs.core.MultivaluedHashMap<String, Object>();
+        new CsvTableWriter().writeTo(List.of(new Plain("保税区", 5)), List.class,
+                Holder.class.getDeclaredField("plains").getGenericType(), new java.lang.annotation.Annotation[0],
+                CsvTableWriter.TEXT_CSV_TYPE, headers, out);
+        byte[] bytes = out.toByteArray();
+        assertThat(java.util.Arrays.copyOf(bytes, 3)).containsExactly(0xEF, 0xBB, 0xBF);
+        assertThat(new String(bytes, java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("\uFEFFtext,count\r\n保税区,5\r\n");
+        assertThat(headers.getFirst("Content-Type")).isEqualTo("text/csv;charset=UTF-8");
+    }
+
+    @Test
+    void aDownloadIsNamedAfterItsTableAndPeriod() {
+        var query = new jakarta.ws.rs.core.MultivaluedHashMap<String, String>();
+        assertThat(CsvDownloadFilter.fileName(List.of("api", "zones"), query)).isEqualTo("zones.csv");
+        query.add("from", "2025-01-01");
+        query.add("to", "2025-12-31");
+        query.add("limit", "5");
+        assertThat(CsvDownloadFilter.fileName(List.of("api", "zones", "ranking"), query))
+                .isEqualTo("ranking-2025-01-01-2025-12-31.csv");
+        assertThat(CsvDownloadFilter.fileName(List.of("api", "statistics", "partners"), query))
+                .isEqualTo("partners-2025-01-01-2025-12-31.csv");
+        assertThat(CsvDownloadFilter.fileName(List.of("api", "zones", "8013", "totals"), query))
+                .isEqualTo("zones-8013-totals-2025-01-01-2025-12-31.csv");
+        var month = new jakarta.ws.rs.core.MultivaluedHashMap<String, String>();
+        month.add("month", "2025-03\"; x=\"y");
+        assertThat(CsvDownloadFilter.fileName(List.of("api", "statistics", "monthly-report"), month))
+                .isEqualTo("monthly-report-2025-03xy.csv");
+    }
+
+    @Test
     void findsTheRowTypeOfAListInsideARestResponse() throws Exception {
         var pagedPlains = Holder.class.getDeclaredField("pagedPlains").getGenericType();
         assertThat(new CsvTableWriter().isWriteable(ArrayList.class, pagedPlains, null, CsvTableWriter.TEXT_CSV_TYPE)).isTrue();

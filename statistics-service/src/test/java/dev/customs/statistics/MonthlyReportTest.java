@@ -113,9 +113,11 @@ class MonthlyReportTest {
     void regimesAsCsv() {
         String csv = given().accept("text/csv").queryParam("from", "2017-01-01").queryParam("to", "2017-12-31")
                 .get("/api/statistics/regimes")
-                .then().statusCode(200).contentType("text/csv").extract().asString();
+                .then().statusCode(200).header("Content-Type", "text/csv;charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"regimes-2017-01-01-2017-12-31.csv\"")
+                .extract().asString();
         org.assertj.core.api.Assertions.assertThat(csv).isEqualTo(
-                "regime,declarations,importCny,exportCny,totalCny,importUsd,exportUsd,totalUsd\r\n"
+                "\uFEFFregime,declarations,importCny,exportCny,totalCny,importUsd,exportUsd,totalUsd\r\n"
                         + "GENERAL_TRADE,1,1500.00,0.00,1500.00,220.00,0.00,220.00\r\n"
                         + "PROCESSING_TRADE,1,0.00,1000.00,1000.00,0.00,146.00,146.00\r\n"
                         + "BONDED_LOGISTICS,1,300.00,0.00,300.00,44.00,0.00,44.00\r\n"

@@ -287,9 +287,11 @@ class NationalBreakdownsAcrossPeriodsTest {
         String csv = given().accept("text/csv").queryParam("from", ACROSS_THE_YEAR_FROM).queryParam("to", ACROSS_THE_YEAR_TO)
                 .queryParam("offset", 2).queryParam("limit", 2).get("/api/statistics/partners")
                 .then().statusCode(200).contentType("text/csv")
-                .header("X-Total-Count", String.valueOf(expected.size())).extract().asString();
+                .header("X-Total-Count", String.valueOf(expected.size()))
+                .header("Content-Disposition", "attachment; filename=\"partners-2014-12-01-2015-01-31.csv\"")
+                .extract().asString();
         StringBuilder expectedCsv = new StringBuilder(
-                "rank,partnerCountry,name,share,declarations,importCny,exportCny,totalCny,importUsd,exportUsd,totalUsd\r\n");
+                "\uFEFFrank,partnerCountry,name,share,declarations,importCny,exportCny,totalCny,importUsd,exportUsd,totalUsd\r\n");
         for (Ranked r : expected.subList(2, 4)) {
             ExpectedTotals t = r.totals();
             expectedCsv.append(String.join(",", String.valueOf(r.rank()), r.partner(), PARTNERS.get(r.partner()).name(),
@@ -348,9 +350,10 @@ class NationalBreakdownsAcrossPeriodsTest {
                 .queryParam("from", ACROSS_THE_YEAR_FROM).queryParam("to", ACROSS_THE_YEAR_TO)
                 .queryParam("offset", 1).queryParam("limit", 2).get("/api/statistics/commodities")
                 .then().statusCode(200).contentType("text/csv")
-                .header("X-Total-Count", String.valueOf(chapters.size())).extract();
+                .header("X-Total-Count", String.valueOf(chapters.size()))
+                .header("Content-Disposition", "attachment; filename=\"commodities-2014-12-01-2015-01-31.csv\"").extract();
         List<String> lines = page.asString().lines().toList();
-        assertThat(lines.get(0)).isEqualTo("code,title,items,importCny,exportCny,totalCny,importUsd,exportUsd,totalUsd");
+        assertThat(lines.get(0)).isEqualTo("\uFEFFcode,title,items,importCny,exportCny,totalCny,importUsd,exportUsd,totalUsd");
         assertThat(lines.subList(1, lines.size())).extracting(line -> line.substring(0, 2))
                 .containsExactlyElementsOf(chapters.subList(1, 3));
         assertThat(LinkHeader.parse(page.header("Link"))).containsOnlyKeys("next", "prev");
@@ -410,9 +413,11 @@ class NationalBreakdownsAcrossPeriodsTest {
         // 1-15 January, 3000.00 + 410.41 + 720.72 = 4131.13 on 1-15 December's 2000.00 + 800.80 + 1234.56 + 99.99
         // = 4135.35 and on 1-15 January 2014's 1000.00 + 500.50 = 1500.50.
         String csv = given().accept("text/csv").queryParam("from", HALF_MONTHS_FROM).queryParam("to", HALF_MONTHS_TO)
-                .get("/api/statistics/series").then().statusCode(200).contentType("text/csv").extract().asString();
+                .get("/api/statistics/series").then().statusCode(200).contentType("text/csv")
+                .header("Content-Disposition", "attachment; filename=\"series-2014-12-15-2015-01-15.csv\"")
+                .extract().asString();
         assertThat(csv).isEqualTo(
-                "month,declarations,importCny,exportCny,totalCny,importUsd,exportUsd,totalUsd,yoyTotalCny,momTotalCny\r\n"
+                "\uFEFFmonth,declarations,importCny,exportCny,totalCny,importUsd,exportUsd,totalUsd,yoyTotalCny,momTotalCny\r\n"
                         + "2014-12,3,1234.56,739.99,1974.55,200.97,120.46,321.43,,2.4607\r\n"
                         + "2015-01,3,1131.13,3000.00,4131.13,184.82,490.20,675.02,1.7532,-0.0010\r\n");
     }

@@ -183,14 +183,17 @@ class ZoneAnalysisTest {
     void rankingAsCsv() {
         String csv = given().accept("text/csv").queryParam("from", "2017-03-01").queryParam("to", "2017-03-31")
                 .queryParam("limit", 3).get("/api/zones/ranking")
-                .then().statusCode(200).contentType("text/csv").extract().asString();
+                .then().statusCode(200).header("Content-Type", "text/csv;charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"ranking-2017-03-01-2017-03-31.csv\"")
+                .extract().asString();
         assertThat(csv).isEqualTo(
-                "rank,zoneCode,name,value,share,declarations,importCny,exportCny,totalCny,importUsd,exportUsd,totalUsd\r\n"
+                "\uFEFFrank,zoneCode,name,value,share,declarations,importCny,exportCny,totalCny,importUsd,exportUsd,totalUsd\r\n"
                         + "1,8008,Chongqing Export Processing Zone,2000.00,0.4545,1,0.00,2000.00,2000.00,0.00,292.00,292.00\r\n"
                         + "2,8013,Chongqing Xiyong Comprehensive Bonded Zone,2000.00,0.4545,2,1500.00,500.00,2000.00,220.00,73.00,293.00\r\n"
                         + "3,2369,Kunshan Comprehensive Bonded Zone,400.00,0.0909,1,400.00,0.00,400.00,58.00,0.00,58.00\r\n");
         given().accept("text/csv").queryParam("province", "Chongqing").get("/api/zones")
-                .then().statusCode(200).contentType("text/csv");
+                .then().statusCode(200).contentType("text/csv")
+                .header("Content-Disposition", "attachment; filename=\"zones.csv\"");
         given().queryParam("from", "2017-03-01").get("/api/zones/ranking")
                 .then().statusCode(200).contentType("application/json");
     }

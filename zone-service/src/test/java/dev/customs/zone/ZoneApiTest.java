@@ -87,15 +87,16 @@ class ZoneApiTest {
         String csv = given().accept("text/csv").queryParam("offset", 1).queryParam("limit", 2).get("/api/zones")
                 .then().statusCode(200).contentType("text/csv").header("X-Total-Count", "174")
                 .header("Link", containsString("rel=\"next\""))
+                .header("Content-Disposition", "attachment; filename=\"zones.csv\"")
                 .extract().asString();
         List<String> lines = csv.lines().toList();
         assertThat(lines).hasSize(3);
-        assertThat(lines.get(0)).isEqualTo("code,name,type,province,synthetic");
+        assertThat(lines.get(0)).isEqualTo("\uFEFFcode,name,type,province,synthetic");
         assertThat(lines.get(1)).startsWith(all.get(1) + ",");
         assertThat(lines.get(2)).startsWith(all.get(2) + ",");
         // An empty page still knows its columns.
         given().accept("text/csv").queryParam("offset", 500).get("/api/zones")
-                .then().statusCode(200).contentType("text/csv").body(equalTo("code,name,type,province,synthetic\r\n"));
+                .then().statusCode(200).contentType("text/csv").body(equalTo("\uFEFFcode,name,type,province,synthetic\r\n"));
     }
 
     @Test

@@ -307,9 +307,11 @@ class ZoneBreakdownsAcrossPeriodsTest {
         String csv = given().accept("text/csv").queryParam("from", HALF_MONTHS_FROM).queryParam("to", HALF_MONTHS_TO)
                 .queryParam("offset", 1).queryParam("limit", 2).get("/api/zones/ranking")
                 .then().statusCode(200).contentType("text/csv")
-                .header("X-Total-Count", String.valueOf(expected.size())).extract().asString();
+                .header("X-Total-Count", String.valueOf(expected.size()))
+                .header("Content-Disposition", "attachment; filename=\"ranking-" + HALF_MONTHS_FROM + "-" + HALF_MONTHS_TO + ".csv\"")
+                .extract().asString();
         StringBuilder expectedCsv = new StringBuilder(
-                "rank,zoneCode,name,value,share,declarations,importCny,exportCny,totalCny,importUsd,exportUsd,totalUsd\r\n");
+                "\uFEFFrank,zoneCode,name,value,share,declarations,importCny,exportCny,totalCny,importUsd,exportUsd,totalUsd\r\n");
         for (Ranked r : expected.subList(1, 3)) {
             ExpectedTotals t = r.totals();
             expectedCsv.append(String.join(",", String.valueOf(r.rank()), r.zone(), AREAS.get(r.zone()).name(),
@@ -415,9 +417,11 @@ class ZoneBreakdownsAcrossPeriodsTest {
     @Test
     void seriesAsCsvCarriesBothGrowthRates() {
         String csv = given().accept("text/csv").queryParam("from", HALF_MONTHS_FROM).queryParam("to", HALF_MONTHS_TO)
-                .get("/api/zones/8013/series").then().statusCode(200).contentType("text/csv").extract().asString();
+                .get("/api/zones/8013/series").then().statusCode(200).contentType("text/csv")
+                .header("Content-Disposition", "attachment; filename=\"zones-8013-series-" + HALF_MONTHS_FROM + "-" + HALF_MONTHS_TO + ".csv\"")
+                .extract().asString();
         assertThat(csv).isEqualTo(
-                "month,declarations,importCny,exportCny,totalCny,importUsd,exportUsd,totalUsd,yoyTotalCny,momTotalCny\r\n"
+                "\uFEFFmonth,declarations,importCny,exportCny,totalCny,importUsd,exportUsd,totalUsd,yoyTotalCny,momTotalCny\r\n"
                         + "2012-12,3,250.00,1050.50,1300.50,39.71,166.86,206.57,,0.0439\r\n"
                         + "2013-01,2,920.00,700.70,1620.70,146.13,111.30,257.43,0.4210,-0.0740\r\n");
     }

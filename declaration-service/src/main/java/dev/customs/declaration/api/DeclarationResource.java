@@ -158,6 +158,20 @@ public class DeclarationResource {
     }
 
     @GET
+    @Path("/{id}/revisions")
+    @RolesAllowed(Roles.DECLARANT)
+    @Operation(summary = "Every revision of one declaration, oldest first: number, action (filed, amended, cancelled), "
+            + "when and who filed it; 403 when it is another enterprise's",
+            description = "The store keeps who filed every revision and when, but the body of the current revision only: "
+                    + "`declaration` is the declaration as it stands on the current (last) revision and null on every "
+                    + "earlier one. Declarations filed before the audit trail existed list only the revisions filed since.")
+    public List<RevisionView> revisions(@Parameter(description = ID, example = EXAMPLE_ID,
+            schema = @Schema(type = SchemaType.STRING, pattern = ID_PATTERN)) @PathParam("id") String id) {
+        DeclarationView current = get(id);
+        return queries.revisions(current.declarationId()).stream().map(r -> RevisionView.of(r, current)).toList();
+    }
+
+    @GET
     @RolesAllowed(Roles.DECLARANT)
     @Operation(summary = "The caller's enterprises' declarations by date, optionally of one area, a page at a time")
     public PageView list(@Parameter(description = ZONE_CODE, example = EXAMPLE_ZONE, schema = @Schema(type = SchemaType.STRING,

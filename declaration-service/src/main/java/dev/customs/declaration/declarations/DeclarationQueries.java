@@ -12,6 +12,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -27,6 +29,15 @@ public class DeclarationQueries {
     /** Current, non-cancelled declarations: all of them, and those that count in national totals. */
     public record Summary(TradeTotals all, TradeTotals national) {
     }
+
+    /** One stored revision: its number, what happened, who filed it and when. */
+    public record Revision(long revision, DeclarationStatus status, String filedBy, String filedByClient,
+                           Instant filedAt) {
+    }
+
+    private static final String REVISIONS = """
+            SELECT revision, status, filed_by, filed_by_client, filed_at FROM declaration_revisions
+            WHERE declaration_id = ? ORDER BY revision""";
 
     private static final String IN_RANGE = "declaration_date BETWEEN ? AND ?";
     // CAST to bpchar: zone_code is CHAR(4), and only a bpchar parameter lets the (zone_code, date) index serve.
@@ -51,6 +62,24 @@ public class DeclarationQueries {
 
     public Optional<StoredDeclaration> find(String declarationId) {
         return store.find(declarationId).map(DeclarationStore.Row::stored);
+    }
+
+    /** Every revision declaration_revisions keeps of a declaration, oldest first. */
+    public List<Revision> revisions(String declarationId) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(REVISIONS)) {
+            statement.setString(1, declarationId);
+            List<Revision> revisions = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    revisions.add(new Revision(rows.getLong(1), DeclarationStatus.valueOf(rows.getString(2)),
+                            rows.getString(3), rows.getString(4), rows.getObject(5, OffsetDateTime.class).toInstant()));
+                }
+            }
+            return revisions;
+        } catch (SQLException e) {
+            throw new StoreException("reading the revisions of declaration " + declarationId, e);
+        }
     }
 
     /** A page of the declarations of the given enterprises (an empty set lists none). */

@@ -115,6 +115,11 @@ public class OutboxRelay {
         return !failing;
     }
 
+    /** Events Kafka acknowledged since this process started. */
+    public long relayedSinceStart() {
+        return (long) published.count();
+    }
+
     /** When Kafka last acknowledged a batch, or null since startup. */
     public Instant lastAcknowledged() {
         return lastAcknowledged;
