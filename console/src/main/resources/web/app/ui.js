@@ -35,8 +35,9 @@ export function table(id, columns, rows, download) {
   const body = rows.map(row => el('tr', {},
     columns.map(c => {
       const raw = typeof c.key === 'function' ? c.key(row) : row[c.key];
-      return el('td', { class: c.numeric ? 'num' : undefined, dataset: { col: c.id ?? c.key, value: raw ?? '' } },
-        c.format ? c.format(raw, row) : raw ?? '');
+      const shown = c.format ? c.format(raw, row) : raw ?? '';
+      return el('td', { class: c.numeric ? 'num' : undefined, title: typeof shown === 'string' ? shown : undefined,
+        dataset: { col: c.id ?? c.key, value: raw ?? '' } }, shown);
     })));
   const parts = [el('table', { id, class: 'data' }, el('thead', {}, head), el('tbody', {}, body))];
   if (download) {

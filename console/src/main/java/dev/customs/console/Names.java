@@ -30,7 +30,7 @@ public final class Names {
     private Names() {
     }
 
-    /** kind (zone, country, region, mode, section, province, zonetype) to code to label. */
+    /** kind (zone, country, region, mode, section by Roman numeral, province, zonetype) to code to label. */
     public static Map<String, Map<String, Label>> standard() {
         ReferenceData reference = ReferenceData.standard();
         Map<String, Map<String, String>> english = new LinkedHashMap<>();
@@ -40,10 +40,19 @@ public final class Names {
         reference.countries().forEach(c -> english.computeIfAbsent("country", k -> new TreeMap<>()).put(c.alpha2(), c.name()));
         reference.regionGroups().forEach(r -> english.computeIfAbsent("region", k -> new TreeMap<>()).put(r.code(), r.name()));
         reference.tradeModes().forEach(m -> english.computeIfAbsent("mode", k -> new TreeMap<>()).put(m.code(), m.name()));
-        reference.hsSections().forEach(s -> english.computeIfAbsent("section", k -> new TreeMap<>())
-                .put(Integer.toString(s.number()), s.roman() + " " + s.title()));
+        reference.hsSections().forEach(s -> english.computeIfAbsent("section", k -> new TreeMap<>()).put(s.roman(), s.title()));
 
         Map<String, Map<String, String>> chinese = chinese();
+        // The file numbers sections as hs-sections.csv does; the APIs name them by Roman numeral.
+        Map<String, String> sectionsByNumber = chinese.getOrDefault("section", Map.of());
+        Map<String, String> sectionsByRoman = new TreeMap<>();
+        reference.hsSections().forEach(s -> {
+            String zh = sectionsByNumber.get(Integer.toString(s.number()));
+            if (zh != null) {
+                sectionsByRoman.put(s.roman(), zh);
+            }
+        });
+        chinese.put("section", sectionsByRoman);
         Map<String, Map<String, Label>> labels = new LinkedHashMap<>();
         english.forEach((kind, codes) -> {
             Map<String, Label> byCode = new TreeMap<>();

@@ -20,7 +20,7 @@ const TABLES = [
   { id: 'regions', title: 'regions', path: '/api/statistics/regions', key: 'code',
     label: row => name('region', row.code, row.name) },
   { id: 'commodities', title: 'commodities', path: '/api/statistics/commodities', query: { level: 'section' },
-    key: 'code', label: row => name('section', String(Number(row.code)), row.title), counted: 'items' },
+    key: 'code', label: row => name('section', row.code, row.title), counted: 'items' },
   { id: 'trade-modes', title: 'tradeModes', path: '/api/statistics/trade-modes', key: 'tradeMode',
     label: row => name('mode', row.tradeMode, row.name) },
   { id: 'regimes', title: 'regimes', path: '/api/statistics/regimes', key: 'regime', label: row => t(`regime.${row.regime}`) },

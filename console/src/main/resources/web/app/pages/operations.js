@@ -92,7 +92,10 @@ function render(container) {
       consumerSection('statistics', CONSUMERS[1][1], statStatus.body, statLetters.body, reader));
     outbox.replaceChildren(
       kpi('outbox-pending', t('pending'), out.body.pending, count(out.body.pending)),
-      kpi('outbox-oldest', t('oldest'), out.body.oldestPendingSeconds ?? '', out.body.oldestPendingSeconds ?? '–'));
+      kpi('outbox-oldest', t('oldest'), out.body.oldestPendingAgeSeconds ?? '', out.body.oldestPendingAgeSeconds ?? '–'),
+      kpi('outbox-parked', t('parked'), out.body.parked, count(out.body.parked)),
+      kpi('outbox-relayed', t('relayed'), out.body.relayedSinceStart, count(out.body.relayedSinceStart)),
+      kpi('outbox-broker', t('broker'), String(out.body.brokerReachable), out.body.brokerReachable ? t('reachable') : t('unreachable')));
     simulator.replaceChildren(
       kpi('simulator-running', t('status'), String(sim.body.running), sim.body.running ? t('running') : t('stopped')),
       kpi('simulator-sent', t('sent'), sim.body.sent, count(sim.body.sent)));

@@ -46,6 +46,9 @@ class ConsoleResourcesTest {
                 .body("zone.'2937'.zh", nullValue())
                 .body("zonetype.COMPREHENSIVE_BONDED_ZONE.en", equalTo("Comprehensive bonded zone"))
                 .body("mode.'0110'.zh", equalTo("一般贸易"))
+                .body("section.XVI.en", equalTo("Machinery and mechanical appliances; electrical equipment; sound and television recorders and reproducers, and parts"))
+                .body("section.XVI.zh", equalTo("机器、机械器具、电气设备及其零件；录音机及放声机、电视图像、声音的录制和重放设备及其零件、附件"))
+                .body("section.size()", equalTo(21))
                 .body("zone.size()", equalTo(174));
     }
 }

@@ -327,6 +327,21 @@ class ConsoleIT {
                 assertThat(api(Tokens.OPERATOR, Platform.DECLARATION_SERVICE, "/api/simulator").getBoolean("running")).isFalse());
         shot("operations-simulator");
 
+        // Exchange rates: a value that is not a number is refused naming the currency; a good one is listed.
+        String month = page.locator("#rate-form [name=month]").inputValue();
+        page.locator("#rate-form [name=currency]").fill("USD");
+        page.locator("#rate-form [name=cnyPerUnit]").fill("seven");
+        page.locator("#rate-form button[type=submit]").click();
+        assertThat(page.locator("#rate-form + .form-status .message.error")).containsText("USD");
+        page.locator("#rate-form [name=cnyPerUnit]").fill("7.1234");
+        page.locator("#rate-form button[type=submit]").click();
+        assertThat(page.locator("#rate-form + .form-status .message.ok")).isVisible();
+        JsonPath rates = api(Tokens.OPERATOR, Platform.DECLARATION_SERVICE, "/api/exchange-rates?from=" + month + "&to=" + month);
+        assertThat(rates.getObject("rates.find { it.currency == 'USD' }.cnyPerUnit", BigDecimal.class)).isEqualByComparingTo("7.1234");
+        assertThat(page.locator("#rates-table tr:has(td[data-col=currency][data-value=USD]) td[data-col=cnyPerUnit]").first())
+                .hasAttribute("data-value", rates.getString("rates.find { it.currency == 'USD' }.cnyPerUnit"));
+        shot("operations-rates");
+
         page.navigate(consoleUrl() + "/#/declarations");
         assertThat(page.locator("main")).hasAttribute("data-forbidden", "true");
     }
