@@ -34,6 +34,7 @@ import java.util.OptionalLong;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * What the broker knows about this consumer: how far its group lags behind the declarations topic, and what its
@@ -49,6 +50,8 @@ public class IngestTopics {
     private static final Logger LOG = Logger.getLogger(IngestTopics.class);
     private static final Duration ASK_TIMEOUT = Duration.ofSeconds(2);
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(5);
+    /** Numbers each short-lived reader, so concurrent ones do not share a client id (and its metrics). */
+    private static final AtomicInteger READERS = new AtomicInteger();
 
     /** One dead letter as the operator sees it: where it is, why it is there and what it holds, as text. */
     public record DeadLetterRecord(
@@ -144,7 +147,7 @@ public class IngestTopics {
     public Optional<List<DeadLetterRecord>> newestDeadLetters(int limit) {
         Map<String, Object> props = new HashMap<>(kafkaConfig);
         props.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "dead-letter-reader-" + deadLetterTopic());
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "dead-letter-reader-" + deadLetterTopic() + "-" + READERS.incrementAndGet());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Math.max(limit, 1));
         props.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) ASK_TIMEOUT.toMillis());
