@@ -37,3 +37,17 @@ export function monthEnd(month) {
   const [y, m] = month.split('-').map(Number);
   return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
 }
+
+/** An axis label: 1.2 bn / 3.4 m in English, 12亿 / 3.4万 in Chinese (charts only; figures stay exact). */
+export function compact(value, lang) {
+  const abs = Math.abs(value);
+  const [big, bigUnit, small, smallUnit] = lang === 'zh' ? [1e8, '亿', 1e4, '万'] : [1e9, ' bn', 1e6, ' m'];
+  const shown = (n, unit) => `${Number(n.toPrecision(3)).toLocaleString('en-US')}${unit}`;
+  if (abs >= big) {
+    return shown(value / big, bigUnit);
+  }
+  if (abs >= small) {
+    return shown(value / small, smallUnit);
+  }
+  return value.toLocaleString('en-US');
+}

@@ -2,8 +2,8 @@
 // every area rolled up by province (from the ranking and the registry, both open to this role).
 import { get } from '../api.js';
 import { claims } from '../auth.js';
-import { t, name } from '../i18n.js';
-import { money, count, percent, today } from '../format.js';
+import { t, name, language } from '../i18n.js';
+import { money, count, percent, today, compact } from '../format.js';
 import { el, section, table, kpi, chart } from '../ui.js';
 
 export const page = { id: 'areas', roles: ['area-admin'], title: 'areas', live: true, render };
@@ -48,7 +48,7 @@ function seriesOption(points) {
     legend: { data: [t('imports'), t('exports')] },
     grid: { left: 90, right: 20, bottom: 30, top: 40 },
     xAxis: { type: 'category', data: points.map(p => p.month) },
-    yAxis: { type: 'value' },
+    yAxis: { type: 'value', axisLabel: { formatter: v => compact(v, language()) } },
     series: [
       { name: t('imports'), type: 'line', data: points.map(p => Number(p.importCny)) },
       { name: t('exports'), type: 'line', data: points.map(p => Number(p.exportCny)) },
@@ -120,7 +120,7 @@ function render(container) {
       chart('provinces-chart', {
         tooltip: { trigger: 'axis' },
         grid: { left: 120, right: 20, top: 10, bottom: 30 },
-        xAxis: { type: 'value' },
+        xAxis: { type: 'value', axisLabel: { formatter: v => compact(v, language()) } },
         yAxis: { type: 'category', inverse: true, data: provinces.slice(0, 15).map(p => name('province', p.province)) },
         series: [{ type: 'bar', data: provinces.slice(0, 15).map(p => Number(p.totalCny)) }],
       }),

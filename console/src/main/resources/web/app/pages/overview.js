@@ -1,7 +1,7 @@
 // Analyst: the national figures for a month and the year to date, as GAC's monthly table reads, and the series.
 import { get } from '../api.js';
-import { t } from '../i18n.js';
-import { money, count, percent, currentMonth, monthEnd } from '../format.js';
+import { t, language } from '../i18n.js';
+import { money, count, percent, currentMonth, monthEnd, compact } from '../format.js';
 import { el, section, kpi, chart, updateChart } from '../ui.js';
 
 export const page = { id: 'overview', roles: ['analyst'], title: 'overview', live: true, render };
@@ -12,7 +12,7 @@ function seriesOption(points) {
     legend: { data: [t('imports'), t('exports')] },
     grid: { left: 90, right: 20, bottom: 30, top: 40 },
     xAxis: { type: 'category', data: points.map(p => p.month) },
-    yAxis: { type: 'value' },
+    yAxis: { type: 'value', axisLabel: { formatter: v => compact(v, language()) } },
     series: [
       { name: t('imports'), type: 'bar', stack: 'trade', data: points.map(p => Number(p.importCny)) },
       { name: t('exports'), type: 'bar', stack: 'trade', data: points.map(p => Number(p.exportCny)) },
