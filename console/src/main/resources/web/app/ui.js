@@ -1,6 +1,7 @@
 // Small DOM helpers and the chart wrapper, so the pages read as what they show.
 import * as echarts from 'echarts';
-import { t } from './i18n.js';
+import { t, language } from './i18n.js';
+import { compact } from './format.js';
 import { csvLink } from './api.js';
 
 /** el('td', {class: 'num', dataset: {value: '12.00'}}, '12.00') */
@@ -100,4 +101,18 @@ export function field(label, name, input) {
 
 export function message(kind, text) {
   return el('p', { class: `message ${kind}`, role: kind === 'error' ? 'alert' : 'status' }, text);
+}
+
+/** Monthly imports and exports (a series answer of either service) as stacked bars or as two lines. */
+export function tradeSeriesOption(points, style) {
+  const line = (key, label) => ({ name: t(label), data: points.map(p => Number(p[key])),
+    ...(style === 'bars' ? { type: 'bar', stack: 'trade' } : { type: 'line' }) });
+  return {
+    tooltip: { trigger: 'axis' },
+    legend: { data: [t('imports'), t('exports')] },
+    grid: { left: 70, right: 20, bottom: 30, top: 40 },
+    xAxis: { type: 'category', data: points.map(p => p.month) },
+    yAxis: { type: 'value', axisLabel: { formatter: v => compact(v, language()) } },
+    series: [line('importCny', 'imports'), line('exportCny', 'exports')],
+  };
 }

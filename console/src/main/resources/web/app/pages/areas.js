@@ -4,7 +4,7 @@ import { get } from '../api.js';
 import { claims } from '../auth.js';
 import { t, name, language } from '../i18n.js';
 import { money, count, percent, today, compact } from '../format.js';
-import { el, section, table, kpi, chart } from '../ui.js';
+import { el, section, table, kpi, chart, tradeSeriesOption } from '../ui.js';
 
 export const page = { id: 'areas', roles: ['area-admin'], title: 'areas', live: true, render };
 
@@ -42,19 +42,6 @@ export function rollUp(registry, ranking) {
     .map(row => ({ ...row, importCny: yuan(row.importCny), exportCny: yuan(row.exportCny), totalCny: yuan(row.totalCny) }));
 }
 
-function seriesOption(points) {
-  return {
-    tooltip: { trigger: 'axis' },
-    legend: { data: [t('imports'), t('exports')] },
-    grid: { left: 90, right: 20, bottom: 30, top: 40 },
-    xAxis: { type: 'category', data: points.map(p => p.month) },
-    yAxis: { type: 'value', axisLabel: { formatter: v => compact(v, language()) } },
-    series: [
-      { name: t('imports'), type: 'line', data: points.map(p => Number(p.importCny)) },
-      { name: t('exports'), type: 'line', data: points.map(p => Number(p.exportCny)) },
-    ],
-  };
-}
 
 function areaSection(code, totals, series, rankEntry, areaCount) {
   const flows = table(`flows-${code}`, [
@@ -80,7 +67,7 @@ function areaSection(code, totals, series, rankEntry, areaCount) {
       kpi(`area-${code}-share`, t('share'), rankEntry?.share ?? '', percent(rankEntry?.share))),
     el('h3', {}, t('byFlow')), flows,
     el('h3', {}, t('byMode')), modes,
-    chart(`series-${code}`, seriesOption(series)));
+    chart(`series-${code}`, tradeSeriesOption(series, 'lines')));
 }
 
 function render(container) {

@@ -30,20 +30,24 @@ function consumerSection(service, label, status, letters, reader) {
 
 function simulatorControls(refresh) {
   const rate = el('input', { type: 'number', min: 1, value: 200 });
-  const state = el('div', { class: 'form-status' });
+  const state = el('div', { class: 'form-status', id: 'simulator-state' });
   const act = async (path, body) => {
     try {
       await write('POST', 'declarations', path, body);
       state.replaceChildren();
       refresh();
     } catch (e) {
-      state.replaceChildren(message('error', e.message));
+      state.replaceChildren(message('error', [e.message, ...e.errors.map(x => `${x.field}: ${x.message}`)].join(' · ')));
     }
   };
   return el('div', {},
     el('div', { class: 'toolbar' }, field(t('rate'), 'ratePerSecond', rate),
       el('button', { type: 'button', id: 'simulator-start', class: 'primary',
-        onclick: () => act('/api/simulator/start', { ratePerSecond: JSON.rawJSON(rate.value || '200') }) }, t('start')),
+        onclick: () => {
+          const value = rate.value.trim();
+          // Digits go as a JSON number; anything else as typed, for the service to refuse naming the field.
+          act('/api/simulator/start', { ratePerSecond: /^\d{1,9}$/.test(value) ? JSON.rawJSON(value) : value });
+        } }, t('start')),
       el('button', { type: 'button', id: 'simulator-stop', onclick: () => act('/api/simulator/stop') }, t('stop'))),
     state);
 }

@@ -1,24 +1,11 @@
 // Analyst: the national figures for a month and the year to date, as GAC's monthly table reads, and the series.
 import { get } from '../api.js';
-import { t, language } from '../i18n.js';
-import { money, count, percent, currentMonth, monthEnd, compact } from '../format.js';
-import { el, section, kpi, chart, updateChart } from '../ui.js';
+import { t } from '../i18n.js';
+import { money, count, percent, currentMonth, monthEnd } from '../format.js';
+import { el, section, kpi, chart, updateChart, tradeSeriesOption } from '../ui.js';
 
 export const page = { id: 'overview', roles: ['analyst'], title: 'overview', live: true, render };
 
-function seriesOption(points) {
-  return {
-    tooltip: { trigger: 'axis' },
-    legend: { data: [t('imports'), t('exports')] },
-    grid: { left: 90, right: 20, bottom: 30, top: 40 },
-    xAxis: { type: 'category', data: points.map(p => p.month) },
-    yAxis: { type: 'value', axisLabel: { formatter: v => compact(v, language()) } },
-    series: [
-      { name: t('imports'), type: 'bar', stack: 'trade', data: points.map(p => Number(p.importCny)) },
-      { name: t('exports'), type: 'bar', stack: 'trade', data: points.map(p => Number(p.exportCny)) },
-    ],
-  };
-}
 
 function figures(prefix, period, share, mom) {
   return el('div', { class: 'kpis' },
@@ -56,11 +43,11 @@ function render(container) {
       section(`${t('monthPeriod')} ${month}`, figures('month', report.body.currentMonth, monthTotals.body, mom)),
       section(`${t('yearToDate')} ${year}-01 – ${month}`, figures('ytd', report.body.yearToDate, ytdTotals.body)));
     if (!drawn) {
-      body.replaceChildren(figuresNow, section(t('series'), chart('series-chart', seriesOption(points))));
+      body.replaceChildren(figuresNow, section(t('series'), chart('series-chart', tradeSeriesOption(points, 'bars'))));
       drawn = true;
     } else {
       body.firstChild.replaceWith(figuresNow);
-      updateChart('series-chart', seriesOption(points));
+      updateChart('series-chart', tradeSeriesOption(points, 'bars'));
     }
   }
 

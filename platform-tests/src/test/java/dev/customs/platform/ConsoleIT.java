@@ -238,6 +238,11 @@ class ConsoleIT {
         assertThat(page.locator("main")).hasAttribute("data-forbidden", "true");
         assertThat(page.locator("main")).containsText("This page is not open to your role.");
         shot("areas-forbidden-overview");
+
+        // Logging out ends the Keycloak session: the console asks for a login again.
+        page.locator("#logout").click();
+        page.waitForURL(Pattern.compile(".*/realms/customs/protocol/openid-connect/auth.*"));
+        assertThat(page.locator("#username")).isVisible();
     }
 
     @Test
@@ -317,6 +322,9 @@ class ConsoleIT {
         assertFigure("#outbox-pending", outbox.getString("pending"));
         shot("operations");
 
+        page.locator("[name=ratePerSecond]").fill("-5");
+        page.locator("#simulator-start").click();
+        assertThat(page.locator("#simulator-state .message.error")).containsText("ratePerSecond");
         page.locator("[name=ratePerSecond]").fill("5");
         page.locator("#simulator-start").click();
         await().atMost(UI_WAIT).untilAsserted(() ->
