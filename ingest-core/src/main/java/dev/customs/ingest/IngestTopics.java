@@ -257,7 +257,7 @@ public class IngestTopics {
     }
 
     @PreDestroy
-    synchronized void close() {
+    public synchronized void close() {
         if (admin != null) {
             admin.close(Duration.ofSeconds(2));
         }

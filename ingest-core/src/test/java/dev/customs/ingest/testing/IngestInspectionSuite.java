@@ -2,9 +2,13 @@ package dev.customs.ingest.testing;
 
 import dev.customs.contract.event.DeclarationEvent;
 import dev.customs.contract.testing.RawPublisher;
+import dev.customs.ingest.IngestConfig;
+import dev.customs.ingest.IngestTopics;
 import dev.customs.rest.testing.TestTokens;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -36,6 +40,9 @@ import static org.hamcrest.Matchers.equalTo;
  * {@code @QuarkusTest} of its own, acting as an operator, saying which group and dead-letter topic are its own.
  */
 public abstract class IngestInspectionSuite {
+
+    @Inject
+    IngestConfig config;
 
     /** This consumer's dead-letter topic. */
     protected abstract String deadLetterTopic();
@@ -110,6 +117,40 @@ public abstract class IngestInspectionSuite {
             assertThat(before).isEqualTo(after);
             assertThat(lag).isEqualTo(before);
         });
+    }
+
+    /**
+     * On a topic and group of the test's own, with records and commits placed by hand: 4, 3 and 2 records in three
+     * partitions, the group at 1 and 3 in the first two and nowhere in the third, so (4 - 1) + (3 - 3) + 2 = 5.
+     */
+    @Test
+    void theLagCountsEveryRecordTheGroupHasNotCommittedAndAPartitionWithoutACommitFromItsBeginning() throws Exception {
+        String topic = "lag-probe-" + UUID.randomUUID();
+        String group = "lag-probe-" + UUID.randomUUID();
+        Map<String, Object> admin = kafkaClient(RawPublisher.READER);
+        try (Admin client = Admin.create(admin)) {
+            client.createTopics(List.of(new NewTopic(topic, 3, (short) 1))).all().get();
+            Map<String, Object> props = new HashMap<>(admin);
+            props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+            props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+            try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
+                int[] records = {4, 3, 2};
+                for (int partition = 0; partition < records.length; partition++) {
+                    for (int i = 0; i < records[partition]; i++) {
+                        producer.send(new ProducerRecord<>(topic, partition, "k" + i, "v" + i)).get();
+                    }
+                }
+            }
+            client.alterConsumerGroupOffsets(group, Map.of(
+                    new TopicPartition(topic, 0), new OffsetAndMetadata(1),
+                    new TopicPartition(topic, 1), new OffsetAndMetadata(3))).all().get();
+        }
+        IngestTopics topics = new IngestTopics(admin, config, topic, group);
+        try {
+            assertThat(topics.lag()).hasValue(5);
+        } finally {
+            topics.close();
+        }
     }
 
     @Test
