@@ -323,7 +323,8 @@ check('compose: kafka-init gives each Kafka user exactly the ACLs of docs/contra
     ...['zone-service', 'statistics-service'].flatMap((group) => [
       ...topicOps(group, ['Read', 'Describe'], TOPIC),
       `${group} Read group ${group}`,
-      ...topicOps(group, ['Write', 'Describe'], `${TOPIC}.dead-letter.${group}`)]),
+      // Read: the consumer lists its own dead letters for operators (GET /api/ingest/dead-letters).
+      ...topicOps(group, ['Write', 'Describe', 'Read'], `${TOPIC}.dead-letter.${group}`)]),
   ].sort();
   const granted = [];
   for (const [, user, args] of commandText('kafka-init').matchAll(/^\s*allow (\S+) (.+)$/gm)) {
