@@ -118,6 +118,18 @@ class KafkaAccessTest {
         assertThat(sendFailure(zones, deadLetterTopic(STATISTICS))).isInstanceOf(TopicAuthorizationException.class);
     }
 
+    /** For the operators' list of dead letters: each consumer reads its own dead-letter topic, without a group, only. */
+    @Test
+    void aConsumerReadsItsOwnDeadLettersAndNotTheOthers() {
+        String value = "parked by the zones " + UUID.randomUUID();
+        RecordMetadata parked = send(kafka.clientProperties(ZONES), deadLetterTopic(ZONES), value);
+        Map<String, Object> zones = kafka.clientProperties(ZONES);
+
+        assertThat(readOne(zones, parked)).isEqualTo(value);
+        send(kafka.clientProperties(STATISTICS), deadLetterTopic(STATISTICS), "parked by statistics");
+        assertThat(readFailure(zones, deadLetterTopic(STATISTICS), null)).isInstanceOf(TopicAuthorizationException.class);
+    }
+
     @Test
     void declarationServiceWritesTheTopicAndCannotReadIt() {
         Map<String, Object> declarations = kafka.clientProperties(DECLARATIONS);
@@ -192,17 +204,36 @@ class KafkaAccessTest {
         return values;
     }
 
+    /** The value of the record at {@code where}, read without a group (assigned and sought, as the service does). */
+    private static String readOne(Map<String, Object> client, RecordMetadata where) {
+        try (KafkaConsumer<String, String> consumer = consumer(client, null)) {
+            TopicPartition partition = new TopicPartition(where.topic(), where.partition());
+            consumer.assign(List.of(partition));
+            consumer.seek(partition, where.offset());
+            for (int polls = 0; polls < 20; polls++) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                    return record.value();
+                }
+            }
+            throw new AssertionError("nothing read at " + partition + " offset " + where.offset());
+        }
+    }
+
     /** What stops {@code client} from reading the declarations topic (with {@code group}, or none). */
     private static Throwable readFailure(Map<String, Object> client, String group) {
+        return readFailure(client, DECLARATIONS_TOPIC, group);
+    }
+
+    private static Throwable readFailure(Map<String, Object> client, String topic, String group) {
         try (KafkaConsumer<String, String> consumer = consumer(client, group)) {
-            TopicPartition first = new TopicPartition(DECLARATIONS_TOPIC, 0);
+            TopicPartition first = new TopicPartition(topic, 0);
             consumer.assign(List.of(first));
             consumer.seekToBeginning(List.of(first));
             if (group != null) {
                 consumer.commitSync(Map.of(first, new OffsetAndMetadata(0)));
             }
             consumer.poll(Duration.ofSeconds(5));
-            throw new AssertionError("reading " + DECLARATIONS_TOPIC + (group == null ? "" : " as group " + group) + " succeeded");
+            throw new AssertionError("reading " + topic + (group == null ? "" : " as group " + group) + " succeeded");
         } catch (RuntimeException e) {
             return e;
         }
