@@ -107,9 +107,9 @@ function details(declaration, refreshList) {
       el('h3', {}, t('revisions')),
       table('revisions-table', [
         { key: 'revision', label: 'revision' },
-        { key: r => r.action ?? r.status, id: 'action', label: t('status') },
-        { key: r => r.at ?? r.filedAt ?? r.filedBy?.at ?? '', id: 'at', label: t('date') },
-        { key: r => r.filedBy?.subject ?? r.filedBy?.username ?? r.filedBy ?? '', id: 'by', label: 'by' },
+        { key: 'action', label: t('status') },
+        { key: 'filedAt', label: t('date') },
+        { key: r => r.filedBy.subject, id: 'by', label: 'by' },
       ], revisions.body),
       declaration.status === 'CANCELLED' ? '' : el('div', { class: 'actions' },
         el('button', { type: 'button', id: 'amend', onclick: () => box.replaceChildren(declarationForm(declaration, updated => {

@@ -7,6 +7,7 @@ import { el, section, table, kpi, field, message } from '../ui.js';
 
 export const page = { id: 'operations', roles: ['operator'], title: 'operations', live: true, render };
 
+/** Each consumer: the key of its URL in the settings, and its name. */
 const CONSUMERS = [['zones', 'zone-service'], ['statistics', 'statistics-service']];
 
 function consumerSection(service, label, status, letters, reader) {
@@ -82,18 +83,29 @@ function render(container) {
   const rates = el('div');
   const reader = el('div', { id: 'dead-letter-reader', class: 'reader' });
 
+  // Listing dead letters reads the topic with a consumer of its own: only when their count has changed.
+  const listed = new Map();
+  async function deadLetters(service, count) {
+    const known = listed.get(service);
+    if (known && count !== null && known.count === count) {
+      return known.letters;
+    }
+    const letters = (await get(service, '/api/ingest/dead-letters', { limit: 20 })).body;
+    listed.set(service, { count, letters });
+    return letters;
+  }
+
   async function refresh() {
     const year = Number(currentMonth().slice(0, 4));
-    const [zoneStatus, zoneLetters, statStatus, statLetters, out, sim, rateList] = await Promise.all([
-      get('zones', '/api/ingest/status'), get('zones', '/api/ingest/dead-letters', { limit: 20 }),
-      get('statistics', '/api/ingest/status'), get('statistics', '/api/ingest/dead-letters', { limit: 20 }),
+    const [out, sim, rateList, ...statuses] = await Promise.all([
       get('declarations', '/api/outbox/status'),
       get('declarations', '/api/simulator'),
       get('declarations', '/api/exchange-rates', { from: `${year - 1}-01`, to: currentMonth() }),
+      ...CONSUMERS.map(([service]) => get(service, '/api/ingest/status')),
     ]);
-    consumers.replaceChildren(
-      consumerSection('zones', CONSUMERS[0][1], zoneStatus.body, zoneLetters.body, reader),
-      consumerSection('statistics', CONSUMERS[1][1], statStatus.body, statLetters.body, reader));
+    const letters = await Promise.all(CONSUMERS.map(([service], i) => deadLetters(service, statuses[i].body.deadLetters)));
+    consumers.replaceChildren(...CONSUMERS.map(([service, label], i) =>
+      consumerSection(service, label, statuses[i].body, letters[i], reader)));
     outbox.replaceChildren(
       kpi('outbox-pending', t('pending'), out.body.pending, count(out.body.pending)),
       kpi('outbox-oldest', t('oldest'), out.body.oldestPendingAgeSeconds ?? '', out.body.oldestPendingAgeSeconds ?? '–'),

@@ -35,6 +35,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * What the broker knows about this consumer: how far its group lags behind the declarations topic, and what its
@@ -100,8 +101,7 @@ public class IngestTopics {
      * does not answer within two seconds.
      */
     public OptionalLong lag() {
-        try {
-            Admin client = admin();
+        return ask("the lag of group " + group, client -> {
             Map<TopicPartition, OffsetAndMetadata> committed = client.listConsumerGroupOffsets(group)
                     .partitionsToOffsetAndMetadata().get(ASK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             List<TopicPartition> partitions = partitions(client, topic);
@@ -113,26 +113,32 @@ public class IngestTopics {
                 long from = at == null ? beginning.get(partition) : Math.max(at.offset(), beginning.get(partition));
                 lag += Math.max(0, end.get(partition) - from);
             }
-            return OptionalLong.of(lag);
-        } catch (ExecutionException | TimeoutException | RuntimeException e) {
-            LOG.debugf(e, "the broker did not tell the lag of group %s", group);
-            return OptionalLong.empty();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return OptionalLong.empty();
-        }
+            return lag;
+        });
     }
 
     /** Records ever written to the dead-letter topic still in its log (end minus beginning offsets); empty as lag. */
     public OptionalLong deadLetters() {
-        try {
-            Admin client = admin();
+        return ask("the size of " + deadLetterTopic(), client -> {
             List<TopicPartition> partitions = partitions(client, deadLetterTopic());
             Map<TopicPartition, Long> end = offsets(client, partitions, OffsetSpec.latest());
             Map<TopicPartition, Long> beginning = offsets(client, partitions, OffsetSpec.earliest());
-            return OptionalLong.of(partitions.stream().mapToLong(p -> end.get(p) - beginning.get(p)).sum());
+            return partitions.stream().mapToLong(p -> end.get(p) - beginning.get(p)).sum();
+        });
+    }
+
+    /** A count the admin client works out; each of its calls waits at most ASK_TIMEOUT. */
+    @FunctionalInterface
+    private interface Question {
+        long answer(Admin client) throws InterruptedException, ExecutionException, TimeoutException;
+    }
+
+    /** The broker's answer, or empty when it does not give one in time (the status shows null, not an error). */
+    private OptionalLong ask(String what, Question question) {
+        try {
+            return OptionalLong.of(question.answer(admin()));
         } catch (ExecutionException | TimeoutException | RuntimeException e) {
-            LOG.debugf(e, "the broker did not tell the size of %s", deadLetterTopic());
+            LOG.debugf(e, "the broker did not tell %s", what);
             return OptionalLong.empty();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -199,8 +205,8 @@ public class IngestTopics {
         }
         return new DeadLetterRecord(record.partition(), record.offset(), Instant.ofEpochMilli(record.timestamp()),
                 text(headers, DeadLetterPublisher.REASON), text(headers, DeadLetterPublisher.KIND),
-                text(headers, DeadLetterPublisher.SOURCE_TOPIC), integer(text(headers, DeadLetterPublisher.SOURCE_PARTITION)),
-                whole(text(headers, DeadLetterPublisher.SOURCE_OFFSET)),
+                text(headers, DeadLetterPublisher.SOURCE_TOPIC), number(headers, DeadLetterPublisher.SOURCE_PARTITION, Integer::valueOf),
+                number(headers, DeadLetterPublisher.SOURCE_OFFSET, Long::valueOf),
                 "true".equals(text(headers, DeadLetterPublisher.TRUNCATED)),
                 record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8), value, cut);
     }
@@ -210,17 +216,11 @@ public class IngestTopics {
         return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
-    private static Integer integer(String text) {
+    /** A numeric header, or null where it is missing or not a number (a dead letter may come from any producer). */
+    private static <N extends Number> N number(Headers headers, String name, Function<String, N> parse) {
+        String text = text(headers, name);
         try {
-            return text == null ? null : Integer.valueOf(text);
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
-    private static Long whole(String text) {
-        try {
-            return text == null ? null : Long.valueOf(text);
+            return text == null ? null : parse.apply(text);
         } catch (NumberFormatException e) {
             return null;
         }

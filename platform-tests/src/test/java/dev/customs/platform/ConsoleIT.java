@@ -161,7 +161,7 @@ class ConsoleIT {
         JsonPath report = api(Tokens.ANALYST, Platform.STATISTICS_SERVICE, "/api/statistics/monthly-report?month=" + MONTH);
         assertThat(report.getObject("currentMonth.importCny", BigDecimal.class)).isEqualByComparingTo(juneImports);
         assertThat(report.getObject("currentMonth.exportCny", BigDecimal.class)).isEqualByComparingTo(juneExports);
-        awaitFigure("#month-total", report.getString("currentMonth.totalCny"));
+        assertFigure("#month-total", report.getString("currentMonth.totalCny"));
         assertFigure("#month-import", report.getString("currentMonth.importCny"));
         assertFigure("#month-export", report.getString("currentMonth.exportCny"));
         assertFigure("#month-declarations", report.getString("currentMonth.declarations"));
@@ -179,7 +179,7 @@ class ConsoleIT {
 
         // Live: a declaration filed now shows in the figures without a reload.
         file(LocalDate.of(2025, 6, 20), Direction.EXPORT, null, null, "100.01");
-        awaitFigure("#month-total", juneImports.add(juneExports).toPlainString());
+        assertFigure("#month-total", juneImports.add(juneExports).toPlainString());
         shot("overview-refreshed");
     }
 
@@ -222,7 +222,7 @@ class ConsoleIT {
         page.locator("#to").fill("2025-12-31");
         JsonPath totals = api("admin-8013", Platform.ZONE_SERVICE, "/api/zones/" + ZONE + "/totals?from=2025-01-01&to=2025-12-31");
         assertThat(totals.getObject("totalCny", BigDecimal.class)).isEqualByComparingTo(zoneTotal);
-        awaitFigure("#area-8013-total", totals.getString("totalCny"));
+        assertFigure("#area-8013-total", totals.getString("totalCny"));
         assertFigure("#area-8013-declarations", totals.getString("declarations"));
         JsonPath ranking = api("admin-8013", Platform.ZONE_SERVICE, "/api/zones/ranking?from=2025-01-01&to=2025-12-31&limit=200");
         assertFigure("#area-8013-rank", ranking.getString("find { it.zoneCode == '8013' }.rank"));
@@ -377,11 +377,9 @@ class ConsoleIT {
 
     /** The element's exact value (data-value: the digits the service sent) is, or soon becomes, {@code expected}. */
     private void assertFigure(String selector, String expected) {
-        awaitFigure(selector, expected);
-    }
-
-    private void awaitFigure(String selector, String expected) {
-        throwIfNull(expected, selector);
+        if (expected == null) {
+            throw new AssertionError("the API answered no value for " + selector);
+        }
         assertThat(page.locator(selector)).hasAttribute("data-value", expected);
     }
 
@@ -406,9 +404,4 @@ class ConsoleIT {
         return String.format("%,.2f", amount);
     }
 
-    private static void throwIfNull(String value, String what) {
-        if (value == null) {
-            throw new AssertionError("the API answered no value for " + what);
-        }
-    }
 }

@@ -2,6 +2,7 @@ package dev.customs.declaration.api;
 
 import dev.customs.declaration.declarations.DeclarationQueries;
 import dev.customs.declaration.declarations.DeclarationStatus;
+import dev.customs.declaration.declarations.StoredDeclaration;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -30,8 +31,9 @@ public record RevisionView(
     }
 
     public static RevisionView of(DeclarationQueries.Revision revision, DeclarationView current) {
-        return new RevisionView(revision.revision(), action(revision.status()), revision.status(), revision.filedAt(),
-                new FiledBy(revision.filedBy(), revision.filedByClient()),
+        StoredDeclaration.Filing filing = revision.filing();
+        return new RevisionView(revision.revision(), action(revision.status()), revision.status(), filing.at(),
+                new FiledBy(filing.subject(), filing.client()),
                 current != null && current.revision() == revision.revision() ? current : null);
     }
 

@@ -12,7 +12,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,9 +29,8 @@ public class DeclarationQueries {
     public record Summary(TradeTotals all, TradeTotals national) {
     }
 
-    /** One stored revision: its number, what happened, who filed it and when. */
-    public record Revision(long revision, DeclarationStatus status, String filedBy, String filedByClient,
-                           Instant filedAt) {
+    /** One stored revision: its number, what happened, and who filed it when (as the store wrote it). */
+    public record Revision(long revision, DeclarationStatus status, StoredDeclaration.Filing filing) {
     }
 
     private static final String REVISIONS = """
@@ -73,7 +71,8 @@ public class DeclarationQueries {
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     revisions.add(new Revision(rows.getLong(1), DeclarationStatus.valueOf(rows.getString(2)),
-                            rows.getString(3), rows.getString(4), rows.getObject(5, OffsetDateTime.class).toInstant()));
+                            new StoredDeclaration.Filing(rows.getString(3), rows.getString(4),
+                                    rows.getObject(5, OffsetDateTime.class).toInstant())));
                 }
             }
             return revisions;
