@@ -4,6 +4,9 @@
 #   RATE=200        simulator declarations per second (0: off)      SEED=42
 #   DATA_DIR=.data  broker log, database cluster and service logs (a restart continues from it)
 #   KAFKA_PORT=9092 POSTGRES_PORT=5432 KEYCLOAK_PORT=8180; services on 8081, 8082, 8083 (see README.md)
+#   INSTANCES=1     instances of each service; the further ones on free ports, printed at start
+#   BROKERS=1       1: one broker in this JVM; 3: three broker processes (replication 3, min.insync.replicas 2)
+#                   on KAFKA_PORT and the ports after it
 #   KEYCLOAK_JAVA_HOME  a Java 21+ for Keycloak (default /usr/lib/jvm/temurin-25-jdk-amd64)
 set -euo pipefail
 cd "$(dirname "$0")"

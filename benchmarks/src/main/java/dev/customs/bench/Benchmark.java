@@ -108,7 +108,7 @@ public final class Benchmark {
         deleteRecursively(settings.runDir());
         System.out.println("Starting Keycloak, Kafka, PostgreSQL and the three services (logs in " + settings.runDir().resolve("logs") + ")...");
         platform = Platform.start(new Platform.Settings(settings.root(), settings.runDir().resolve("data"),
-                settings.runDir().resolve("logs"), 0, 0, Map.of(), settings.jvmOptions(), 0));
+                settings.runDir().resolve("logs"), 0, 0, Map.of(), settings.jvmOptions(), 0, 1, 1));
         try {
             Map<String, ProcessStats.Reading> resourcesAtStart = resources();
             Instant started = Instant.now();

@@ -96,12 +96,26 @@ public final class Infrastructure {
         return passwords;
     }
 
-    /** A broker with this start's users, the platform's topics and its access list. */
+    /** A broker in this JVM with this start's users, the platform's topics and its access list. */
     public static LocalKafka startKafka(int port, int controllerPort, Path dataDir) {
-        LocalKafka kafka = LocalKafka.start(port, controllerPort, dataDir, newKafkaPasswords());
+        return withTopicsAndAcls(LocalKafka.start(port, controllerPort, dataDir, newKafkaPasswords()), Map.of());
+    }
+
+    /**
+     * {@code size} broker processes replicating every topic three times, each partition writable while two of
+     * its replicas are in sync; with this start's users, the platform's topics and its access list.
+     */
+    public static KafkaCluster startKafkaCluster(int size, int firstPort, Path dataDir, Path logDir) {
+        KafkaCluster cluster = KafkaCluster.start(size, firstPort, dataDir, logDir, newKafkaPasswords());
+        return withTopicsAndAcls(cluster, Map.of("min.insync.replicas", Integer.toString(cluster.minInSyncReplicas())));
+    }
+
+    private static <K extends KafkaServers> K withTopicsAndAcls(K kafka, Map<String, String> topicConfig) {
         try {
             // Kept forever: the topic is the log totals are rebuilt from, and dead letters await a human.
-            kafka.createTopics(topics(), Map.of("retention.ms", "-1"));
+            Map<String, String> config = new LinkedHashMap<>(topicConfig);
+            config.put("retention.ms", "-1");
+            kafka.createTopics(topics(), config);
             kafka.setAcls(acls());
             return kafka;
         } catch (RuntimeException e) {

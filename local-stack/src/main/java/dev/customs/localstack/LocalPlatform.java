@@ -57,7 +57,8 @@ public final class LocalPlatform {
                 Map.of(Platform.DECLARATION_SERVICE, 8081, Platform.ZONE_SERVICE, 8082, Platform.STATISTICS_SERVICE, 8083,
                         Platform.CONSOLE, Platform.CONSOLE_PORT),
                 List.of(env("SERVICE_JVM_OPTIONS", Platform.DEFAULT_SERVICE_JVM_OPTIONS).split(" ")),
-                Integer.parseInt(env("KEYCLOAK_PORT", "8180")));
+                Integer.parseInt(env("KEYCLOAK_PORT", "8180")),
+                Integer.parseInt(env("BROKERS", "1")), Integer.parseInt(env("INSTANCES", "1")));
 
         String taken = takenPort(settings);
         if (taken != null) {
@@ -100,6 +101,14 @@ public final class LocalPlatform {
                 """, declarations, zones, statistics, platform.bootstrapServers(),
                 platform.postgres().jdbcUrl(""), keycloak.url(), keycloak.issuer(), settings.logDir(),
                 Tokens.CLIENT_ID, keycloak.tokenEndpoint(), kafkaUsers, platform.url(Platform.CONSOLE));
+        if (settings.instances() > 1) {
+            System.out.println("  Further instances (one consumer group per consumer, one outbox):");
+            for (String service : Platform.SERVICES) {
+                platform.instances(service).stream().skip(1).forEach(instance ->
+                        System.out.printf("    %-21s%s%n", instance, platform.url(instance)));
+            }
+            System.out.println();
+        }
         if (!"0".equals(demoYear) && demoPerDay > 0) {
             backfillDemoYear(declarations, Integer.parseInt(demoYear), demoPerDay, every);
         }
@@ -145,7 +154,7 @@ public final class LocalPlatform {
      * The broker's users and this run's passwords (user=password), readable by this user only, for the
      * operator's tools: ./rebuild-totals.sh reads its service's password from it.
      */
-    private static Path writeKafkaUsers(LocalKafka kafka, Path dataDir) throws IOException {
+    private static Path writeKafkaUsers(KafkaServers kafka, Path dataDir) throws IOException {
         Path file = dataDir.resolve("kafka-users.properties");
         Files.deleteIfExists(file);
         if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
@@ -164,6 +173,9 @@ public final class LocalPlatform {
     private static String takenPort(Platform.Settings settings) {
         Map<String, Integer> ports = new LinkedHashMap<>();
         ports.put("Kafka (KAFKA_PORT)", settings.kafkaPort());
+        for (int node = 2; node <= settings.brokers(); node++) {
+            ports.put("Kafka node " + node + " (KAFKA_PORT+" + (node - 1) + ")", settings.kafkaPort() + node - 1);
+        }
         ports.put("PostgreSQL (POSTGRES_PORT)", settings.postgresPort());
         ports.put("Keycloak (KEYCLOAK_PORT)", settings.keycloakPort());
         settings.httpPorts().entrySet().stream().sorted(Map.Entry.comparingByValue())

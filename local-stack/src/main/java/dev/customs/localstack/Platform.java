@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The whole platform on one machine: broker, database server and the three services as processes,
@@ -47,14 +48,22 @@ public final class Platform implements AutoCloseable {
     /**
      * @param rootDir   the repository root (service jars, Keycloak and its realm file are found under it)
      * @param dataDir   broker log, database cluster, Keycloak's state and service logs; null for throwaway directories
-     * @param ports     fixed ports, or 0 for any free one
+     * @param ports     fixed ports, or 0 for any free one; a service's further instances take free ones
+     * @param brokers   1 for one broker in this JVM, 3 or more for a cluster of broker processes
+     * @param instances how many instances of each service run (one consumer group, one outbox)
      */
     public record Settings(Path rootDir, Path dataDir, Path logDir, int kafkaPort, int postgresPort,
-                           Map<String, Integer> httpPorts, List<String> jvmOptions, int keycloakPort) {
+                           Map<String, Integer> httpPorts, List<String> jvmOptions, int keycloakPort,
+                           int brokers, int instances) {
+        public Settings {
+            if (brokers < 1 || instances < 1) {
+                throw new IllegalArgumentException("brokers and instances must be at least 1");
+            }
+        }
     }
 
     private final Settings settings;
-    private LocalKafka kafka;
+    private KafkaServers kafka;
     private LocalPostgres postgres;
     /** Each database's owner credentials, issued at start; a restart of the database server keeps them. */
     private final Map<String, LocalPostgres.Credentials> databaseCredentials;
@@ -63,7 +72,7 @@ public final class Platform implements AutoCloseable {
     private final boolean ownsKeycloak;
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
 
-    private Platform(Settings settings, LocalKafka kafka, LocalPostgres postgres,
+    private Platform(Settings settings, KafkaServers kafka, LocalPostgres postgres,
                      Map<String, LocalPostgres.Credentials> databaseCredentials, LocalKeycloak keycloak, boolean ownsKeycloak) {
         this.settings = settings;
         this.kafka = kafka;
@@ -96,11 +105,14 @@ public final class Platform implements AutoCloseable {
 
     /** Keycloak boots while the broker and the database start, and must be ready before the services. */
     private static Platform start(Settings settings, LocalKeycloak keycloak, boolean ownsKeycloak) {
-        LocalKafka kafka;
+        KafkaServers kafka;
         LocalPostgres postgres;
         try {
-            kafka = Infrastructure.startKafka(settings.kafkaPort(), 0,
-                    settings.dataDir() == null ? null : settings.dataDir().resolve("kafka"));
+            kafka = settings.brokers() == 1
+                    ? Infrastructure.startKafka(settings.kafkaPort(), 0,
+                            settings.dataDir() == null ? null : settings.dataDir().resolve("kafka"))
+                    : Infrastructure.startKafkaCluster(settings.brokers(), settings.kafkaPort(),
+                            settings.dataDir() == null ? null : settings.dataDir().resolve("kafka-cluster"), settings.logDir());
         } catch (RuntimeException e) {
             stopOwned(keycloak, ownsKeycloak);
             throw e;
@@ -125,9 +137,13 @@ public final class Platform implements AutoCloseable {
         Platform platform = new Platform(settings, kafka, postgres, credentials, keycloak, ownsKeycloak);
         try {
             keycloak.awaitReady(LocalKeycloak.READY_TIMEOUT);
-            for (String name : SERVICES) {
-                int port = settings.httpPorts().getOrDefault(name, 0);
-                platform.services.put(name, platform.process(name, name, port == 0 ? freePort() : port, platform.environmentOf(name)));
+            for (String service : SERVICES) {
+                int port = settings.httpPorts().getOrDefault(service, 0);
+                for (int instance = 1; instance <= settings.instances(); instance++) {
+                    String name = instanceName(service, instance);
+                    platform.services.put(name, platform.process(name, service, instance == 1 && port != 0 ? port : freePort(),
+                            platform.environmentOf(service)));
+                }
             }
             if (settings.httpPorts().containsKey(CONSOLE)) {
                 platform.services.put(CONSOLE, platform.console(settings.httpPorts().get(CONSOLE)));
@@ -154,6 +170,29 @@ public final class Platform implements AutoCloseable {
         env.putAll(overrides);
         ServiceProcess process = process(instance, service, freePort(), env);
         services.put(instance, process);
+        process.start();
+        process.awaitReady(READY_TIMEOUT);
+        return process;
+    }
+
+    /** The first instance of a service carries its name; the n-th, {@code <service>-<n>}. */
+    public static String instanceName(String service, int instance) {
+        return instance == 1 ? service : service + "-" + instance;
+    }
+
+    /** Every running or stopped instance of {@code service}, the first one first. */
+    public List<String> instances(String service) {
+        return services.keySet().stream().filter(name -> name.equals(service) || name.matches(Pattern.quote(service) + "-\\d+")).toList();
+    }
+
+    /**
+     * Starts one more instance of a service as {@link #start} starts them, on a free port: a consumer joins its
+     * group, a producer relays the same outbox. It stops with the platform.
+     */
+    public ServiceProcess addInstance(String service) {
+        String name = instanceName(service, instances(service).size() + 1);
+        ServiceProcess process = process(name, service, freePort(), environmentOf(service));
+        services.put(name, process);
         process.start();
         process.awaitReady(READY_TIMEOUT);
         return process;
@@ -197,9 +236,17 @@ public final class Platform implements AutoCloseable {
         return kafka.bootstrapServers();
     }
 
-    /** The running broker: its users' passwords and client settings. */
-    public LocalKafka kafka() {
+    /** The running brokers: their users' passwords and client settings. */
+    public KafkaServers kafka() {
         return kafka;
+    }
+
+    /** The broker processes, when {@link Settings#brokers} asked for a cluster. */
+    public KafkaCluster kafkaCluster() {
+        if (kafka instanceof KafkaCluster cluster) {
+            return cluster;
+        }
+        throw new IllegalStateException("this platform runs one broker in-process, not a cluster");
     }
 
     /** Creates topics with the platform's topic settings (a benchmark's own, say). */
@@ -236,15 +283,16 @@ public final class Platform implements AutoCloseable {
         service.awaitReady(READY_TIMEOUT);
     }
 
-    /** Stops the broker and starts it again on the same ports and log; needs a data directory. */
+    /** Stops the in-process broker and starts it again on the same ports and log; needs a data directory. */
     public void restartKafka(Duration down) {
+        if (!(kafka instanceof LocalKafka broker)) {
+            throw new IllegalStateException("a cluster's nodes are restarted one by one: kafkaCluster().restart(id)");
+        }
         Path dir = requireDataDir().resolve("kafka");
-        int port = kafka.port();
-        int controllerPort = kafka.controllerPort();
-        kafka.close();
+        broker.close();
         ServiceProcess.sleep(down);
         // The same passwords: the running services keep the ones they were started with.
-        kafka = LocalKafka.start(port, controllerPort, dir, kafka.passwords());
+        kafka = LocalKafka.start(broker.port(), broker.controllerPort(), dir, broker.passwords());
     }
 
     /** Stops the database server and starts it again on the same port and cluster; needs a data directory. */
@@ -268,6 +316,8 @@ public final class Platform implements AutoCloseable {
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         env.put("CUSTOMS_KAFKA_USERNAME", service);
         env.put("CUSTOMS_KAFKA_PASSWORD", kafka.password(service));
+        env.put("CUSTOMS_TOPIC_REPLICATION_FACTOR", Short.toString(kafka.replicationFactor()));
+        env.put("CUSTOMS_TOPIC_MIN_INSYNC_REPLICAS", Integer.toString(kafka.minInSyncReplicas()));
         env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(DATABASE_OF.get(service)));
         env.put("QUARKUS_DATASOURCE_USERNAME", credentials(service).username());
         env.put("QUARKUS_DATASOURCE_PASSWORD", credentials(service).password());

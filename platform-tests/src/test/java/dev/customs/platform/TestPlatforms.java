@@ -37,9 +37,18 @@ final class TestPlatforms {
         return start(name, null, Map.of(Platform.CONSOLE, Platform.CONSOLE_PORT));
     }
 
+    /** On {@code brokers} broker processes, with {@code instances} instances of every service. */
+    static Platform startScaled(String name, int brokers, int instances) {
+        return start(name, null, Map.of(), brokers, instances);
+    }
+
     private static Platform start(String name, Path dataDir, Map<String, Integer> httpPorts) {
+        return start(name, dataDir, httpPorts, 1, 1);
+    }
+
+    private static Platform start(String name, Path dataDir, Map<String, Integer> httpPorts, int brokers, int instances) {
         return Platform.start(new Platform.Settings(root(), dataDir, root().resolve("platform-tests/target/" + name + "-logs"),
-                0, 0, httpPorts, SERVICE_JVM, 0), keycloak());
+                0, 0, httpPorts, SERVICE_JVM, 0, brokers, instances), keycloak());
     }
 
     /** A request with a valid token of one of the realm's demo users ({@code Tokens.OPERATOR}, ...). */
