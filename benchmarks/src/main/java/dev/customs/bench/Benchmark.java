@@ -46,6 +46,7 @@ public final class Benchmark {
 
     private static final String FRESHNESS = "customs_ingest_freshness_seconds";
     private static final String CONSUMED = "customs_ingest_records_consumed_total";
+    private static final List<String> CONSUMERS = List.of(Platform.ZONE_SERVICE, Platform.STATISTICS_SERVICE);
     private static final String CREATED = "customs_declarations_requests_total{action=\"received\",outcome=\"created\"}";
     private static final String PUBLISHED = "customs_events_published_total";
     private static final Duration APPLY_TIMEOUT = Duration.ofMinutes(30);
@@ -67,7 +68,8 @@ public final class Benchmark {
     /** Every knob, from the environment, with the defaults the committed figures were taken with. */
     record Settings(Path root, Path runDir, long seed, int events, int mixDeclarations, Duration restDuration,
                     int batchSize, Duration freshnessDuration, int freshnessRate, Duration baselineDuration,
-                    Duration queryDuration, List<String> jvmOptions, List<String> phases) {
+                    Duration queryDuration, List<String> jvmOptions, List<String> phases, int brokers, int instances,
+                    Path reportFile) {
 
         static final String ALL_PHASES = "limit,e2e,mix,queries,baseline,rest,freshness";
 
@@ -88,7 +90,9 @@ public final class Benchmark {
                     Duration.ofSeconds(Long.parseLong(env("BASELINE_SECONDS", "30"))),
                     Duration.ofSeconds(Long.parseLong(env("QUERY_SECONDS", "20"))),
                     List.of(env("SERVICE_JVM_OPTIONS", Platform.DEFAULT_SERVICE_JVM_OPTIONS).split(" ")),
-                    List.of(env("PHASES", ALL_PHASES).split(",")));
+                    List.of(env("PHASES", ALL_PHASES).split(",")),
+                    Integer.parseInt(env("BROKERS", "1")), Integer.parseInt(env("INSTANCES", "1")),
+                    root.resolve(env("REPORT_FILE", "BENCHMARKS.md")));
         }
     }
 
@@ -108,7 +112,7 @@ public final class Benchmark {
         deleteRecursively(settings.runDir());
         System.out.println("Starting Keycloak, Kafka, PostgreSQL and the three services (logs in " + settings.runDir().resolve("logs") + ")...");
         platform = Platform.start(new Platform.Settings(settings.root(), settings.runDir().resolve("data"),
-                settings.runDir().resolve("logs"), 0, 0, Map.of(), settings.jvmOptions(), 0, 1, 1));
+                settings.runDir().resolve("logs"), 0, 0, Map.of(), settings.jvmOptions(), 0, settings.brokers(), settings.instances()));
         try {
             Map<String, ProcessStats.Reading> resourcesAtStart = resources();
             Instant started = Instant.now();
@@ -172,9 +176,8 @@ public final class Benchmark {
     /** Publishes a workload at full speed and times it until both consumers have applied every record. */
     private void endToEnd(String name, Workload workload, int declarations, double producerLimit) {
         System.out.println("End-to-end, " + name + ": " + declarations + " declarations at full speed...");
-        List<String> consumers = List.of(platform.url(Platform.ZONE_SERVICE), platform.url(Platform.STATISTICS_SERVICE));
         Map<String, Double> before = new LinkedHashMap<>();
-        consumers.forEach(url -> before.put(url, Http.metric(url, CONSUMED)));
+        CONSUMERS.forEach(service -> before.put(service, consumed(service)));
         // Generated and encoded beforehand, so the run measures the pipeline and not the generator.
         List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
         workload.generate(declarations, event -> records.add(
@@ -198,7 +201,7 @@ public final class Benchmark {
         }
         double publishSeconds = seconds(System.nanoTime() - start);
         Map<String, Double> applySeconds = new LinkedHashMap<>();
-        awaitConsumed(before, workload.events(), start).forEach((url, s) -> applySeconds.put(serviceName(url), s));
+        applySeconds.putAll(awaitConsumed(before, workload.events(), start));
         String check = checkTotals(workload);
         if (check != null) {
             failures.add(name + ": " + check);
@@ -206,7 +209,13 @@ public final class Benchmark {
         report.endToEnd(name, workload, publishSeconds, applySeconds, producerLimit, check);
     }
 
-    /** Seconds from {@code start} until each consumer has handled {@code records} more records. */
+    /** Records a consumer service has handled: the sum over its running instances. */
+    private double consumed(String service) {
+        return platform.instances(service).stream().filter(instance -> platform.service(instance).isAlive())
+                .mapToDouble(instance -> Http.metric(platform.url(instance), CONSUMED)).sum();
+    }
+
+    /** Seconds from {@code start} until each consumer service has handled {@code records} more records. */
     private Map<String, Double> awaitConsumed(Map<String, Double> before, long records, long start) {
         Map<String, Double> done = new LinkedHashMap<>();
         long deadline = start + APPLY_TIMEOUT.toNanos();
@@ -216,7 +225,7 @@ public final class Benchmark {
             }
             for (Map.Entry<String, Double> consumer : before.entrySet()) {
                 if (!done.containsKey(consumer.getKey())
-                        && Http.metric(consumer.getKey(), CONSUMED) - consumer.getValue() >= records) {
+                        && consumed(consumer.getKey()) - consumer.getValue() >= records) {
                     done.put(consumer.getKey(), seconds(System.nanoTime() - start));
                 }
             }
@@ -230,10 +239,10 @@ public final class Benchmark {
      * than the consumers apply while wrk and the service hold the CPU, and a backlog left from them would be
      * counted as the fixed-rate declarations' delay.
      */
-    private void awaitConsumersCaughtUp(List<String> consumers) {
+    private void awaitConsumersCaughtUp() {
         long onTopic = recordsOnTopic();
         Map<String, Double> sinceStart = new LinkedHashMap<>();
-        consumers.forEach(url -> sinceStart.put(url, 0.0));
+        CONSUMERS.forEach(service -> sinceStart.put(service, 0.0));
         awaitConsumed(sinceStart, onTopic, System.nanoTime());
     }
 
@@ -401,14 +410,13 @@ public final class Benchmark {
             batches.add(RestBodies.batch(states));
         }
         List<String> consumers = List.of(platform.url(Platform.ZONE_SERVICE), platform.url(Platform.STATISTICS_SERVICE));
-        awaitConsumersCaughtUp(consumers);
+        awaitConsumersCaughtUp();
         Map<String, TreeMap<Double, Double>> before = new LinkedHashMap<>();
         Map<String, Double> consumedBefore = new LinkedHashMap<>();
         for (String url : consumers) {
-            Http.Scrape scrape = Http.scrape(url);
-            before.put(url, scrape.buckets(FRESHNESS));
-            consumedBefore.put(url, scrape.sum(CONSUMED));
+            before.put(url, Http.scrape(url).buckets(FRESHNESS));
         }
+        CONSUMERS.forEach(service -> consumedBefore.put(service, consumed(service)));
         AtomicReference<List<QueryLoad.Latency>> underLoad = new AtomicReference<>();
         Thread queries = new Thread(() -> underLoad.set(QueryLoad.run(queryList(), settings.freshnessDuration(), analyst())), "queries");
         queries.start();

@@ -138,7 +138,7 @@ final class Report {
         text.append(END).append('\n');
         System.out.println();
         System.out.println(text);
-        Path file = settings.root().resolve("BENCHMARKS.md");
+        Path file = settings.reportFile();
         try {
             String existing = Files.exists(file) ? Files.readString(file) : "# Benchmarks\n\n" + START + "\n" + END + "\n";
             int from = existing.indexOf(START);

@@ -34,7 +34,11 @@ public final class KafkaCluster extends KafkaServers {
     private static final short REPLICATION = 3;
     private static final int MIN_IN_SYNC = 2;
     private static final List<String> NODE_JVM_OPTIONS = List.of("-Xms128m", "-Xmx512m", "-XX:+UseParallelGC");
-    private static final Duration START_TIMEOUT = Duration.ofMinutes(2);
+    /**
+     * How long the nodes may take to form a quorum and register: a busy two-core machine has been seen to need
+     * more than Kafka's default minute, after which a node gives up and exits.
+     */
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
 
     private record NodeSettings(int id, int clientPort, int internalPort, int controllerPort, Path dir, Path config) {
         String clientAddress() {
@@ -120,6 +124,7 @@ public final class KafkaCluster extends KafkaServers {
         props.put("transaction.state.log.min.isr", Integer.toString(MIN_IN_SYNC));
         props.put("transaction.state.log.num.partitions", "4");
         props.put("group.initial.rebalance.delay.ms", "0");
+        props.put("initial.broker.registration.timeout.ms", Long.toString(START_TIMEOUT.toMillis()));
         secure(props, node.clientPort(), node.internalPort(), node.controllerPort(), password(ADMIN));
         try (OutputStream out = Files.newOutputStream(node.config())) {
             props.store(out, "Kafka node " + node.id() + " of the local cluster; written at each start");
@@ -166,8 +171,17 @@ public final class KafkaCluster extends KafkaServers {
 
     /** Waits until the cluster, asked through {@code internalAddress}, has {@code size} brokers registered and unfenced. */
     private void awaitMembers(String internalAddress, int size) {
-        await("the " + size + " Kafka nodes to form a cluster", internalAdmin(internalAddress), admin ->
-                admin.describeCluster().nodes().get().size() == size);
+        await("the " + size + " Kafka nodes to form a cluster", internalAdmin(internalAddress), START_TIMEOUT, admin -> {
+            nodes.forEach(node -> requireAlive(node.id()));
+            return admin.describeCluster().nodes().get().size() == size;
+        });
+    }
+
+    private void requireAlive(int id) {
+        Process process = processes[id - 1];
+        if (process == null || !process.isAlive()) {
+            throw new IllegalStateException("Kafka node " + id + " exited; see " + logDir.resolve("kafka-" + id + ".log"));
+        }
     }
 
     private NodeSettings node(int id) {
@@ -244,8 +258,10 @@ public final class KafkaCluster extends KafkaServers {
             throw new IllegalStateException("Kafka node " + id + " is running");
         }
         launch(id);
-        await("Kafka node " + id + " to rejoin", internalAdmin(node(id).internalAddress()), admin ->
-                admin.describeCluster().nodes().get().stream().anyMatch(n -> n.id() == id));
+        await("Kafka node " + id + " to rejoin", internalAdmin(node(id).internalAddress()), START_TIMEOUT, admin -> {
+            requireAlive(id);
+            return admin.describeCluster().nodes().get().stream().anyMatch(n -> n.id() == id);
+        });
     }
 
     @Override

@@ -211,12 +211,12 @@ public abstract sealed class KafkaServers implements AutoCloseable permits Local
     /** Waits until the condition holds when asked of each broker in turn, through that broker alone. */
     void awaitEveryBroker(String what, BrokerCondition condition) {
         for (String broker : brokerAddresses()) {
-            await("broker " + broker + " " + what, clientProperties(ADMIN, broker), condition);
+            await("broker " + broker + " " + what, clientProperties(ADMIN, broker), PROPAGATION_TIMEOUT, condition);
         }
     }
 
-    static void await(String what, Map<String, Object> client, BrokerCondition condition) {
-        long deadline = System.nanoTime() + PROPAGATION_TIMEOUT.toNanos();
+    static void await(String what, Map<String, Object> client, Duration timeout, BrokerCondition condition) {
+        long deadline = System.nanoTime() + timeout.toNanos();
         try {
             while (true) {
                 try (Admin admin = Admin.create(client)) {
@@ -229,7 +229,7 @@ public abstract sealed class KafkaServers implements AutoCloseable permits Local
                     }
                 }
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("gave up waiting for " + what + " after " + PROPAGATION_TIMEOUT);
+                    throw new IllegalStateException("gave up waiting for " + what + " after " + timeout);
                 }
                 Thread.sleep(100);
             }
