@@ -1,6 +1,7 @@
 package dev.customs.kafka;
 
 import io.quarkus.runtime.PreventFurtherStepsException;
+import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.annotation.Priority;
@@ -70,7 +71,9 @@ public class TopicCheckAtStart {
         Result result = check(kafkaConfig, user, TopicCheck.Expected.of(settings), settings.checkTimeout());
         if (!result.passed()) {
             LOG.error(result.message());
-            // Ends the start with this exit status and no further report: the line above says it all.
+            // Exit status 1 once the start is abandoned; the exception skips every later start-up step and observer
+            // (the consumer, the outbox relay) without a second report: the line above says it all.
+            Quarkus.asyncExit(1);
             throw new PreventFurtherStepsException(1);
         }
         LOG.info(result.message());
