@@ -318,10 +318,11 @@ check('compose: kafka takes SCRAM-SHA-512 on 9092, authorizes with ACLs, and onl
 check('compose: kafka-init gives each Kafka user exactly the ACLs of docs/contract.md and the consumers', () => {
   const topicOps = (user, ops, topic) => ops.map((op) => `${user} ${op} topic ${topic}`);
   const expected = [
-    ...topicOps('declaration-service', ['Write', 'Describe'], TOPIC),
+    // DescribeConfigs: each service checks at start that the topic is configured as it expects (not the outside producer).
+    ...topicOps('declaration-service', ['Write', 'Describe', 'DescribeConfigs'], TOPIC),
     ...topicOps('external-producer', ['Write', 'Describe'], TOPIC),
     ...['zone-service', 'statistics-service'].flatMap((group) => [
-      ...topicOps(group, ['Read', 'Describe'], TOPIC),
+      ...topicOps(group, ['Read', 'Describe', 'DescribeConfigs'], TOPIC),
       `${group} Read group ${group}`,
       // Read: the consumer lists its own dead letters for operators (GET /api/ingest/dead-letters).
       ...topicOps(group, ['Write', 'Describe', 'Read'], `${TOPIC}.dead-letter.${group}`)]),

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import static org.apache.kafka.common.acl.AclOperation.DESCRIBE;
+import static org.apache.kafka.common.acl.AclOperation.DESCRIBE_CONFIGS;
 import static org.apache.kafka.common.acl.AclOperation.READ;
 import static org.apache.kafka.common.acl.AclOperation.WRITE;
 import static org.apache.kafka.common.resource.ResourceType.GROUP;
@@ -48,15 +49,17 @@ public final class Infrastructure {
      * The idempotent producers need no cluster permission: since Kafka 3.0 a producer id is granted to any
      * user who may write some topic. READ on a group implies DESCRIBE, which committing and fetching offsets need
      * (and /api/ingest/status's lag). READ on its own dead-letter topic, without a group, lets a consumer list its
-     * dead letters (/api/ingest/dead-letters).
+     * dead letters (/api/ingest/dead-letters). DESCRIBE_CONFIGS on the declarations topic lets each service check at
+     * start that its retention and min.insync.replicas are as configured (kafka-support's TopicCheckAtStart); the
+     * outside producer runs no such check and gets none.
      */
     public static final List<Grant> ACCESS = List.of(
-            new Grant("declaration-service", TOPIC, DECLARATIONS_TOPIC, List.of(WRITE, DESCRIBE)),
+            new Grant("declaration-service", TOPIC, DECLARATIONS_TOPIC, List.of(WRITE, DESCRIBE, DESCRIBE_CONFIGS)),
             new Grant(EXTERNAL_PRODUCER, TOPIC, DECLARATIONS_TOPIC, List.of(WRITE, DESCRIBE)),
-            new Grant("zone-service", TOPIC, DECLARATIONS_TOPIC, List.of(READ, DESCRIBE)),
+            new Grant("zone-service", TOPIC, DECLARATIONS_TOPIC, List.of(READ, DESCRIBE, DESCRIBE_CONFIGS)),
             new Grant("zone-service", GROUP, "zone-service", List.of(READ)),
             new Grant("zone-service", TOPIC, deadLetterTopic("zone-service"), List.of(WRITE, DESCRIBE, READ)),
-            new Grant("statistics-service", TOPIC, DECLARATIONS_TOPIC, List.of(READ, DESCRIBE)),
+            new Grant("statistics-service", TOPIC, DECLARATIONS_TOPIC, List.of(READ, DESCRIBE, DESCRIBE_CONFIGS)),
             new Grant("statistics-service", GROUP, "statistics-service", List.of(READ)),
             new Grant("statistics-service", TOPIC, deadLetterTopic("statistics-service"), List.of(WRITE, DESCRIBE, READ)));
 

@@ -3,6 +3,7 @@ package dev.customs.localstack;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -12,6 +13,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.SaslConfigs;
 import org.apache.kafka.common.errors.GroupAuthorizationException;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
@@ -135,6 +137,23 @@ class KafkaAccessTest {
         Map<String, Object> declarations = kafka.clientProperties(DECLARATIONS);
         assertThat(send(declarations, DECLARATIONS_TOPIC, "filed").topic()).isEqualTo(DECLARATIONS_TOPIC);
         assertThat(readFailure(declarations, null)).isInstanceOf(TopicAuthorizationException.class);
+    }
+
+    /** For the start-up topic check: each service reads the topic's configuration; the outside producer may not. */
+    @Test
+    void eachServiceDescribesTheTopicsConfigurationAndTheExternalProducerCannot() throws Exception {
+        ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, DECLARATIONS_TOPIC);
+        for (String service : List.of(DECLARATIONS, ZONES, STATISTICS)) {
+            try (Admin admin = Admin.create(kafka.clientProperties(service))) {
+                Config config = admin.describeConfigs(List.of(topic)).all().get().get(topic);
+                assertThat(config.get("retention.ms").value()).as(service).isEqualTo("-1");
+                assertThat(config.get("min.insync.replicas").value()).as(service).isEqualTo("1");
+            }
+        }
+        try (Admin admin = Admin.create(kafka.clientProperties(EXTERNAL_PRODUCER))) {
+            assertThatThrownBy(() -> admin.describeConfigs(List.of(topic)).all().get())
+                    .isInstanceOf(ExecutionException.class).cause().isInstanceOf(TopicAuthorizationException.class);
+        }
     }
 
     private static Map<String, Object> withPassword(LocalKafka broker, String user, String password) {
