@@ -36,7 +36,7 @@ import java.util.stream.Collectors;
  * Checks at start, as the service's own Kafka user, that {@link TopicCheck#TOPIC} has the partitions, replication
  * and retention of {@link TopicSettings}, before anything produces to or consumes from it (ahead of the messaging
  * channels and the outbox relay). A topic that is missing or not as configured, or a broker that does not answer
- * within {@code customs.topic.check-timeout}, stops the start with one ERROR line saying what is wrong and how to fix
+ * within {@code customs.topic.check-timeout}, stops the start with one ERROR message saying what is wrong and how to fix
  * it, and the process exits with status 1. As configured: one INFO line.
  * <p>
  * A broker that does not answer is asked again with backoff until the timeout, so a service started while the
