@@ -116,9 +116,7 @@ public class TopicCheckAtStart {
                     return new Result(false, TopicCheck.notAllowed(target, refused.operation));
                 }
                 if (failure instanceof AuthenticationException) {
-                    return new Result(false, "Kafka at " + target.bootstrapServers() + " refused the credentials of user "
-                            + user + " (" + failure.getMessage() + "); not starting. Check CUSTOMS_KAFKA_USERNAME and "
-                            + "CUSTOMS_KAFKA_PASSWORD.");
+                    return new Result(false, TopicCheck.refused(target, failure.getMessage()));
                 }
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
