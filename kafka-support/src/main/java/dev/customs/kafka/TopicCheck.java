@@ -136,6 +136,13 @@ public final class TopicCheck {
                 + target.topic();
     }
 
+    /** The message for credentials the broker refuses. */
+    public static String refused(Target target, String reason) {
+        return "Kafka at " + target.bootstrapServers() + " refused the credentials of user " + target.user() + " ("
+                + reason + "), so topic " + target.topic() + " could not be checked; not starting. Check "
+                + "CUSTOMS_KAFKA_USERNAME and CUSTOMS_KAFKA_PASSWORD.";
+    }
+
     /** The message for a broker that gave no answer (or only errors) for the whole check timeout. */
     public static String unanswered(Target target, Duration waited, String lastError) {
         return "Kafka at " + target.bootstrapServers() + " did not describe topic " + target.topic() + " within "

@@ -36,7 +36,7 @@ import java.util.stream.Collectors;
  * Checks at start, as the service's own Kafka user, that {@link TopicCheck#TOPIC} has the partitions, replication
  * and retention of {@link TopicSettings}, before anything produces to or consumes from it (ahead of the messaging
  * channels and the outbox relay). A topic that is missing or not as configured, or a broker that does not answer
- * within {@code customs.topic.check-timeout}, stops the start with one ERROR line saying what is wrong and how to fix
+ * within {@code customs.topic.check-timeout}, stops the start with one ERROR message saying what is wrong and how to fix
  * it, and the process exits with status 1. As configured: one INFO line.
  * <p>
  * A broker that does not answer is asked again with backoff until the timeout, so a service started while the
@@ -116,9 +116,7 @@ public class TopicCheckAtStart {
                     return new Result(false, TopicCheck.notAllowed(target, refused.operation));
                 }
                 if (failure instanceof AuthenticationException) {
-                    return new Result(false, "Kafka at " + target.bootstrapServers() + " refused the credentials of user "
-                            + user + " (" + failure.getMessage() + "); not starting. Check CUSTOMS_KAFKA_USERNAME and "
-                            + "CUSTOMS_KAFKA_PASSWORD.");
+                    return new Result(false, TopicCheck.refused(target, failure.getMessage()));
                 }
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {

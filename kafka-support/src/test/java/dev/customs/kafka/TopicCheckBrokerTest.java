@@ -6,6 +6,7 @@ import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.config.SaslConfigs;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.junit.jupiter.api.AfterAll;
@@ -107,9 +108,24 @@ class TopicCheckBrokerTest {
                         + " CUSTOMS_TOPIC_CHECK_TIMEOUT sets how long a start waits for it.");
     }
 
-    /** Last: replaces the topic, first with none, then with 3 partitions kept 7 days. */
     @Test
     @Order(5)
+    void aWrongPasswordIsNamedAtOnce() {
+        Map<String, Object> wrong = new HashMap<>(kafka.clientProperties("zone-service"));
+        wrong.put(SaslConfigs.SASL_JAAS_CONFIG, "org.apache.kafka.common.security.scram.ScramLoginModule required"
+                + " username=\"zone-service\" password=\"not-the-password\";");
+        TopicCheckAtStart.Result result = TopicCheckAtStart.check(wrong, "zone-service", DEFAULTS, TIMEOUT);
+        assertThat(result.passed()).isFalse();
+        assertThat(result.message())
+                .startsWith("Kafka at " + kafka.bootstrapServers() + " refused the credentials of user zone-service (")
+                .contains("SCRAM-SHA-512")
+                .endsWith("), so topic customs.declarations could not be checked; not starting. Check"
+                        + " CUSTOMS_KAFKA_USERNAME and CUSTOMS_KAFKA_PASSWORD.");
+    }
+
+    /** Last: replaces the topic, first with none, then with 3 partitions kept 7 days. */
+    @Test
+    @Order(6)
     void aMissingOrWronglyConfiguredTopicIsNamedWithItsFix() throws Exception {
         try (Admin client = Admin.create(kafka.clientProperties(LocalKafka.ADMIN))) {
             client.deleteTopics(List.of(TOPIC)).all().get();

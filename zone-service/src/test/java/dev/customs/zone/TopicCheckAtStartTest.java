@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The service as it is launched, against the topic the local stack creates (12 partitions, kept forever) but
- * configured for 3 partitions kept 7 days: the start fails with exit status 1 and one ERROR line that names both
+ * configured for 3 partitions kept 7 days: the start fails with exit status 1 and one ERROR message that names both
  * differences and their fixes, before the consumer reads anything.
  */
 @QuarkusMainTest
