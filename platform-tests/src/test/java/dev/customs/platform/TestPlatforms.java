@@ -32,14 +32,23 @@ final class TestPlatforms {
         return start(name, dataDir, Map.of());
     }
 
+    /** With environment variables every service gets on top of its own (a test's tracing settings, say). */
+    static Platform startWithEnvironment(String name, Map<String, String> serviceEnvironment) {
+        return Platform.start(settings(name, null, Map.of()), keycloak(), serviceEnvironment);
+    }
+
     /** With the browser console on the port the realm's console client redirects to. */
     static Platform startWithConsole(String name) {
         return start(name, null, Map.of(Platform.CONSOLE, Platform.CONSOLE_PORT));
     }
 
     private static Platform start(String name, Path dataDir, Map<String, Integer> httpPorts) {
-        return Platform.start(new Platform.Settings(root(), dataDir, root().resolve("platform-tests/target/" + name + "-logs"),
-                0, 0, httpPorts, SERVICE_JVM, 0), keycloak());
+        return Platform.start(settings(name, dataDir, httpPorts), keycloak());
+    }
+
+    private static Platform.Settings settings(String name, Path dataDir, Map<String, Integer> httpPorts) {
+        return new Platform.Settings(root(), dataDir, root().resolve("platform-tests/target/" + name + "-logs"),
+                0, 0, httpPorts, SERVICE_JVM, 0);
     }
 
     /** A request with a valid token of one of the realm's demo users ({@code Tokens.OPERATOR}, ...). */
