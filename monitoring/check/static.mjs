@@ -6,7 +6,7 @@
 //       the services' own configuration (application.properties, pom.xml, the local stack, prometheus.yml);
 //       no password is written in it (all come from .env, listed in .env.example), every service has its
 //       own database role and Kafka user with the ACLs it needs and no more, and Keycloak, Prometheus and
-//       Grafana are locked down.
+//       Grafana are locked down; the services export traces to the compose Jaeger, which Grafana reads.
 // Prints one "PASS <check>" or "FAIL <check>: <why>" line per check; exits 1 if any failed.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -87,6 +87,9 @@ const JWKS_URL = 'http://keycloak:8180/realms/customs/protocol/openid-connect/ce
 /** The variable a value is interpolated from: "${NAME}" or "${NAME:?message}"; undefined for a literal. */
 const fromEnv = (value) => String(value ?? '').match(/^\$\{([A-Z0-9_]+)(:?[?-][^}]*)?\}$/)?.[1];
 const DS_UID = 'prometheus';
+/** Where the services send spans in compose: Jaeger's OTLP gRPC port, inside the network. */
+const OTLP_ENDPOINT = 'http://jaeger:4317';
+const JAEGER_QUERY = 'http://jaeger:16686';
 
 const compose = readYaml(process.env.COMPOSE_FILE || rel('docker-compose.yml'));
 const services = compose.services || {};
@@ -259,6 +262,21 @@ for (const [svc, spec] of Object.entries(SERVICES)) {
     const source = fromEnv(env('kafka-init')[created[1]]);
     if (!source) problems.push(`kafka-init does not take ${created[1]} from .env`);
     if (source !== fromEnv(env(svc).CUSTOMS_KAFKA_PASSWORD)) problems.push(`kafka-init sets the password from ${source}, the service has ${fromEnv(env(svc).CUSTOMS_KAFKA_PASSWORD)}`);
+    return problems;
+  });
+
+  check(`compose: ${svc} exports traces to jaeger over OTLP, and traces nothing by default`, () => {
+    const problems = [];
+    const e = env(svc);
+    // Off in the service's own configuration (local runs and tests reach no collector), on in compose.
+    if (prodValue(props, 'quarkus.otel.sdk.disabled') !== 'true') problems.push(`quarkus.otel.sdk.disabled is ${prodValue(props, 'quarkus.otel.sdk.disabled')}, not true by default`);
+    if (e.QUARKUS_OTEL_SDK_DISABLED !== 'false') problems.push(`QUARKUS_OTEL_SDK_DISABLED ${e.QUARKUS_OTEL_SDK_DISABLED}, expected false`);
+    if (e.QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT !== OTLP_ENDPOINT) problems.push(`QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT ${e.QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT}, expected ${OTLP_ENDPOINT}`);
+    // 4317 speaks gRPC: the exporter's protocol must be Quarkus' default, grpc.
+    const protocol = e.QUARKUS_OTEL_EXPORTER_OTLP_PROTOCOL ?? prodValue(props, 'quarkus.otel.exporter.otlp.protocol') ?? 'grpc';
+    if (protocol !== 'grpc') problems.push(`OTLP protocol ${protocol} against gRPC port 4317`);
+    if (!services.jaeger) problems.push('no jaeger service');
+    if (!services[svc]?.depends_on?.jaeger) problems.push('does not start after jaeger');
     return problems;
   });
 
@@ -436,6 +454,17 @@ check('compose: prometheus loads monitoring/prometheus and scrapes each service 
   return problems;
 });
 
+check('compose: jaeger takes OTLP inside the network and publishes its login-less UI on the loopback only', () => {
+  const problems = [];
+  const jaeger = services.jaeger;
+  if (!jaeger) return ['no jaeger service'];
+  if (!/^jaegertracing\/jaeger:2\.\d+\.\d+$/.test(jaeger.image ?? '')) problems.push(`image ${jaeger.image}, expected jaegertracing/jaeger:2.x.y (v2 takes OTLP on 4317 as it comes)`);
+  const ports = portsOf('jaeger');
+  if (JSON.stringify(ports) !== JSON.stringify(['127.0.0.1:16686:16686'])) problems.push(`ports ${JSON.stringify(ports)}, expected only the UI on 127.0.0.1:16686`);
+  if (!healthTest('jaeger').includes('16686')) problems.push('healthcheck does not probe the UI on 16686');
+  return problems;
+});
+
 check('compose: grafana mounts the provisioning and dashboards, takes its admin password from .env, no anonymous access or sign-up', () => {
   const problems = [];
   const prov = volumeTarget('grafana', './monitoring/grafana/provisioning');
@@ -463,6 +492,20 @@ check('grafana: one provisioned datasource, uid "prometheus", pointing at the co
   const [d] = ds;
   if (d?.uid !== DS_UID || d?.type !== 'prometheus') problems.push(`uid ${d?.uid} type ${d?.type}`);
   if (d?.url !== 'http://prometheus:9090') problems.push(`url ${d?.url}`);
+  return problems;
+});
+
+check('grafana: the Jaeger datasource (uid "jaeger") reads the compose jaeger, and no dashboard needs it', () => {
+  const problems = [];
+  const file = rel('monitoring/grafana/provisioning/datasources/jaeger.yml');
+  if (!fs.existsSync(file)) return [`${path.relative(ROOT, file)} missing`];
+  const ds = readYaml(file).datasources ?? [];
+  if (ds.length !== 1) problems.push(`${ds.length} datasources`);
+  const [d] = ds;
+  if (d?.uid !== 'jaeger' || d?.type !== 'jaeger') problems.push(`uid ${d?.uid} type ${d?.type}`);
+  if (d?.url !== JAEGER_QUERY) problems.push(`url ${d?.url}, expected ${JAEGER_QUERY}`);
+  if (d?.access !== 'proxy') problems.push('Grafana does not proxy it (the browser cannot reach jaeger inside the network)');
+  if (d?.isDefault) problems.push('it is the default datasource; Prometheus is');
   return problems;
 });
 

@@ -4,18 +4,25 @@ import io.micrometer.core.instrument.Counter;
 import dev.customs.contract.event.DeclarationEvent;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Tracer;
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import dev.customs.kafka.TraceScope;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Consumes customs.declarations in batches. A batch is acknowledged (and its offsets later committed)
@@ -24,6 +31,10 @@ import java.util.Map;
  * record can stop the consumer: a record that cannot be read is dead-lettered (RecordTriage), an event the
  * database refuses is split out of its batch and dead-lettered (applyIsolating), and a dead-letter topic
  * that cannot be written is replaced by the quarantine table.
+ *
+ * <p>Each batch is traced (see {@link BatchSpans}): a root span for the batch, and a span per record that carries
+ * a trace context, continuing that trace; what is logged about one record or declaration is logged within its
+ * span, so the line carries its trace id.
  */
 @ApplicationScoped
 public class DeclarationEventsConsumer {
@@ -47,14 +58,19 @@ public class DeclarationEventsConsumer {
     private final IngestMetrics metrics;
     private final Counter quarantinedRecords;
     private final QuarantineDrain quarantineDrain;
+    private final Tracer tracer;
+    private final String group;
     // Only the consumer's one worker thread (batches are handled one at a time) reads and writes these.
     private boolean deadLetterDown;
     private long deadLetterDownSince;
 
     public DeclarationEventsConsumer(RecordTriage triage, DeadLetterPublisher deadLetters,
                                      DeclarationEventApplier applier, QuarantineDrain quarantineDrain,
-                                     IngestConfig config, MeterRegistry registry) {
+                                     IngestConfig config, MeterRegistry registry, Tracer tracer,
+                                     @ConfigProperty(name = "mp.messaging.incoming.declarations.group.id") String group) {
         this.quarantineDrain = quarantineDrain;
+        this.tracer = tracer;
+        this.group = group;
         this.triage = triage;
         this.deadLetters = deadLetters;
         this.applier = applier;
@@ -83,21 +99,35 @@ public class DeclarationEventsConsumer {
     @Incoming("declarations")
     @Blocking
     public void consume(ConsumerRecords<String, byte[]> records) throws InterruptedException {
-        RecordTriage.Sorted sorted = triage.sort(records);
+        BatchSpans spans = BatchSpans.start(tracer, records, group);
+        Throwable failure = null;
+        try (TraceScope scope = spans.enterBatch()) {
+            handle(records, spans);
+        } catch (InterruptedException | RuntimeException | Error e) {
+            failure = e;
+            throw e;
+        } finally {
+            spans.end(failure);
+        }
+    }
+
+    private void handle(ConsumerRecords<String, byte[]> records, BatchSpans spans) throws InterruptedException {
+        RecordTriage.Sorted sorted = triage.sort(records, spans::enter);
         // Bad records go to the dead-letter topic first; if it cannot take them they are quarantined in the
         // transaction that applies the valid events, which is then the one place the batch is committed.
         List<DeadLetter> quarantine = sorted.deadLetters().isEmpty() ? List.of() : deadLetterOrQuarantine(sorted.deadLetters());
         List<DeadLetter> rejected = new ArrayList<>();
-        DeclarationEventApplier.Outcome outcome = applyIsolating(sorted.events(), quarantine, sorted, rejected);
+        DeclarationEventApplier.Outcome outcome = applyIsolating(sorted.events(), quarantine, sorted, rejected, spans);
         int quarantined = quarantine.size();
         if (!rejected.isEmpty()) {
             // Found only by applying, after the batch's own dead letters: parked the same way, on their own.
             List<DeadLetter> more = deadLetterOrQuarantine(rejected);
             if (!more.isEmpty()) {
-                applyIsolating(List.of(), more, sorted, new ArrayList<>());
+                applyIsolating(List.of(), more, sorted, new ArrayList<>(), spans);
                 quarantined += more.size();
             }
         }
+        traced(sorted, outcome, rejected, spans);
         consumed.increment(records.count());
         batchSize.record(records.count());
         applied.increment(outcome.applied());
@@ -114,6 +144,41 @@ public class DeclarationEventsConsumer {
             // The batch is committed; a meter must never fail it (and with it the channel).
             LOG.warnf(e, "Could not record the metrics of an applied batch");
         }
+    }
+
+    /** What became of each record, on its span, and at DEBUG in a line within it. */
+    private static void traced(RecordTriage.Sorted sorted, DeclarationEventApplier.Outcome outcome,
+                               List<DeadLetter> rejected, BatchSpans spans) {
+        Set<DeclarationEvent> applied = Collections.newSetFromMap(new IdentityHashMap<>());
+        applied.addAll(outcome.appliedEvents());
+        Set<ConsumerRecord<?, ?>> refused = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (List<DeadLetter> letters : List.of(sorted.deadLetters(), rejected)) {
+            for (DeadLetter letter : letters) {
+                refused.add(letter.source());
+                spans.deadLettered(letter);
+                if (LOG.isDebugEnabled()) {
+                    try (TraceScope scope = spans.enter(letter.source())) {
+                        LOG.debugf("Record %s-%d@%d dead-lettered as %s", letter.source().topic(),
+                                letter.source().partition(), letter.source().offset(), letter.kind().label());
+                    }
+                }
+            }
+        }
+        for (DeclarationEvent event : sorted.events()) {
+            ConsumerRecord<String, byte[]> source = sorted.sources().get(event);
+            if (refused.contains(source)) {
+                continue;
+            }
+            boolean isApplied = applied.contains(event);
+            spans.event(source, event, isApplied);
+            if (LOG.isDebugEnabled()) {
+                try (TraceScope scope = spans.enter(source)) {
+                    LOG.debugf("Declaration %s revision %d %s", event.declarationId(), event.revision(),
+                            isApplied ? "applied" : "skipped (a duplicate or a stale revision)");
+                }
+            }
+        }
+        spans.counts(outcome.applied(), outcome.skipped(), sorted.deadLetters().size() + rejected.size());
     }
 
     /**
@@ -154,7 +219,8 @@ public class DeclarationEventsConsumer {
      * half be redelivered after a crash.
      */
     private DeclarationEventApplier.Outcome applyIsolating(List<DeclarationEvent> events, List<DeadLetter> quarantine,
-                                                           RecordTriage.Sorted sorted, List<DeadLetter> rejected)
+                                                           RecordTriage.Sorted sorted, List<DeadLetter> rejected,
+                                                           BatchSpans spans)
             throws InterruptedException {
         if (events.isEmpty() && quarantine.isEmpty()) {
             return new DeclarationEventApplier.Outcome(0, 0);
@@ -165,8 +231,10 @@ public class DeclarationEventsConsumer {
         } catch (Isolate failure) {
             if (events.size() == 1 && quarantine.isEmpty()) {
                 DeclarationEvent event = events.get(0);
-                LOG.warnf(failure.getCause(), "Event %s (declaration %s, revision %s) cannot be applied; dead-lettered as %s",
-                        event.eventId(), event.declarationId(), event.revision(), failure.kind.label());
+                try (TraceScope scope = spans.enter(sorted.sources().get(event))) {
+                    LOG.warnf(failure.getCause(), "Event %s (declaration %s, revision %s) cannot be applied; dead-lettered as %s",
+                            event.eventId(), event.declarationId(), event.revision(), failure.kind.label());
+                }
                 rejected.add(new DeadLetter(sorted.sources().get(event), failure.kind,
                         ApplyFailure.message(failure.getCause())));
                 return new DeclarationEventApplier.Outcome(0, 0);
@@ -174,22 +242,25 @@ public class DeclarationEventsConsumer {
             if (events.isEmpty() && quarantine.size() == 1) {
                 // Cannot happen with bounded, NUL-free rows; if it does, the coordinates are in the log.
                 DeadLetter letter = quarantine.get(0);
-                LOG.errorf(failure.getCause(), "Cannot quarantine record %s-%d@%d (%s: %s); it is only in this log",
-                        letter.source().topic(), letter.source().partition(), letter.source().offset(),
-                        letter.kind().label(), BoundedRecord.boundedReason(letter.reason(), config.reasonMaxBytes()));
+                try (TraceScope scope = spans.enter(letter.source())) {
+                    LOG.errorf(failure.getCause(), "Cannot quarantine record %s-%d@%d (%s: %s); it is only in this log",
+                            letter.source().topic(), letter.source().partition(), letter.source().offset(),
+                            letter.kind().label(), BoundedRecord.boundedReason(letter.reason(), config.reasonMaxBytes()));
+                }
                 return new DeclarationEventApplier.Outcome(0, 0);
             }
             if (events.isEmpty() || events.size() == 1) {
                 // The quarantine rows apart from the event, then halved like events.
                 int mid = quarantine.size() / 2;
-                DeclarationEventApplier.Outcome outcome = applyIsolating(events, List.of(), sorted, rejected);
-                applyIsolating(List.of(), quarantine.subList(0, mid), sorted, rejected);
-                applyIsolating(List.of(), quarantine.subList(mid, quarantine.size()), sorted, rejected);
+                DeclarationEventApplier.Outcome outcome = applyIsolating(events, List.of(), sorted, rejected, spans);
+                applyIsolating(List.of(), quarantine.subList(0, mid), sorted, rejected, spans);
+                applyIsolating(List.of(), quarantine.subList(mid, quarantine.size()), sorted, rejected, spans);
                 return outcome;
             }
             int mid = events.size() / 2;
-            DeclarationEventApplier.Outcome first = applyIsolating(events.subList(0, mid), quarantine, sorted, rejected);
-            DeclarationEventApplier.Outcome second = applyIsolating(events.subList(mid, events.size()), List.of(), sorted, rejected);
+            DeclarationEventApplier.Outcome first = applyIsolating(events.subList(0, mid), quarantine, sorted, rejected, spans);
+            DeclarationEventApplier.Outcome second = applyIsolating(events.subList(mid, events.size()), List.of(), sorted,
+                    rejected, spans);
             return first.plus(second);
         }
     }

@@ -12,6 +12,7 @@ import dev.customs.contract.reference.ReferenceData;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
+import dev.customs.kafka.TraceScope;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -19,6 +20,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * Splits polled records into valid events and dead letters; the consumers trust the JSON, not the sender.
@@ -49,6 +51,12 @@ public class RecordTriage {
     private final DeclarationRules rules = new DeclarationRules(ReferenceData.standard());
 
     public Sorted sort(Iterable<ConsumerRecord<String, byte[]>> records) {
+        return sort(records, record -> null);
+    }
+
+    /** @param within what a log line about a record is written within (its trace), or null for nothing */
+    public Sorted sort(Iterable<ConsumerRecord<String, byte[]>> records,
+                       Function<ConsumerRecord<String, byte[]>, TraceScope> within) {
         List<DeclarationEvent> events = new ArrayList<>();
         List<DeadLetter> deadLetters = new ArrayList<>();
         Map<DeclarationEvent, ConsumerRecord<String, byte[]>> sources = new IdentityHashMap<>();
@@ -63,8 +71,10 @@ public class RecordTriage {
             } catch (RuntimeException | StackOverflowError e) {
                 // Not a verdict on the record but a failure to reach one (say a codec that overflows the stack
                 // on deep nesting): logged, since it may also be a bug in the codec or the rules.
-                LOG.warnf(e, "Could not read record %s-%d@%d; dead-lettered as unreadable",
-                        record.topic(), record.partition(), record.offset());
+                try (TraceScope scope = within.apply(record)) {
+                    LOG.warnf(e, "Could not read record %s-%d@%d; dead-lettered as unreadable",
+                            record.topic(), record.partition(), record.offset());
+                }
                 rejected = new DeadLetter(record, DeadLetterKind.UNREADABLE, "unreadable record: " + e);
             }
             if (rejected != null) {

@@ -71,6 +71,8 @@ public final class Platform implements AutoCloseable {
     /** False when the Keycloak was handed in and outlives this platform. */
     private final boolean ownsKeycloak;
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    /** What every service process gets on top of its own environment (an OTLP endpoint, say); see start(). */
+    private final Map<String, String> serviceEnvironment = new LinkedHashMap<>();
 
     private Platform(Settings settings, KafkaServers kafka, LocalPostgres postgres,
                      Map<String, LocalPostgres.Credentials> databaseCredentials, LocalKeycloak keycloak, boolean ownsKeycloak) {
@@ -92,7 +94,7 @@ public final class Platform implements AutoCloseable {
     public static Platform start(Settings settings) {
         LocalKeycloak keycloak = LocalKeycloak.launch(settings.rootDir(), settings.keycloakPort(),
                 settings.dataDir() == null ? null : settings.dataDir().resolve("keycloak"), settings.logDir());
-        return start(settings, keycloak, true);
+        return start(settings, keycloak, true, Map.of());
     }
 
     /**
@@ -100,11 +102,20 @@ public final class Platform implements AutoCloseable {
      * still be starting, and it is left running on close. {@link Settings#keycloakPort} is not used.
      */
     public static Platform start(Settings settings, LocalKeycloak sharedKeycloak) {
-        return start(settings, sharedKeycloak, false);
+        return start(settings, sharedKeycloak, false, Map.of());
+    }
+
+    /**
+     * As {@link #start(Settings, LocalKeycloak)}, with environment variables every service (not the console) gets
+     * on top of its own, at this start and every restart: a test's tracing settings, say.
+     */
+    public static Platform start(Settings settings, LocalKeycloak sharedKeycloak, Map<String, String> serviceEnvironment) {
+        return start(settings, sharedKeycloak, false, serviceEnvironment);
     }
 
     /** Keycloak boots while the broker and the database start, and must be ready before the services. */
-    private static Platform start(Settings settings, LocalKeycloak keycloak, boolean ownsKeycloak) {
+    private static Platform start(Settings settings, LocalKeycloak keycloak, boolean ownsKeycloak,
+                                  Map<String, String> serviceEnvironment) {
         KafkaServers kafka;
         LocalPostgres postgres;
         try {
@@ -135,6 +146,7 @@ public final class Platform implements AutoCloseable {
             throw e;
         }
         Platform platform = new Platform(settings, kafka, postgres, credentials, keycloak, ownsKeycloak);
+        platform.serviceEnvironment.putAll(serviceEnvironment);
         try {
             keycloak.awaitReady(LocalKeycloak.READY_TIMEOUT);
             for (String service : SERVICES) {
@@ -326,6 +338,9 @@ public final class Platform implements AutoCloseable {
         if (consolePort != null) {
             env.put("CUSTOMS_CONSOLE_ORIGIN", "http://localhost:" + consolePort);
         }
+        // The services log JSON in production; on this machine their log files stay lines a person reads.
+        env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
+        env.putAll(serviceEnvironment);
         return env;
     }
 

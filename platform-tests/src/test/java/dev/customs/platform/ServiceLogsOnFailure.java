@@ -60,7 +60,9 @@ final class ServiceLogsOnFailure implements TestWatcher {
         Map<String, String> lastOfKind = new LinkedHashMap<>();
         Map<String, Integer> countOfKind = new HashMap<>();
         try (Stream<String> lines = Files.lines(log, StandardCharsets.UTF_8)) {
-            lines.filter(line -> line.contains(" WARN ") || line.contains(" ERROR "))
+            // Lines as a person reads them (the local stack's default), or JSON (production's, as TracingIT runs).
+            lines.filter(line -> line.contains(" WARN ") || line.contains(" ERROR ")
+                            || line.contains("\"level\":\"WARN\"") || line.contains("\"level\":\"ERROR\""))
                     .filter(line -> !line.contains(RECONNECT_NOISE))
                     .forEach(line -> {
                         String kind = DIGITS.matcher(line).replaceAll("#");

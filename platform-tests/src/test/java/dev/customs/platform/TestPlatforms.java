@@ -32,6 +32,11 @@ final class TestPlatforms {
         return start(name, dataDir, Map.of());
     }
 
+    /** With environment variables every service gets on top of its own (a test's tracing settings, say). */
+    static Platform startWithEnvironment(String name, Map<String, String> serviceEnvironment) {
+        return Platform.start(settings(name, null, Map.of(), 1, 1), keycloak(), serviceEnvironment);
+    }
+
     /** With the browser console on the port the realm's console client redirects to. */
     static Platform startWithConsole(String name) {
         return start(name, null, Map.of(Platform.CONSOLE, Platform.CONSOLE_PORT));
@@ -47,8 +52,12 @@ final class TestPlatforms {
     }
 
     private static Platform start(String name, Path dataDir, Map<String, Integer> httpPorts, int brokers, int instances) {
-        return Platform.start(new Platform.Settings(root(), dataDir, root().resolve("platform-tests/target/" + name + "-logs"),
-                0, 0, httpPorts, SERVICE_JVM, 0, brokers, instances), keycloak());
+        return Platform.start(settings(name, dataDir, httpPorts, brokers, instances), keycloak());
+    }
+
+    private static Platform.Settings settings(String name, Path dataDir, Map<String, Integer> httpPorts, int brokers, int instances) {
+        return new Platform.Settings(root(), dataDir, root().resolve("platform-tests/target/" + name + "-logs"),
+                0, 0, httpPorts, SERVICE_JVM, 0, brokers, instances);
     }
 
     /** A request with a valid token of one of the realm's demo users ({@code Tokens.OPERATOR}, ...). */

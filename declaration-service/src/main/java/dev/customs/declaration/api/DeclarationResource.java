@@ -34,10 +34,12 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.jboss.logging.Logger;
 
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.IntStream;
 
 
@@ -69,6 +71,8 @@ public class DeclarationResource {
     private static final int ZONE_DIGITS = 4;
     private static final String ZONE_PATTERN = "^[0-9]{4}$";
 
+    private static final Logger LOG = Logger.getLogger(DeclarationResource.class);
+
     private final DeclarationService declarations;
     private final GroupCommitter singles;
     private final DeclarationQueries queries;
@@ -97,7 +101,7 @@ public class DeclarationResource {
         IdempotencyKeys.invalid(idempotencyKey).ifPresent(v -> {
             throw ProblemException.badParameter(v.field(), v.message());
         });
-        SubmissionOutcome outcome = singles.submit(requireBody(request), idempotencyKey, filer());
+        SubmissionOutcome outcome = logged("filed", singles.submit(requireBody(request), idempotencyKey, filer()));
         return SubmissionAnswers.response(outcome).location(URI.create("/api/declarations/" + outcome.declarationId()))
                 .build();
     }
@@ -128,8 +132,8 @@ public class DeclarationResource {
     public Response amend(@Parameter(description = ID, example = EXAMPLE_ID,
                                      schema = @Schema(type = SchemaType.STRING, pattern = ID_PATTERN)) @PathParam("id") String id,
                           DeclarationRequest request) {
-        return SubmissionAnswers.response(declarations.amend(QueryParams.code("id", id, ID_DIGITS), requireBody(request), filer()))
-                .build();
+        return SubmissionAnswers.response(logged("amended",
+                declarations.amend(QueryParams.code("id", id, ID_DIGITS), requireBody(request), filer()))).build();
     }
 
     @DELETE
@@ -139,7 +143,8 @@ public class DeclarationResource {
             + "its enterprise")
     public Response cancel(@Parameter(description = ID, example = EXAMPLE_ID,
                                       schema = @Schema(type = SchemaType.STRING, pattern = ID_PATTERN)) @PathParam("id") String id) {
-        return SubmissionAnswers.response(declarations.cancel(QueryParams.code("id", id, ID_DIGITS), filer())).build();
+        return SubmissionAnswers.response(logged("cancelled",
+                declarations.cancel(QueryParams.code("id", id, ID_DIGITS), filer()))).build();
     }
 
     @GET
@@ -215,5 +220,17 @@ public class DeclarationResource {
             throw ProblemException.badParameter("body", "must be a declaration");
         }
         return request;
+    }
+
+    /**
+     * At DEBUG, what became of an accepted declaration, logged on the request's thread so that the line carries the
+     * request's trace id (refused requests' ids are the caller's text, and are not logged).
+     */
+    private static SubmissionOutcome logged(String action, SubmissionOutcome outcome) {
+        if (LOG.isDebugEnabled() && outcome instanceof SubmissionOutcome.Accepted accepted) {
+            LOG.debugf("Declaration %s %s: %s, revision %d", accepted.declarationId(), action,
+                    outcome.getClass().getSimpleName().toLowerCase(Locale.ROOT), accepted.declaration().revision());
+        }
+        return outcome;
     }
 }

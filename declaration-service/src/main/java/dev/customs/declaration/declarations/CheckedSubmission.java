@@ -15,12 +15,15 @@ import java.util.List;
  * @param rateMonth      the month whose published rates converted the values
  * @param provisionalRate whether a rate was carried forward past the published table
  * @param filer          who files it; set with {@link #filedBy} before it is filed
+ * @param traceparent    the W3C trace context of the request it came in, taken on the caller's thread (a group
+ *                       commit files it on another), stored with its outbox row; null when untraced
  */
 public record CheckedSubmission(DeclarationRequest request, String idempotencyKey, List<Violation> violations,
-                                DeclarationState state, YearMonth rateMonth, boolean provisionalRate, Filer filer) {
+                                DeclarationState state, YearMonth rateMonth, boolean provisionalRate, Filer filer,
+                                String traceparent) {
 
     public static CheckedSubmission invalid(DeclarationRequest request, List<Violation> violations) {
-        return new CheckedSubmission(request, null, List.copyOf(violations), null, null, false, null);
+        return new CheckedSubmission(request, null, List.copyOf(violations), null, null, false, null, null);
     }
 
     public boolean valid() {
@@ -28,6 +31,10 @@ public record CheckedSubmission(DeclarationRequest request, String idempotencyKe
     }
 
     public CheckedSubmission filedBy(Filer by, String key) {
-        return new CheckedSubmission(request, key, violations, state, rateMonth, provisionalRate, by);
+        return new CheckedSubmission(request, key, violations, state, rateMonth, provisionalRate, by, traceparent);
+    }
+
+    public CheckedSubmission tracedBy(String context) {
+        return new CheckedSubmission(request, idempotencyKey, violations, state, rateMonth, provisionalRate, filer, context);
     }
 }

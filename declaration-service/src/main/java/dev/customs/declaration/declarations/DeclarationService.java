@@ -16,6 +16,7 @@ import dev.customs.declaration.declarations.SubmissionOutcome.Unchanged;
 import dev.customs.declaration.declarations.SubmissionOutcome.Unknown;
 import dev.customs.declaration.declarations.SubmissionOutcome.Updated;
 import dev.customs.declaration.outbox.Outbox;
+import dev.customs.kafka.KafkaTracing;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -74,7 +75,9 @@ public class DeclarationService {
 
     /** Files every valid request of a batch in one transaction; each gets its own outcome. */
     public List<SubmissionOutcome> submitAll(List<DeclarationRequest> requests, Filer filer) {
-        return fileChecked(requests.stream().map(request -> validator.check(request).filedBy(filer, null)).toList());
+        String traceparent = KafkaTracing.currentTraceparent();
+        return fileChecked(requests.stream()
+                .map(request -> validator.check(request).filedBy(filer, null).tracedBy(traceparent)).toList());
     }
 
     /**
@@ -126,7 +129,7 @@ public class DeclarationService {
         List<SubmissionOutcome> outcomes = new ArrayList<>(submissions.size());
         List<DeclarationStore.NewDeclaration> rows = new ArrayList<>(submissions.size());
         List<DeclarationStore.StoredKey> keyRows = new ArrayList<>();
-        List<DeclarationEvent> events = new ArrayList<>(submissions.size());
+        List<Outbox.Entry> events = new ArrayList<>(submissions.size());
         for (int i = 0; i < submissions.size(); i++) {
             CheckedSubmission submission = submissions.get(i);
             DeclarationRequest request = submission.request();
@@ -165,7 +168,8 @@ public class DeclarationService {
                         state.zoneCode(), state.countsNationally(), state.totalValueCny(), state.totalValueUsd(), hash,
                         json(filed), json(state), now, submission.rateMonth(), submission.provisionalRate(),
                         state.declarantCode(), submission.filer()));
-                events.add(event(EventType.DECLARED, id, 1, state, filing(submission.filer(), now)));
+                events.add(new Outbox.Entry(event(EventType.DECLARED, id, 1, state, filing(submission.filer(), now)),
+                        submission.traceparent()));
                 StoredDeclaration declaration = new StoredDeclaration(id, 1, DeclarationStatus.DECLARED, filed, state,
                         submission.rateMonth(), submission.provisionalRate(), filing(submission.filer(), now),
                         submission.filer().simulator());
@@ -354,9 +358,11 @@ public class DeclarationService {
         return new StoredDeclaration.Filing(filer.subject(), filer.client(), at);
     }
 
+    /** Amendments and cancellations are stored on the caller's thread, within its request's trace (if any). */
     private void publish(EventType type, String declarationId, long revision, DeclarationState state,
                          StoredDeclaration.Filing filing) {
-        outbox.append(List.of(event(type, declarationId, revision, state, filing)));
+        outbox.append(List.of(new Outbox.Entry(event(type, declarationId, revision, state, filing),
+                KafkaTracing.currentTraceparent())));
     }
 
     /** The event of a revision: it occurred when it was filed, and says by whom. */

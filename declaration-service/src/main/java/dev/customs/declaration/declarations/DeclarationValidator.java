@@ -111,7 +111,7 @@ public class DeclarationValidator {
         if (!out.isEmpty()) {
             return CheckedSubmission.invalid(request, sorted(out));
         }
-        return new CheckedSubmission(request, null, List.of(), state, applied.rateMonth(), applied.provisional(), null);
+        return new CheckedSubmission(request, null, List.of(), state, applied.rateMonth(), applied.provisional(), null, null);
     }
 
     private void dates(LocalDate date, Set<Violation> out) {

@@ -2,6 +2,7 @@ package dev.customs.declaration.declarations;
 
 import dev.customs.declaration.api.DeclarationRequest;
 import dev.customs.declaration.config.DeclarationConfig;
+import dev.customs.kafka.KafkaTracing;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -71,7 +72,8 @@ public class GroupCommitter {
      * @param idempotencyKey a valid {@code Idempotency-Key} (see {@link IdempotencyKeys}), or null
      */
     public SubmissionOutcome submit(DeclarationRequest request, String idempotencyKey, Filer filer) {
-        CheckedSubmission checked = validator.check(request).filedBy(filer, idempotencyKey);
+        CheckedSubmission checked = validator.check(request).filedBy(filer, idempotencyKey)
+                .tracedBy(KafkaTracing.currentTraceparent());
         if (!checked.valid()) {
             return declarations.fileChecked(List.of(checked)).get(0);
         }

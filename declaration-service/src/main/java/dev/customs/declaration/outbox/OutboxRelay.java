@@ -2,11 +2,19 @@ package dev.customs.declaration.outbox;
 
 import dev.customs.contract.event.DeclarationEvent;
 import dev.customs.declaration.config.OutboxConfig;
+import dev.customs.kafka.KafkaTracing;
 import dev.customs.kafka.ReliableProducer;
+import dev.customs.kafka.TraceScope;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -15,6 +23,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.InvalidRecordException;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.RecordBatchTooLargeException;
@@ -45,6 +54,12 @@ import java.util.concurrent.TimeUnit;
  * <p>A batch is bounded by rows and by payload bytes. A row Kafka refuses for good (too large, an invalid
  * record) is parked in {@code outbox_parked} with the reason, once it has failed on its own, so the rows
  * behind it keep flowing; anything else (the broker away, timeouts) is retried with backoff, in order.
+ *
+ * <p>Tracing: a row that kept the trace context of the request that wrote it is sent in a producer span that is
+ * a child of that context (not a root linked to it: the send is the next step of the same declaration's
+ * journey, and a child keeps the request, the send and the consumers' spans in one trace), and its record
+ * carries the span's {@code traceparent} header. A row without one (the simulator's, say) is sent without a
+ * span or a header: a root trace per relayed record would cost more than it tells.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -53,17 +68,23 @@ public class OutboxRelay {
 
     private static final String LOCK_BATCH = """
             SELECT id, octet_length(payload) FROM outbox ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED""";
-    private static final String READ = "SELECT id, declaration_id, payload FROM outbox WHERE id = ANY (?) ORDER BY id";
+    private static final String READ =
+            "SELECT id, declaration_id, payload, traceparent FROM outbox WHERE id = ANY (?) ORDER BY id";
     private static final String DELETE = "DELETE FROM outbox WHERE id = ANY (?)";
     private static final String PARK = """
-            WITH moved AS (DELETE FROM outbox WHERE id = ? RETURNING id, declaration_id, payload, occurred_at)
-            INSERT INTO outbox_parked (id, declaration_id, payload, occurred_at, parked_at, failure)
-            SELECT id, declaration_id, payload, occurred_at, now(), ? FROM moved""";
+            WITH moved AS (DELETE FROM outbox WHERE id = ? RETURNING id, declaration_id, payload, occurred_at, traceparent)
+            INSERT INTO outbox_parked (id, declaration_id, payload, occurred_at, parked_at, failure, traceparent)
+            SELECT id, declaration_id, payload, occurred_at, now(), ?, traceparent FROM moved""";
     private static final String BACKLOG = "SELECT count(*) FROM outbox";
+    private static final AttributeKey<Long> OUTBOX_ID = AttributeKey.longKey("customs.outbox_id");
     private static final String PARKED = "SELECT count(*) FROM outbox_parked";
 
-    /** One locked row on its way to Kafka. */
-    private record Row(long id, String key, byte[] payload) {
+    /** One locked row on its way to Kafka; {@code traceparent} is the writing request's, or null. */
+    private record Row(long id, String key, byte[] payload, String traceparent) {
+    }
+
+    /** A record handed to the producer, and its span (invalid when the row was not traced); ended on the ack. */
+    private record Sending(Future<?> ack, Span span) {
     }
 
     private final AgroalDataSource dataSource;
@@ -71,6 +92,7 @@ public class OutboxRelay {
     private final Map<String, Object> kafkaConfig;
     private final Counter published;
     private final Counter parked;
+    private final Tracer tracer;
     private volatile boolean running;
     private volatile boolean failing;
     private volatile Instant lastAcknowledged;
@@ -78,8 +100,10 @@ public class OutboxRelay {
     private KafkaProducer<String, byte[]> producer;
 
     public OutboxRelay(AgroalDataSource dataSource, OutboxConfig config,
-                       @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, MeterRegistry registry) {
+                       @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, MeterRegistry registry,
+                       Tracer tracer) {
         this.dataSource = dataSource;
+        this.tracer = tracer;
         this.config = config;
         this.kafkaConfig = kafkaConfig;
         this.published = Counter.builder("customs_events_published").description("Events acknowledged by Kafka")
@@ -168,17 +192,23 @@ public class OutboxRelay {
             if (rows.isEmpty()) {
                 return 0;
             }
-            List<Future<?>> acks = new ArrayList<>(rows.size());
+            List<Sending> sent = new ArrayList<>(rows.size());
             for (Row row : rows) {
-                acks.add(send(row));
+                sent.add(send(row));
             }
             long deadline = System.nanoTime() + config.ackTimeout().toNanos();
             List<Long> done = new ArrayList<>(rows.size());
             List<Row> refused = new ArrayList<>();
             for (int i = 0; i < rows.size(); i++) {
                 try {
-                    acks.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                    sent.get(i).ack().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                     done.add(rows.get(i).id());
+                    if (LOG.isDebugEnabled()) {
+                        try (TraceScope scope = TraceScope.enter(sent.get(i).span())) {
+                            LOG.debugf("Relayed declaration %s (outbox row %d) to %s", rows.get(i).key(), rows.get(i).id(),
+                                    DeclarationEvent.TOPIC);
+                        }
+                    }
                 } catch (ExecutionException e) {
                     if (!refusedForGood(e.getCause())) {
                         throw e;
@@ -188,14 +218,17 @@ public class OutboxRelay {
             }
             // A batch the broker refuses fails every record in it: only a row that fails alone is parked.
             for (Row row : refused) {
+                Sending again = send(row);
                 try {
-                    send(row).get(config.ackTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                    again.ack().get(config.ackTimeout().toMillis(), TimeUnit.MILLISECONDS);
                     done.add(row.id());
                 } catch (ExecutionException e) {
                     if (!refusedForGood(e.getCause())) {
                         throw e;
                     }
-                    park(connection, row, e.getCause());
+                    try (TraceScope scope = TraceScope.enter(again.span())) {
+                        park(connection, row, e.getCause());
+                    }
                 }
             }
             delete(connection, done);
@@ -233,20 +266,53 @@ public class OutboxRelay {
             read.setArray(1, connection.createArrayOf("bigint", ids.toArray()));
             try (ResultSet rs = read.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(new Row(rs.getLong(1), rs.getString(2), rs.getBytes(3)));
+                    rows.add(new Row(rs.getLong(1), rs.getString(2), rs.getBytes(3), rs.getString(4)));
                 }
             }
         }
         return rows;
     }
 
-    /** A send that fails before it reaches the broker (e.g. too large for the producer) fails its future too. */
-    private Future<?> send(Row row) {
-        try {
-            return producer.send(new ProducerRecord<>(DeclarationEvent.TOPIC, row.key(), row.payload()));
-        } catch (KafkaException e) {
-            return CompletableFuture.failedFuture(e);
+    /**
+     * Hands a row to the producer, in a span continuing its request's trace when it has one. A send that fails
+     * before it reaches the broker (e.g. too large for the producer) fails its future too.
+     */
+    private Sending send(Row row) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(DeclarationEvent.TOPIC, row.key(), row.payload());
+        Context parent = KafkaTracing.parentOf(row.traceparent());
+        Span span = Span.getInvalid();
+        if (KafkaTracing.hasSpan(parent)) {
+            span = tracer.spanBuilder("send " + DeclarationEvent.TOPIC).setParent(parent).setSpanKind(SpanKind.PRODUCER)
+                    .setAttribute(KafkaTracing.MESSAGING_SYSTEM, "kafka")
+                    .setAttribute(KafkaTracing.DESTINATION, DeclarationEvent.TOPIC)
+                    .setAttribute(KafkaTracing.OPERATION, "send")
+                    .setAttribute(KafkaTracing.DECLARATION_ID, row.key())
+                    .setAttribute(OUTBOX_ID, row.id())
+                    .startSpan();
+            // With tracing off the span is the stored context itself, which the record then carries on.
+            KafkaTracing.inject(parent.with(span), record.headers());
         }
+        Span sending = span;
+        try {
+            return new Sending(producer.send(record, (metadata, failure) -> acknowledged(sending, metadata, failure)), span);
+        } catch (KafkaException e) {
+            acknowledged(span, null, e);
+            return new Sending(CompletableFuture.failedFuture(e), span);
+        }
+    }
+
+    private static void acknowledged(Span span, RecordMetadata metadata, Exception failure) {
+        if (!span.isRecording()) {
+            return;
+        }
+        if (failure != null) {
+            span.recordException(failure);
+            span.setStatus(StatusCode.ERROR, failure.getClass().getSimpleName());
+        } else if (metadata != null) {
+            span.setAttribute(KafkaTracing.PARTITION, Integer.toString(metadata.partition()));
+            span.setAttribute(KafkaTracing.OFFSET, metadata.offset());
+        }
+        span.end();
     }
 
     /**

@@ -65,7 +65,7 @@ class GroupCommitterTest {
 
         @Override
         public CheckedSubmission check(DeclarationRequest request) {
-            return new CheckedSubmission(request, null, List.of(), null, null, false, FILER);
+            return new CheckedSubmission(request, null, List.of(), null, null, false, FILER, null);
         }
     }
 

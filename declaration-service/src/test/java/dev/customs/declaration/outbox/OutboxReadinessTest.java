@@ -1,6 +1,7 @@
 package dev.customs.declaration.outbox;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
 import jakarta.enterprise.inject.Vetoed;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.junit.jupiter.api.Test;
@@ -14,7 +15,7 @@ class OutboxReadinessTest {
     @Vetoed
     private static final class BrokerAway extends OutboxRelay {
         BrokerAway() {
-            super(null, null, java.util.Map.of(), new SimpleMeterRegistry());
+            super(null, null, java.util.Map.of(), new SimpleMeterRegistry(), OpenTelemetry.noop().getTracer("test"));
         }
 
         @Override
