@@ -24,6 +24,13 @@ class GeneratedManifestsTest {
 
     /** quarkus-kubernetes (dekorate) adds it to every Deployment by itself; the services do not read it. */
     private static final String ADDED_BY_THE_GENERATOR = "KUBERNETES_NAMESPACE";
+    /**
+     * quarkus-opentelemetry has the generator add these, and reads them itself as the spans' resource attributes
+     * (k8s.pod.name, ...): they set no property of the services' own configuration.
+     */
+    private static final Set<String> ADDED_FOR_TRACING = Set.of("QUARKUS_OTEL_K8S_RESOURCE_CONTAINER_NAME",
+            "QUARKUS_OTEL_K8S_RESOURCE_DEPLOYMENT_NAME", "QUARKUS_OTEL_K8S_RESOURCE_NAMESPACE",
+            "QUARKUS_OTEL_K8S_RESOURCE_NODE_NAME", "QUARKUS_OTEL_K8S_RESOURCE_POD_NAME", "QUARKUS_OTEL_K8S_RESOURCE_POD_UID");
     /** What every service must be given, as compose gives it (docker-compose.yml). */
     private static final List<String> REQUIRED = List.of("KAFKA_BOOTSTRAP_SERVERS", "QUARKUS_DATASOURCE_JDBC_URL",
             "QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD", "CUSTOMS_KAFKA_USERNAME", "CUSTOMS_KAFKA_PASSWORD",
@@ -89,7 +96,11 @@ class GeneratedManifestsTest {
         ServiceConfig config = ServiceConfig.of(service);
         Map<String, JsonNode> env = environment(service);
         Set<String> unread = new TreeSet<>();
+        assertThat(env.keySet()).containsAll(ADDED_FOR_TRACING);
         for (String name : env.keySet()) {
+            if (ADDED_FOR_TRACING.contains(name)) {
+                continue;
+            }
             if (name.equals(ADDED_BY_THE_GENERATOR)) {
                 assertThat(env.get(name).path("valueFrom").path("fieldRef").path("fieldPath").asText()).isEqualTo("metadata.namespace");
             } else if (!config.readFromEnvironment().contains(name)) {
