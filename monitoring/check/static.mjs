@@ -265,7 +265,7 @@ for (const [svc, spec] of Object.entries(SERVICES)) {
     return problems;
   });
 
-  check(`compose: ${svc} exports traces to jaeger over OTLP, and traces nothing by default`, () => {
+  check(`compose: ${svc} exports traces to jaeger over OTLP, and exports nothing by default`, () => {
     const problems = [];
     const e = env(svc);
     // Off in the service's own configuration (local runs and tests reach no collector), on in compose.

@@ -63,7 +63,7 @@ final class Http {
             for (String line : lines) {
                 if (labelPrefix != null ? line.startsWith(labelPrefix)
                         : line.startsWith(name + " ") || line.startsWith(name + "{")) {
-                    sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                    sum += sampleValue(line);
                 }
             }
             return sum;
@@ -78,7 +78,7 @@ final class Http {
                     int le = line.indexOf("le=\"") + 4;
                     String bound = line.substring(le, line.indexOf('"', le));
                     double upper = bound.equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(bound);
-                    counts.merge(upper, Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)), Double::sum);
+                    counts.merge(upper, sampleValue(line), Double::sum);
                 }
             }
             return counts;
@@ -108,5 +108,12 @@ final class Http {
             }
         }
         return Double.POSITIVE_INFINITY;
+    }
+
+    /** A sample line's value, without the exemplar (" # {trace_id=...} value timestamp") OpenMetrics may append. */
+    static double sampleValue(String line) {
+        int exemplar = line.indexOf(" # ");
+        String sample = exemplar < 0 ? line : line.substring(0, exemplar);
+        return Double.parseDouble(sample.substring(sample.lastIndexOf(' ') + 1));
     }
 }

@@ -289,7 +289,7 @@ public class OutboxRelay {
                     .setAttribute(KafkaTracing.DECLARATION_ID, row.key())
                     .setAttribute(OUTBOX_ID, row.id())
                     .startSpan();
-            // With tracing off the span is the stored context itself, which the record then carries on.
+            // Under a no-op tracer the span is the stored context itself, which the record then carries on.
             KafkaTracing.inject(parent.with(span), record.headers());
         }
         Span sending = span;
