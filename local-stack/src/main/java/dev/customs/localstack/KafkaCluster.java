@@ -211,24 +211,19 @@ public final class KafkaCluster extends KafkaServers {
 
     /** The node leading most partitions of {@code topic}: the one whose loss moves most leadership. */
     public int busiestLeader(String topic) {
-        try (Admin admin = Admin.create(clientProperties(ADMIN))) {
-            TopicDescription description = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic);
-            return description.partitions().stream().map(p -> p.leader()).filter(leader -> leader != null)
-                    .collect(Collectors.groupingBy(Node::id, Collectors.counting()))
-                    .entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot describe " + topic, e);
-        }
+        return describe(topic).partitions().stream().map(p -> p.leader()).filter(leader -> leader != null)
+                .collect(Collectors.groupingBy(Node::id, Collectors.counting()))
+                .entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
     }
 
     /** How many partitions of {@code topic} have all their replicas in sync. */
     public long fullyReplicatedPartitions(String topic) {
+        return describe(topic).partitions().stream().filter(p -> p.isr().size() == p.replicas().size()).count();
+    }
+
+    private TopicDescription describe(String topic) {
         try (Admin admin = Admin.create(clientProperties(ADMIN))) {
-            return admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().stream()
-                    .filter(p -> p.isr().size() == p.replicas().size()).count();
+            return admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

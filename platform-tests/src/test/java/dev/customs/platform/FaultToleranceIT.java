@@ -1,7 +1,6 @@
 package dev.customs.platform;
 
 import dev.customs.contract.event.DeclarationEvent;
-import dev.customs.contract.reference.ReferenceData;
 import dev.customs.contract.testing.RawPublisher;
 import dev.customs.localstack.Infrastructure;
 import dev.customs.localstack.LocalPostgres;
@@ -10,8 +9,6 @@ import dev.customs.localstack.Tokens;
 import dev.customs.localstack.RebuildTotals;
 import dev.customs.rest.testing.ExactNumbers;
 import dev.customs.rest.testing.Metrics;
-import dev.customs.workload.EventFactory;
-import dev.customs.workload.Totals;
 import dev.customs.workload.Workload;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -32,7 +29,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -68,8 +64,7 @@ class FaultToleranceIT {
     private static final String ZONE = Platform.ZONE_SERVICE;
     private static final String STATISTICS = Platform.STATISTICS_SERVICE;
     private static final List<String> CONSUMERS = List.of(ZONE, STATISTICS);
-    /** The areas the workloads declare in; each one's totals are checked. */
-    private static final String[] ZONES = {"8013", "2369", "5349", "8010", "8008", "2230", "0130", "3130", "2330", "0230"};
+    private static final List<String> ZONES = StreamTotals.ZONES;
 
     private static Platform platform;
     private static Random random;
@@ -115,7 +110,7 @@ class FaultToleranceIT {
         }
         assertThat(kills).isEqualTo(10);
         assertThat(workload.expected().declarations()).isEqualTo(20_000);
-        awaitTotalsMatch(workload, year);
+        awaitTotalsMatch(workload);
         assertThat(applied(ZONE) - appliedBefore).isEqualTo(workload.expected().declarations());
     }
 
@@ -153,7 +148,7 @@ class FaultToleranceIT {
             }
         }
         awaitReady();
-        awaitTotalsMatch(workload, year);
+        awaitTotalsMatch(workload);
         BigDecimal imports = filedDuringOutage;
         await().atMost(CATCH_UP).untilAsserted(() -> as(Tokens.ANALYST).queryParam("from", "2024-06-01").queryParam("to", "2024-06-30")
                 .get(platform.url(STATISTICS) + "/api/statistics/totals")
@@ -176,7 +171,7 @@ class FaultToleranceIT {
             }
         }
         awaitReady();
-        awaitTotalsMatch(workload, year);
+        awaitTotalsMatch(workload);
     }
 
     @Test
@@ -235,7 +230,7 @@ class FaultToleranceIT {
             kafka.publishRaw(valid.get(1).declarationId().replace("4200", "4201"), validJson.replace(
                     valid.get(0).eventId().toString(), java.util.UUID.randomUUID().toString()));
             kafka.publishAll(valid.subList(150, valid.size()));
-            awaitTotalsMatch(workload, year);
+            awaitTotalsMatch(workload);
 
             for (String consumer : CONSUMERS) {
                 List<ConsumerRecord<String, byte[]>> dead = kafka.readAll(Infrastructure.deadLetterTopic(consumer), 6, Duration.ofSeconds(30));
@@ -261,7 +256,7 @@ class FaultToleranceIT {
         try (RawPublisher kafka = new RawPublisher(platform.kafka()::clientProperties)) {
             kafka.publishAll(workload.next(2000));
         }
-        awaitTotalsMatch(workload, year);
+        awaitTotalsMatch(workload);
         for (String consumer : CONSUMERS) {
             long applied = applied(consumer);
             platform.service(consumer).stop(Duration.ofSeconds(30));
@@ -271,7 +266,7 @@ class FaultToleranceIT {
             assertThat(Metrics.sum(platform.url(consumer) + "/q/metrics", "customs_ingest_records_consumed_total")).as(consumer + " consumed after restart").isZero();
             assertThat(applied(consumer)).isEqualTo(applied);
         }
-        awaitTotalsMatch(workload, year);
+        awaitTotalsMatch(workload);
     }
 
     @Test
@@ -294,7 +289,7 @@ class FaultToleranceIT {
     /** Every totals answer of a consumer, as the exact JSON it serves. */
     private static Map<String, String> answers(String consumer) {
         List<String> paths = consumer.equals(ZONE)
-                ? Stream.concat(Stream.of(ZONES).map(z -> "/api/zones/" + z + "/totals"),
+                ? Stream.concat(ZONES.stream().map(z -> "/api/zones/" + z + "/totals"),
                         Stream.of("/api/zones/ranking?limit=200")).toList()
                 : List.of("/api/statistics/totals", "/api/statistics/partners?limit=250", "/api/statistics/regions",
                         "/api/statistics/commodities?level=chapter", "/api/statistics/trade-modes",
@@ -330,43 +325,12 @@ class FaultToleranceIT {
                 given().get(platform.url(service) + "/q/health/ready").then().statusCode(200)));
     }
 
-    /**
-     * Declarations numbered by office 4200 and dated in {@code year}, from an unreliable producer: amendments,
-     * cancellations, records sent twice and stale revisions, the follow-ups at the end of each batch.
-     */
     private static Workload workload(long seed, int year) {
-        ReferenceData reference = ReferenceData.standard();
-        LocalDate from = LocalDate.of(year, 1, 1);
-        LocalDate to = LocalDate.of(year, 12, 31);
-        EventFactory factory = new EventFactory(reference, seed, from, to, "4200", EventFactory.zones(reference, List.of(ZONES)));
-        return new Workload(reference, factory, seed, from, to, Workload.Mix.UNRELIABLE_PRODUCER, 1, Clock.systemUTC());
+        return StreamTotals.workload(seed, year);
     }
 
-    private static void awaitTotalsMatch(Workload workload, int year) {
-        LocalDate from = LocalDate.of(year, 1, 1);
-        LocalDate to = LocalDate.of(year, 12, 31);
-        await().atMost(CATCH_UP).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-            for (String zone : ZONES) {
-                Totals expected = workload.expected().zone(zone, from, to);
-                as(Tokens.ANALYST).queryParam("from", from.toString()).queryParam("to", to.toString())
-                        .get(platform.url(ZONE) + "/api/zones/" + zone + "/totals")
-                        .then().statusCode(200)
-                        .body("declarations", equalTo((int) expected.declarations()))
-                        .body("importCny", equalTo(expected.importCny()))
-                        .body("exportCny", equalTo(expected.exportCny()))
-                        .body("importUsd", equalTo(expected.importUsd()))
-                        .body("exportUsd", equalTo(expected.exportUsd()));
-            }
-            Totals national = workload.expected().national(from, to);
-            as(Tokens.ANALYST).queryParam("from", from.toString()).queryParam("to", to.toString())
-                    .get(platform.url(STATISTICS) + "/api/statistics/totals")
-                    .then().statusCode(200)
-                    .body("declarations", equalTo((int) national.declarations()))
-                    .body("importCny", equalTo(national.importCny()))
-                    .body("exportCny", equalTo(national.exportCny()))
-                    .body("importUsd", equalTo(national.importUsd()))
-                    .body("exportUsd", equalTo(national.exportUsd()));
-        });
+    private static void awaitTotalsMatch(Workload workload) {
+        StreamTotals.awaitMatch(workload, platform.url(ZONE), platform.url(STATISTICS), CATCH_UP);
     }
 
     private static long applied(String consumer) {

@@ -1,6 +1,5 @@
 package dev.customs.platform;
 
-import dev.customs.contract.reference.ReferenceData;
 import dev.customs.contract.testing.RawPublisher;
 import dev.customs.localstack.Infrastructure;
 import dev.customs.localstack.KafkaCluster;
@@ -8,8 +7,6 @@ import dev.customs.localstack.Platform;
 import dev.customs.localstack.Tokens;
 import dev.customs.rest.testing.ExactNumbers;
 import dev.customs.rest.testing.Metrics;
-import dev.customs.workload.EventFactory;
-import dev.customs.workload.Totals;
 import dev.customs.workload.Workload;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.AfterAll;
@@ -19,7 +16,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -51,7 +47,6 @@ class ScaleOutIT {
     private static final String DECLARATIONS = Platform.DECLARATION_SERVICE;
     private static final String ZONE = Platform.ZONE_SERVICE;
     private static final String STATISTICS = Platform.STATISTICS_SERVICE;
-    private static final String[] ZONES = {"8013", "2369", "5349", "8010", "8008", "2230", "0130", "3130", "2330", "0230"};
     /** REST filings go to this month, which the Kafka stream (dated {@value #YEAR}) never touches. */
     private static final LocalDate FILED_FROM = LocalDate.of(2024, 3, 1);
 
@@ -79,7 +74,7 @@ class ScaleOutIT {
         assertThat(platform.instances(STATISTICS)).containsExactly(STATISTICS, STATISTICS + "-2");
         KafkaCluster cluster = platform.kafkaCluster();
         Random random = new Random(SEED);
-        Workload workload = workload();
+        Workload workload = StreamTotals.workload(SEED, YEAR);
         Filings filings = new Filings(new Random(SEED + 1));
         CompletableFuture<Void> filing = CompletableFuture.runAsync(filings::fileUntilStopped);
 
@@ -116,7 +111,7 @@ class ScaleOutIT {
 
         String zones = platform.url(ZONE + "-3");
         String statistics = platform.url(STATISTICS);
-        awaitStreamTotals(workload, zones, statistics);
+        StreamTotals.awaitMatch(workload, zones, statistics, CATCH_UP);
         awaitFiledTotals(filings, zones, statistics);
         long everyDeclaration = workload.expected().declarations() + filings.accepted;
         assertThat(applied(zones)).isEqualTo(everyDeclaration);
@@ -169,35 +164,6 @@ class ScaleOutIT {
                 importCny = importCny.add(sum);
             }
         }
-    }
-
-    private static Workload workload() {
-        ReferenceData reference = ReferenceData.standard();
-        LocalDate from = LocalDate.of(YEAR, 1, 1);
-        LocalDate to = LocalDate.of(YEAR, 12, 31);
-        EventFactory factory = new EventFactory(reference, SEED, from, to, "4200", EventFactory.zones(reference, List.of(ZONES)));
-        return new Workload(reference, factory, SEED, from, to, Workload.Mix.UNRELIABLE_PRODUCER, 1, Clock.systemUTC());
-    }
-
-    private static void awaitStreamTotals(Workload workload, String zones, String statistics) {
-        LocalDate from = workload.from();
-        LocalDate to = workload.to();
-        await().atMost(CATCH_UP).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-            for (String zone : ZONES) {
-                assertTotals(zones + "/api/zones/" + zone + "/totals", from, to, workload.expected().zone(zone, from, to));
-            }
-            assertTotals(statistics + "/api/statistics/totals", from, to, workload.expected().national(from, to));
-        });
-    }
-
-    private static void assertTotals(String url, LocalDate from, LocalDate to, Totals expected) {
-        as(Tokens.ANALYST).queryParam("from", from.toString()).queryParam("to", to.toString()).get(url)
-                .then().statusCode(200)
-                .body("declarations", equalTo((int) expected.declarations()))
-                .body("importCny", equalTo(expected.importCny()))
-                .body("exportCny", equalTo(expected.exportCny()))
-                .body("importUsd", equalTo(expected.importUsd()))
-                .body("exportUsd", equalTo(expected.exportUsd()));
     }
 
     private static void awaitFiledTotals(Filings filings, String zones, String statistics) {
