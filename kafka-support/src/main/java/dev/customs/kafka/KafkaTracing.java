@@ -91,23 +91,20 @@ public final class KafkaTracing {
 
     /** The remote parent a stored traceparent names; the root context when null or malformed. */
     public static Context parentOf(String traceparent) {
-        if (traceparent == null) {
-            return Context.root();
-        }
-        try {
-            return W3C.extract(Context.root(), traceparent, STORED);
-        } catch (RuntimeException e) {
-            return Context.root();
-        }
+        return extract(traceparent, STORED);
     }
 
     /** The remote parent a record's headers carry; the root context when absent or malformed. Never throws. */
     public static Context parentOf(Headers headers) {
-        if (headers == null) {
+        return extract(headers, HEADERS);
+    }
+
+    private static <C> Context extract(C carrier, TextMapGetter<C> getter) {
+        if (carrier == null) {
             return Context.root();
         }
         try {
-            return W3C.extract(Context.root(), headers, HEADERS);
+            return W3C.extract(Context.root(), carrier, getter);
         } catch (RuntimeException e) {
             return Context.root();
         }
