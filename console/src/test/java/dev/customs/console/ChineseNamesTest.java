@@ -60,7 +60,7 @@ class ChineseNamesTest {
         reference.put("zonetype", column(zones, 2));
         reference.put("province", column(zones, 3));
         reference.put("country", column(rows("/reference/countries.csv", List.of("alpha2", "name", "regions")), 0));
-        reference.put("region", column(rows("/reference/region-groups.csv", List.of("code", "name")), 0));
+        reference.put("region", column(rows("/reference/region-groups.csv", List.of("code", "name", "continent")), 0));
         reference.put("mode", column(rows("/reference/trade-modes.csv",
                 List.of("code", "name", "regime", "outside_zone", "first_line", "second_line", "intra_zone")), 0));
         reference.put("section", column(rows("/reference/hs-sections.csv",

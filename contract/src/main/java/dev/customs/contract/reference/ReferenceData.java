@@ -73,9 +73,10 @@ public final class ReferenceData {
                 ReferenceData::section, HsSection::number);
         hsChapters = index(read(files, HS_CHAPTERS, "code", "title", "section", "reserved"), this::chapter,
                 HsChapter::code);
-        regionGroups = index(read(files, REGION_GROUPS, "code", "name"), row -> new RegionGroup(
+        regionGroups = index(read(files, REGION_GROUPS, "code", "name", "continent"), row -> new RegionGroup(
                 row.matching("code", "[A-Z][A-Z_]*"),
-                row.required("name")), RegionGroup::code);
+                row.required("name"),
+                row.bool("continent")), RegionGroup::code);
         countries = index(read(files, COUNTRIES, "alpha2", "name", "regions"), this::country, Country::alpha2);
         rates = rates(read(files, EXCHANGE_RATES, "month", "currency", "cny_per_unit"));
         Set<String> all = new TreeSet<>(rates.keySet());
@@ -273,6 +274,10 @@ public final class ReferenceData {
             if (!regions.add(region)) {
                 throw row.fail("region group " + region + " listed twice");
             }
+        }
+        long continents = regions.stream().filter(region -> regionGroups.find(region).orElseThrow().continent()).count();
+        if (continents != 1) {
+            throw row.fail("a partner is on exactly one continent, " + alpha2 + " is on " + continents);
         }
         return new Country(alpha2, row.required("name"), regions);
     }

@@ -199,12 +199,36 @@ class ReferenceDataTest {
     @Test
     void regionGroupsHaveTheirMembers() {
         assertThat(DATA.regionGroups()).extracting(RegionGroup::code).contains("ASEAN", "EU", "BELT_AND_ROAD",
-                "LATIN_AMERICA", "AFRICA", "CENTRAL_ASIA", "MIDDLE_EAST", "NORTH_AMERICA", "RCEP", "OCEANIA");
+                "LATIN_AMERICA", "AFRICA", "CENTRAL_ASIA", "MIDDLE_EAST", "NORTH_AMERICA", "RCEP", "OCEANIA", "ASIA", "EUROPE");
         assertThat(members("ASEAN")).hasSize(10);
         assertThat(members("EU")).hasSize(27).contains("DE", "FR", "IT", "PL", "HU");
         assertThat(members("CENTRAL_ASIA")).containsExactlyInAnyOrder("KZ", "UZ", "KG", "TJ", "TM");
         assertThat(members("RCEP")).hasSize(14).contains("JP", "KR", "AU", "NZ");
         assertThat(members("NORTH_AMERICA")).containsExactlyInAnyOrder("US", "CA");
+    }
+
+    @Test
+    void theContinentsPartitionThePartners() {
+        List<String> continents = DATA.regionGroups().stream().filter(RegionGroup::continent).map(RegionGroup::code).toList();
+        assertThat(continents).containsExactlyInAnyOrder("ASIA", "EUROPE", "AFRICA", "LATIN_AMERICA", "NORTH_AMERICA", "OCEANIA");
+        assertThat(DATA.countries()).allSatisfy(country ->
+                assertThat(continents.stream().filter(country::isIn)).as(country.alpha2()).hasSize(1));
+        assertThat(continents.stream().mapToLong(c -> members(c).size()).sum()).isEqualTo(DATA.countries().size());
+        assertThat(members("EUROPE")).contains("DE", "GB", "RU", "CH").doesNotContain("TR");
+        assertThat(members("ASIA")).contains("TW", "HK", "JP", "TR", "KZ", "SA");
+    }
+
+    @Test
+    void aPartnerOnNoContinentOrOnTwoIsRejected() {
+        String groups = "code,name,continent\nASIA,Asia,true\nEUROPE,Europe,true\nEU,European Union,false\n";
+        assertThatThrownBy(() -> loadWith(Map.of(ReferenceData.REGION_GROUPS, groups,
+                ReferenceData.COUNTRIES, "alpha2,name,regions\nDE,Germany,EU\n")))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("reference/countries.csv line 2: a partner is on exactly one continent, DE is on 0");
+        assertThatThrownBy(() -> loadWith(Map.of(ReferenceData.REGION_GROUPS, groups,
+                ReferenceData.COUNTRIES, "alpha2,name,regions\nTR,Turkey,ASIA|EUROPE\n")))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("reference/countries.csv line 2: a partner is on exactly one continent, TR is on 2");
     }
 
     @Test
@@ -219,7 +243,8 @@ class ReferenceDataTest {
         assertThat(DATA.countries()).hasSizeGreaterThanOrEqualTo(80);
         assertThat(DATA.country("CN")).isEmpty();
         assertThat(DATA.country("US")).get().extracting(Country::name).isEqualTo("United States");
-        assertThat(DATA.country("HK").orElseThrow().regions()).isEmpty();
+        assertThat(DATA.country("HK").orElseThrow().regions()).containsExactly("ASIA");
+        assertThat(DATA.country("TW")).get().extracting(Country::name).isEqualTo("Taiwan, China");
         assertThat(DATA.country(null)).isEmpty();
     }
 
@@ -293,7 +318,7 @@ class ReferenceDataTest {
 
     @Test
     void countryInUnknownRegionGroupIsRejected() {
-        assertThatThrownBy(() -> loadWith(ReferenceData.COUNTRIES, "alpha2,name,regions\nDE,Germany,EU\nFR,France,EU|EUROZONE\n"))
+        assertThatThrownBy(() -> loadWith(ReferenceData.COUNTRIES, "alpha2,name,regions\nDE,Germany,EU|EUROPE\nFR,France,EU|EUROZONE\n"))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("reference/countries.csv line 3: unknown region group 'EUROZONE'");
         assertThatThrownBy(() -> loadWith(ReferenceData.COUNTRIES, "alpha2,name,regions\nCN,China,\n"))
@@ -336,7 +361,12 @@ class ReferenceDataTest {
     }
 
     private static ReferenceData loadWith(String file, String content) {
-        return ReferenceData.load(name -> name.equals(file) ? new StringReader(content) : ReferenceData.classpathFile(name));
+        return loadWith(Map.of(file, content));
+    }
+
+    private static ReferenceData loadWith(Map<String, String> contents) {
+        return ReferenceData.load(name -> contents.containsKey(name) ? new StringReader(contents.get(name))
+                : ReferenceData.classpathFile(name));
     }
 
     private static String original(String file) {

@@ -93,9 +93,25 @@ final class Calibration {
 
     // --- Partners ---
 
-    /** 2024 trade per partner, USD bn. */
-    static final Map<String, Double> PARTNER_TRADE_USD_BN = keyed(read("partners.csv", "partner", "trade_usd_bn"),
-            "partner", row -> positive(row, "trade_usd_bn"));
+    /** 2024 trade with one partner, USD bn: China's exports to it and its imports from it. */
+    record PartnerTrade(double exportsUsdBn, double importsUsdBn) {
+
+        double usdBn(Direction direction) {
+            return direction == Direction.EXPORT ? exportsUsdBn : importsUsdBn;
+        }
+    }
+
+    static final Map<String, PartnerTrade> PARTNER_TRADE = keyed(
+            read("partners.csv", "partner", "exports_usd_bn", "imports_usd_bn"), "partner",
+            row -> new PartnerTrade(positive(row, "exports_usd_bn"), positive(row, "imports_usd_bn")));
+
+    /** One product that makes up a share of China's imports from one partner. */
+    record Affinity(String hsCode, double share) {
+    }
+
+    /** Per partner, the products it mostly sells to China; the shares of one partner add up to less than 1. */
+    static final Map<String, List<Affinity>> IMPORT_AFFINITIES = affinities(
+            read("import-affinities.csv", "partner", "hs_code", "share"));
 
     /** For a partner the table does not know (a row added to the reference file later). */
     static final double UNKNOWN_PARTNER_USD_BN = figure("unknown_partner_usd_bn");
@@ -255,6 +271,24 @@ final class Calibration {
         }
         modes.replaceAll((flow, options) -> List.copyOf(options));
         return Collections.unmodifiableMap(modes);
+    }
+
+    static Map<String, List<Affinity>> affinities(List<CsvReader.Row> rows) {
+        Map<String, List<Affinity>> byPartner = new LinkedHashMap<>();
+        for (CsvReader.Row row : rows) {
+            String partner = row.matching("partner", "[A-Z]{2}");
+            Affinity affinity = new Affinity(row.matching("hs_code", "\\d{10}"), positive(row, "share"));
+            List<Affinity> known = byPartner.computeIfAbsent(partner, p -> new ArrayList<>());
+            if (known.stream().anyMatch(a -> a.hsCode().equals(affinity.hsCode()))) {
+                throw row.fail("partner " + partner + " lists " + affinity.hsCode() + " twice");
+            }
+            known.add(affinity);
+            if (known.stream().mapToDouble(Affinity::share).sum() >= 1) {
+                throw row.fail("the shares of partner " + partner + " must add up to less than 1");
+            }
+        }
+        byPartner.replaceAll((partner, list) -> List.copyOf(list));
+        return Collections.unmodifiableMap(byPartner);
     }
 
     static <T> List<Weighted.Option<T>> options(List<CsvReader.Row> rows, Function<CsvReader.Row, T> value) {

@@ -19,7 +19,10 @@ import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
@@ -65,12 +68,14 @@ public final class DeclarationGenerator {
     private final double[] monthFactors;
     private final Weighted<FlowPlan> flows;
     private final Weighted<Zone> zones;
-    private final Weighted<Country> partners;
+    private final Map<Direction, Weighted<Country>> partners;
     private final Weighted<Port> ports;
     private final Weighted<String> carriers = Weighted.of(CARRIERS);
     private final Weighted<String> importTerms = Weighted.of(IMPORT_TERMS);
     private final Weighted<String> exportTerms = Weighted.of(EXPORT_TERMS);
-    private final Weighted<Product> importGoods = Weighted.of(IMPORT_GOODS);
+    /** Imports from a partner without affinities, and the rest of those from a partner with them. */
+    private final Weighted<Product> importGoods;
+    private final Map<String, PartnerGoods> partnerGoods;
     private final Weighted<Product> exportGoods = Weighted.of(EXPORT_GOODS);
     private final Weighted<Integer> itemCounts = Weighted.of(ITEM_COUNTS);
 
@@ -106,7 +111,14 @@ public final class DeclarationGenerator {
                 Weighted.option(plan(ZoneFlow.INTRA_ZONE, INTRA_ZONE_MODES, 1 - INTRA_ZONE_IMPORT_SHARE),
                         AREA_PER_NATIONAL * INTRA_ZONE_SHARE_OF_AREA * NATIONAL_FRACTION)));
         this.zones = zoneWeights(reference);
-        this.partners = partnerWeights(reference);
+        Map<Direction, List<Weighted.Option<Country>>> partnerOptions = new EnumMap<>(Direction.class);
+        for (Direction direction : Direction.values()) {
+            partnerOptions.put(direction, partnerWeights(reference, direction));
+        }
+        this.partners = new EnumMap<>(Direction.class);
+        partnerOptions.forEach((direction, options) -> partners.put(direction, Weighted.of(options)));
+        this.partnerGoods = partnerGoods();
+        this.importGoods = residualImportGoods(partnerOptions.get(Direction.IMPORT));
         this.ports = Weighted.of(PORTS);
         PORTS.forEach(p -> division(p.value().province()));
         reference.zones().forEach(z -> division(z.province()));
@@ -139,7 +151,7 @@ public final class DeclarationGenerator {
             office = zone.code();
             province = zone.province();
         }
-        Country partner = partners.pick(random);
+        Country partner = partners.get(direction).pick(random);
         String currency = currency(partner);
         BigDecimal rate = rates.rate(currency, YearMonth.from(date)).map(RateTable.Rate::cnyPerUnit).orElse(null);
         if (rate == null) {
@@ -152,7 +164,7 @@ public final class DeclarationGenerator {
         return new DeclarationRequest(null, date, direction, zone == null ? null : zone.code(), plan.flow(),
                 mode.value(), office, creditCode(province), partner.alpha2(), transportMode(plan.flow(), direction, zone),
                 (direction == Direction.IMPORT ? importTerms : exportTerms).pick(random), currency,
-                items(direction, valueCny, rate));
+                items(direction, partner, valueCny, rate));
     }
 
     /** The same declaration with every item's value multiplied by {@code factor}: what an amendment files. */
@@ -187,7 +199,7 @@ public final class DeclarationGenerator {
         return Math.exp(VALUE_SIGMA * random.nextGaussian() - VALUE_SIGMA * VALUE_SIGMA / 2);
     }
 
-    private List<ItemRequest> items(Direction direction, double valueCny, BigDecimal rate) {
+    private List<ItemRequest> items(Direction direction, Country partner, double valueCny, BigDecimal rate) {
         int count = itemCounts.pick(random);
         double cnyPerUnit = rate.doubleValue();
         long minCents = (long) Math.ceil(MIN_ITEM_VALUE_CNY / cnyPerUnit * CENTS);
@@ -198,11 +210,18 @@ public final class DeclarationGenerator {
         long spare = totalCents - count * minCents;
         long allocated = 0;
         List<ItemRequest> items = new ArrayList<>(count);
-        Weighted<Product> goods = direction == Direction.IMPORT ? importGoods : exportGoods;
+        PartnerGoods affinities = direction == Direction.IMPORT ? partnerGoods.get(partner.alpha2()) : null;
         for (int i = 0; i < count; i++) {
             long cents = i < count - 1 ? minCents + (long) (spare * weights[i] / sum) : totalCents - allocated;
             allocated += cents;
-            Product product = goods.pick(random);
+            Product product;
+            if (direction == Direction.EXPORT) {
+                product = exportGoods.pick(random);
+            } else if (affinities != null && random.nextDouble() < affinities.share()) {
+                product = affinities.goods().pick(random);
+            } else {
+                product = importGoods.pick(random);
+            }
             long quantity = Math.max(1, Math.round(cents * cnyPerUnit / CENTS / product.unitPriceCny()));
             items.add(new ItemRequest(i + 1, product.hsCode(), BigDecimal.valueOf(quantity), product.unit(),
                     BigDecimal.valueOf(cents, MONEY_SCALE)));
@@ -337,28 +356,94 @@ public final class DeclarationGenerator {
     }
 
     /**
-     * 2024 trade per partner, plus the Belt and Road trade of partners the reference file does not list, spread
-     * evenly over the listed Belt and Road partners outside the groups the file lists completely.
+     * One direction's 2024 trade per partner, plus the Belt and Road trade of partners the reference file does
+     * not list, spread evenly over the listed Belt and Road partners outside the groups the file lists completely.
+     * That fill is counted over both directions, so that Belt and Road partners hold their published share of
+     * all the weights, and split between the directions as the national trade the file does not list is.
      */
-    private static Weighted<Country> partnerWeights(ReferenceData reference) {
+    private static List<Weighted.Option<Country>> partnerWeights(ReferenceData reference, Direction direction) {
         List<Country> countries = reference.countries();
-        double[] weights = countries.stream()
-                .mapToDouble(c -> PARTNER_TRADE_USD_BN.getOrDefault(c.alpha2(), UNKNOWN_PARTNER_USD_BN)).toArray();
+        double[] weights = countries.stream().mapToDouble(c -> partnerUsdBn(c, direction)).toArray();
         double listedBeltAndRoad = 0;
+        double listed = 0;
+        double listedThisWay = Arrays.stream(weights).sum();
         List<Integer> standIns = new ArrayList<>();
         for (int i = 0; i < countries.size(); i++) {
             Country c = countries.get(i);
+            double both = partnerUsdBn(c, Direction.EXPORT) + partnerUsdBn(c, Direction.IMPORT);
+            listed += both;
             if (c.isIn("BELT_AND_ROAD")) {
-                listedBeltAndRoad += weights[i];
+                listedBeltAndRoad += both;
                 if (COMPLETE_GROUPS.stream().noneMatch(c::isIn)) {
                     standIns.add(i);
                 }
             }
         }
-        double unlisted = Math.max(0, BELT_AND_ROAD_SHARE * NATIONAL_TRADE_USD_BN - listedBeltAndRoad);
-        standIns.forEach(i -> weights[i] += unlisted / standIns.size());
-        return Weighted.of(IntStream.range(0, countries.size())
+        // The fill f that makes Belt and Road partners hold their share of all the weights, listed + f.
+        double unlistedBeltAndRoad = Math.max(0, (BELT_AND_ROAD_SHARE * listed - listedBeltAndRoad) / (1 - BELT_AND_ROAD_SHARE));
+        double directionShare = direction == Direction.EXPORT ? EXPORT_SHARE : 1 - EXPORT_SHARE;
+        double unlistedThisWay = Math.max(0, directionShare * NATIONAL_TRADE_USD_BN - listedThisWay);
+        double unlisted = Math.max(0, NATIONAL_TRADE_USD_BN - listed);
+        double fill = unlisted == 0 ? 0 : unlistedBeltAndRoad * unlistedThisWay / unlisted;
+        standIns.forEach(i -> weights[i] += fill / standIns.size());
+        return IntStream.range(0, countries.size())
                 .mapToObj(i -> Weighted.option(countries.get(i), weights[i]))
-                .toList());
+                .toList();
+    }
+
+    private static double partnerUsdBn(Country country, Direction direction) {
+        PartnerTrade trade = PARTNER_TRADE.get(country.alpha2());
+        return trade == null ? UNKNOWN_PARTNER_USD_BN : trade.usdBn(direction);
+    }
+
+    /** A partner's own import mix: the share of its imports it covers and the products, weighted. */
+    private record PartnerGoods(double share, Weighted<Product> goods) {
+    }
+
+    private static Map<String, PartnerGoods> partnerGoods() {
+        Map<String, Product> byCode = importProducts();
+        Map<String, PartnerGoods> goods = new HashMap<>();
+        IMPORT_AFFINITIES.forEach((partner, affinities) -> goods.put(partner, new PartnerGoods(
+                affinities.stream().mapToDouble(Affinity::share).sum(),
+                Weighted.of(affinities.stream().map(a -> Weighted.option(byCode.get(a.hsCode()), a.share())).toList()))));
+        return Map.copyOf(goods);
+    }
+
+    /**
+     * The national import mix less what partners' affinities already place, so that affinities move imports
+     * between partners without changing the mix: each product keeps {@code share x imports} in all.
+     */
+    private static Weighted<Product> residualImportGoods(List<Weighted.Option<Country>> importPartners) {
+        double imports = importPartners.stream().mapToDouble(Weighted.Option::share).sum();
+        double goodsShares = IMPORT_GOODS.stream().mapToDouble(Weighted.Option::share).sum();
+        Map<String, Double> placed = new HashMap<>();
+        for (Weighted.Option<Country> partner : importPartners) {
+            IMPORT_AFFINITIES.getOrDefault(partner.value().alpha2(), List.of()).forEach(a ->
+                    placed.merge(a.hsCode(), partner.share() * a.share(), Double::sum));
+        }
+        List<Weighted.Option<Product>> residual = new ArrayList<>();
+        for (Weighted.Option<Product> product : IMPORT_GOODS) {
+            double total = product.share() / goodsShares * imports;
+            double rest = total - placed.getOrDefault(product.value().hsCode(), 0.0);
+            if (rest < 0) {
+                throw new IllegalStateException("import affinities place more " + product.value().hsCode()
+                        + " than the national import mix holds: USD " + (total - rest) + " bn of " + total + " bn");
+            }
+            if (rest > 0) {
+                residual.add(Weighted.option(product.value(), rest));
+            }
+        }
+        return Weighted.of(residual);
+    }
+
+    private static Map<String, Product> importProducts() {
+        Map<String, Product> byCode = new HashMap<>();
+        IMPORT_GOODS.forEach(p -> byCode.put(p.value().hsCode(), p.value()));
+        IMPORT_AFFINITIES.values().forEach(list -> list.forEach(a -> {
+            if (!byCode.containsKey(a.hsCode())) {
+                throw new IllegalStateException("import-affinities.csv names " + a.hsCode() + ", which goods.csv does not import");
+            }
+        }));
+        return byCode;
     }
 }

@@ -10,13 +10,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Trade with each region group. Groups overlap (Vietnam is in ASEAN, RCEP and Belt and Road), so the
- * rows do not add up to the national total.
+ * Trade with each region group. The continents add up to the national total; the other groups overlap them
+ * and each other (Vietnam is in Asia, ASEAN, RCEP and Belt and Road).
  */
 @ApplicationScoped
 public class RegionTotalsService {
 
-    public record RegionTotal(String code, String name, TradeTotals totals) {
+    public record RegionTotal(String code, String name, boolean continent, TradeTotals totals) {
     }
 
     private final ReferenceData reference = ReferenceData.standard();
@@ -30,7 +30,7 @@ public class RegionTotalsService {
     public List<RegionTotal> totalsByRegion(DateRange range) {
         Map<String, TradeTotals> byPartner = queries.byPartner(range);
         return reference.regionGroups().stream()
-                .map(group -> new RegionTotal(group.code(), group.name(), TotalsMath.sum(
+                .map(group -> new RegionTotal(group.code(), group.name(), group.continent(), TotalsMath.sum(
                         byPartner.entrySet().stream()
                                 .filter(partner -> isIn(partner.getKey(), group))
                                 .map(Map.Entry::getValue)
