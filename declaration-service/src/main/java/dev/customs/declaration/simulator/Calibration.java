@@ -13,6 +13,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
@@ -37,8 +39,19 @@ final class Calibration {
     static final double NATIONAL_EXPORTS_CNY = figure("national_exports_cny_tn") * TRILLION;
     static final double EXPORT_SHARE = NATIONAL_EXPORTS_CNY / NATIONAL_TRADE_CNY;
     static final double NATIONAL_TRADE_USD_BN = figure("national_trade_usd_bn");
-    static final double ANNUAL_GROWTH = figure("annual_growth");
+    /** Growth of one year's exports and imports over the year before. */
+    record Growth(double exports, double imports) {
+
+        double of(Direction direction) {
+            return direction == Direction.EXPORT ? exports : imports;
+        }
+    }
+
+    /** By year, in year order; 2024, the base year, must be among them. */
+    static final NavigableMap<Integer, Growth> ANNUAL_GROWTH = annualGrowth(read("annual-growth.csv", "year", "exports", "imports"));
     static final double DAYS_PER_YEAR = 365;
+    /** The year the published figures (national totals, partners, goods) describe: its level is 1. */
+    static final int BASE_YEAR = 2024;
 
     /** Relative daily trade by month, January first; normalised by the generator so that a year averages 1. */
     static final double[] MONTH_FACTORS = monthFactors(read("month-factors.csv", "month", "factor"));
@@ -104,6 +117,9 @@ final class Calibration {
     static final Map<String, PartnerTrade> PARTNER_TRADE = keyed(
             read("partners.csv", "partner", "exports_usd_bn", "imports_usd_bn"), "partner",
             row -> new PartnerTrade(positive(row, "exports_usd_bn"), positive(row, "imports_usd_bn")));
+
+    /** A partner's share of national trade in a year where it differs from the 2024 weights: year -> partner -> share. */
+    static final Map<Integer, Map<String, Double>> PARTNER_SHARES = partnerShares(read("partner-shares.csv", "year", "partner", "share"));
 
     /** One product that makes up a share of China's imports from one partner. */
     record Affinity(String hsCode, double share) {
@@ -271,6 +287,45 @@ final class Calibration {
         }
         modes.replaceAll((flow, options) -> List.copyOf(options));
         return Collections.unmodifiableMap(modes);
+    }
+
+    static NavigableMap<Integer, Growth> annualGrowth(List<CsvReader.Row> rows) {
+        NavigableMap<Integer, Growth> growth = new TreeMap<>();
+        for (CsvReader.Row row : rows) {
+            int year = row.integer("year");
+            if (!growth.isEmpty() && year != growth.lastKey() + 1) {
+                throw row.fail("expected year " + (growth.lastKey() + 1) + ", in order and without gaps");
+            }
+            growth.put(year, new Growth(rate(row, "exports"), rate(row, "imports")));
+        }
+        if (!growth.containsKey(BASE_YEAR)) {
+            throw new IllegalStateException(rows.get(0).file() + ": no row for the base year " + BASE_YEAR);
+        }
+        return Collections.unmodifiableNavigableMap(growth);
+    }
+
+    private static double rate(CsvReader.Row row, String column) {
+        double value = row.number(column);
+        if (!(value > -1 && value < 1)) {
+            throw row.fail(column + " must be a yearly rate between -1 and 1, was " + value);
+        }
+        return value;
+    }
+
+    static Map<Integer, Map<String, Double>> partnerShares(List<CsvReader.Row> rows) {
+        Map<Integer, Map<String, Double>> shares = new TreeMap<>();
+        for (CsvReader.Row row : rows) {
+            double share = positive(row, "share");
+            if (share >= 1) {
+                throw row.fail("share must be below 1, was " + share);
+            }
+            String partner = row.matching("partner", "[A-Z]{2}");
+            if (shares.computeIfAbsent(row.integer("year"), y -> new TreeMap<>()).put(partner, share) != null) {
+                throw row.fail(partner + " appears twice in one year");
+            }
+        }
+        shares.replaceAll((year, byPartner) -> Collections.unmodifiableMap(byPartner));
+        return Collections.unmodifiableMap(shares);
     }
 
     static Map<String, List<Affinity>> affinities(List<CsvReader.Row> rows) {

@@ -16,7 +16,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -39,7 +38,6 @@ public final class DeclarationGenerator {
     private static final int CENTS = 100;
     /** Keeps every currency amount within the 16 integer digits a request allows, even in KRW. */
     private static final double MAX_DECLARATION_VALUE_CNY = 1e13;
-    private static final LocalDate GROWTH_ANCHOR = LocalDate.of(2024, 7, 1);
 
     /** Unified social credit code (GB 32100-2015): alphabet, enterprise prefix, check-character weights base. */
     private static final String CREDIT_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
@@ -50,6 +48,8 @@ public final class DeclarationGenerator {
     private static final int CHECK_WEIGHT_BASE = 3;
 
     private static final double MAX_RANK_EXPONENT = 20;
+    /** A partner's weight is scaled by at most this in a year of partner-shares.csv. */
+    private static final double MAX_PARTNER_FACTOR = 100;
     private static final int BISECTION_STEPS = 60;
 
     /** One way of trading: outside areas (flow null) or one area flow, with its supervision modes. */
@@ -68,7 +68,9 @@ public final class DeclarationGenerator {
     private final double[] monthFactors;
     private final Weighted<FlowPlan> flows;
     private final Weighted<Zone> zones;
-    private final Map<Direction, Weighted<Country>> partners;
+    private final Map<Direction, List<Weighted.Option<Country>>> partnerOptions = new EnumMap<>(Direction.class);
+    /** Per year: the base year's weights, or for a year of partner-shares.csv that year's. */
+    private final Map<Integer, Map<Direction, Weighted<Country>>> partnersByYear = new HashMap<>();
     private final Weighted<Port> ports;
     private final Weighted<String> carriers = Weighted.of(CARRIERS);
     private final Weighted<String> importTerms = Weighted.of(IMPORT_TERMS);
@@ -111,12 +113,10 @@ public final class DeclarationGenerator {
                 Weighted.option(plan(ZoneFlow.INTRA_ZONE, INTRA_ZONE_MODES, 1 - INTRA_ZONE_IMPORT_SHARE),
                         AREA_PER_NATIONAL * INTRA_ZONE_SHARE_OF_AREA * NATIONAL_FRACTION)));
         this.zones = zoneWeights(reference);
-        Map<Direction, List<Weighted.Option<Country>>> partnerOptions = new EnumMap<>(Direction.class);
         for (Direction direction : Direction.values()) {
             partnerOptions.put(direction, partnerWeights(reference, direction));
         }
-        this.partners = new EnumMap<>(Direction.class);
-        partnerOptions.forEach((direction, options) -> partners.put(direction, Weighted.of(options)));
+        PARTNER_SHARES.forEach((year, shares) -> partners(year));
         this.partnerGoods = partnerGoods();
         this.importGoods = residualImportGoods(partnerOptions.get(Direction.IMPORT));
         this.ports = Weighted.of(PORTS);
@@ -151,7 +151,7 @@ public final class DeclarationGenerator {
             office = zone.code();
             province = zone.province();
         }
-        Country partner = partners.get(direction).pick(random);
+        Country partner = partners(date.getYear()).get(direction).pick(random);
         String currency = currency(partner);
         BigDecimal rate = rates.rate(currency, YearMonth.from(date)).map(RateTable.Rate::cnyPerUnit).orElse(null);
         if (rate == null) {
@@ -160,7 +160,7 @@ public final class DeclarationGenerator {
             rate = BigDecimal.ONE;
         }
         double valueCny = Math.min(MAX_DECLARATION_VALUE_CNY,
-                meanValueCny * dateFactor(date) * mode.multiplier() * logNormal());
+                meanValueCny * dateFactor(date, direction) * mode.multiplier() * logNormal());
         return new DeclarationRequest(null, date, direction, zone == null ? null : zone.code(), plan.flow(),
                 mode.value(), office, creditCode(province), partner.alpha2(), transportMode(plan.flow(), direction, zone),
                 (direction == Direction.IMPORT ? importTerms : exportTerms).pick(random), currency,
@@ -189,10 +189,26 @@ public final class DeclarationGenerator {
                 request.currency(), items);
     }
 
-    /** Trend and season: 1 on average over 2024, growing by {@link Calibration#ANNUAL_GROWTH} a year. */
-    double dateFactor(LocalDate date) {
-        double years = ChronoUnit.DAYS.between(GROWTH_ANCHOR, date) / DAYS_PER_YEAR;
-        return Math.pow(1 + ANNUAL_GROWTH, years) * monthFactors[date.getMonthValue() - 1];
+    /** Trend and season: 1 on average over 2024 in each direction, then each year as annual-growth.csv has it. */
+    double dateFactor(LocalDate date, Direction direction) {
+        return level(date.getYear(), direction) * monthFactors[date.getMonthValue() - 1];
+    }
+
+    /** A year's level of one direction's trade against 2024's. */
+    static double level(int year, Direction direction) {
+        double level = 1;
+        for (int y = BASE_YEAR + 1; y <= year; y++) {
+            level *= 1 + growth(y).of(direction);
+        }
+        for (int y = BASE_YEAR; y > year; y--) {
+            level /= 1 + growth(y).of(direction);
+        }
+        return level;
+    }
+
+    private static Growth growth(int year) {
+        Map.Entry<Integer, Growth> known = ANNUAL_GROWTH.floorEntry(year);
+        return (known != null ? known : ANNUAL_GROWTH.firstEntry()).getValue();
     }
 
     private double logNormal() {
@@ -389,6 +405,58 @@ public final class DeclarationGenerator {
         return IntStream.range(0, countries.size())
                 .mapToObj(i -> Weighted.option(countries.get(i), weights[i]))
                 .toList();
+    }
+
+    private Map<Direction, Weighted<Country>> partners(int year) {
+        return partnersByYear.computeIfAbsent(PARTNER_SHARES.containsKey(year) ? year : BASE_YEAR, y -> {
+            Map<String, Double> shares = PARTNER_SHARES.getOrDefault(y, Map.of());
+            shares.keySet().forEach(partner -> reference.country(partner).orElseThrow(() ->
+                    new IllegalStateException("partner-shares.csv names " + partner + ", which is not a partner")));
+            Map<Direction, Weighted<Country>> byDirection = new EnumMap<>(Direction.class);
+            for (Direction direction : Direction.values()) {
+                byDirection.put(direction, Weighted.of(partnerOptions.get(direction).stream()
+                        .map(o -> Weighted.option(o.value(), o.share() * factor(y, o.value().alpha2(), shares)))
+                        .toList()));
+            }
+            return byDirection;
+        });
+    }
+
+    /**
+     * The factor k on both of a partner's weights that gives it {@code shares}' share of the year's trade, where
+     * each direction's weights are that direction's trade and the directions weigh as the year's levels have them.
+     */
+    private double factor(int year, String partner, Map<String, Double> shares) {
+        Double wanted = shares.get(partner);
+        if (wanted == null) {
+            return 1;
+        }
+        double exports = EXPORT_SHARE * level(year, Direction.EXPORT);
+        double imports = (1 - EXPORT_SHARE) * level(year, Direction.IMPORT);
+        double low = 0;
+        double high = MAX_PARTNER_FACTOR;
+        for (int step = 0; step < BISECTION_STEPS; step++) {
+            double k = (low + high) / 2;
+            double share = (exports * shareWith(Direction.EXPORT, partner, k) + imports * shareWith(Direction.IMPORT, partner, k))
+                    / (exports + imports);
+            if (share < wanted) {
+                low = k;
+            } else {
+                high = k;
+            }
+        }
+        return (low + high) / 2;
+    }
+
+    private double shareWith(Direction direction, String partner, double k) {
+        double all = 0;
+        double own = 0;
+        for (Weighted.Option<Country> option : partnerOptions.get(direction)) {
+            boolean isPartner = option.value().alpha2().equals(partner);
+            all += option.share() * (isPartner ? k : 1);
+            own += isPartner ? option.share() * k : 0;
+        }
+        return own / all;
     }
 
     private static double partnerUsdBn(Country country, Direction direction) {

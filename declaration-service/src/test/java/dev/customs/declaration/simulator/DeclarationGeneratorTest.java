@@ -51,6 +51,7 @@ class DeclarationGeneratorTest {
             REFERENCE.regionGroups().stream().filter(RegionGroup::continent).map(RegionGroup::code)).toList();
 
     private static Totals year;
+    private static Totals nextYear;
 
     /** Value in CNY by whatever the calibration tests need, measured from one year of generated requests. */
     private static final class Totals {
@@ -73,11 +74,35 @@ class DeclarationGeneratorTest {
     static void generateOneYear() {
         DeclarationGenerator generator = new DeclarationGenerator(SEED, DeclarationGenerator.meanValueCny(PER_DAY, 1));
         year = new Totals();
-        for (LocalDate date = YEAR; date.getYear() == YEAR.getYear(); date = date.plusDays(1)) {
+        nextYear = new Totals();
+        for (LocalDate date = YEAR; date.getYear() <= YEAR.getYear() + 1; date = date.plusDays(1)) {
+            Totals totals = date.getYear() == YEAR.getYear() ? year : nextYear;
             for (int i = 0; i < PER_DAY; i++) {
-                add(year, generator.next(date));
+                add(totals, generator.next(date));
             }
         }
+    }
+
+    /** 2025 as published (SCIO, 14 Jan 2026): exports +6.1%, imports +0.5%, trade +3.8%, the US 8.8% of trade. */
+    @Test
+    void theNextYearGrowsAsPublishedAndTheUsFallsBack() {
+        double imports = year.national - year.exports;
+        double nextImports = nextYear.national - nextYear.exports;
+        assertThat(nextYear.exports / year.exports - 1).as("export growth").isCloseTo(0.061, within(0.015));
+        assertThat(nextImports / imports - 1).as("import growth").isCloseTo(0.005, within(0.02));
+        assertThat(nextYear.national / year.national - 1).as("trade growth").isCloseTo(0.038, within(0.012));
+        double us = nextYear.exportsByPartner.get("US") + nextYear.importsByPartner.get("US");
+        assertThat(us / nextYear.national).as("the US in 2025").isCloseTo(0.088, within(0.008));
+    }
+
+    @Test
+    void levelsCompoundTheYearlyGrowthBothWays() {
+        assertThat(DeclarationGenerator.level(2024, Direction.EXPORT)).isEqualTo(1.0);
+        assertThat(DeclarationGenerator.level(2025, Direction.EXPORT)).isCloseTo(1.061, within(1e-12));
+        assertThat(DeclarationGenerator.level(2026, Direction.IMPORT)).isCloseTo(1.005 * 1.005, within(1e-12));
+        assertThat(DeclarationGenerator.level(2023, Direction.EXPORT)).isCloseTo(1 / 1.071, within(1e-12));
+        assertThat(DeclarationGenerator.level(2022, Direction.IMPORT)).isCloseTo(1 / 1.023 / 0.997, within(1e-12));
+        assertThat(DeclarationGenerator.level(2021, Direction.IMPORT)).isCloseTo(1 / 1.023 / 0.997 / 0.997, within(1e-12));
     }
 
     @Test
