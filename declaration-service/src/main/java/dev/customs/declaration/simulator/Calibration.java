@@ -58,12 +58,14 @@ final class Calibration {
 
     // --- Special customs supervision areas ---
 
-    static final double ZONE_SHARE = figure("zone_share");
+    /** Areas' first-line trade / national trade: about a fifth (19.0%), from the published export and import shares. */
+    static final double ZONE_SHARE = figure("zone_share_of_national_exports") * EXPORT_SHARE
+            + figure("zone_share_of_national_imports") * (1 - EXPORT_SHARE);
     /** Of area declarations: the rest are first line. Second-line and intra-zone moves count only in area totals. */
     static final double SECOND_LINE_SHARE_OF_AREA = figure("second_line_share_of_area");
     static final double INTRA_ZONE_SHARE_OF_AREA = figure("intra_zone_share_of_area");
     /** Area first-line exports / area first-line trade. */
-    static final double ZONE_EXPORT_SHARE = figure("zone_first_line_exports_cny_tn") / figure("zone_first_line_trade_cny_tn");
+    static final double ZONE_EXPORT_SHARE = figure("zone_share_of_national_exports") * EXPORT_SHARE / ZONE_SHARE;
     /** Exports' share of trade outside areas, so that the national share comes out at {@link #EXPORT_SHARE}. */
     static final double OUTSIDE_EXPORT_SHARE = (EXPORT_SHARE - ZONE_SHARE * ZONE_EXPORT_SHARE) / (1 - ZONE_SHARE);
     /** Of second-line moves: from the area into the domestic market (an import into the customs territory). */
