@@ -80,16 +80,16 @@ class NationalBreakdownsAcrossPeriodsTest {
 
     private static final Map<String, PartnerFacts> PARTNERS = Map.of(
             "US", new PartnerFacts("United States", Set.of("NORTH_AMERICA")),
-            "DE", new PartnerFacts("Germany", Set.of("EU")),
-            "VN", new PartnerFacts("Vietnam", Set.of("ASEAN", "RCEP", "BELT_AND_ROAD")),
-            "JP", new PartnerFacts("Japan", Set.of("RCEP")),
-            "KZ", new PartnerFacts("Kazakhstan", Set.of("CENTRAL_ASIA", "BELT_AND_ROAD")),
+            "DE", new PartnerFacts("Germany", Set.of("EU", "EUROPE")),
+            "VN", new PartnerFacts("Vietnam", Set.of("ASEAN", "RCEP", "BELT_AND_ROAD", "ASIA")),
+            "JP", new PartnerFacts("Japan", Set.of("RCEP", "ASIA")),
+            "KZ", new PartnerFacts("Kazakhstan", Set.of("CENTRAL_ASIA", "BELT_AND_ROAD", "ASIA")),
             "ZA", new PartnerFacts("South Africa", Set.of("AFRICA", "BELT_AND_ROAD")),
             "BR", new PartnerFacts("Brazil", Set.of("LATIN_AMERICA")),
-            "SA", new PartnerFacts("Saudi Arabia", Set.of("MIDDLE_EAST", "BELT_AND_ROAD")));
+            "SA", new PartnerFacts("Saudi Arabia", Set.of("MIDDLE_EAST", "BELT_AND_ROAD", "ASIA")));
 
     private static final List<String> REGIONS = List.of("ASEAN", "EU", "BELT_AND_ROAD", "RCEP", "LATIN_AMERICA",
-            "AFRICA", "CENTRAL_ASIA", "MIDDLE_EAST", "NORTH_AMERICA", "OCEANIA");
+            "AFRICA", "CENTRAL_ASIA", "MIDDLE_EAST", "NORTH_AMERICA", "OCEANIA", "ASIA", "EUROPE");
 
     /** The HS section (roman numeral, and its number for ordering) of each chapter used (hs-sections.csv). */
     private static final Map<String, String> SECTION_OF_CHAPTER = Map.of(
@@ -312,6 +312,8 @@ class NationalBreakdownsAcrossPeriodsTest {
             ExpectedTotals.ofDeclarations(nationalIn(from, to).stream()
                             .filter(s -> PARTNERS.get(s.partnerCountry()).regions().contains(code)).toList())
                     .assertRow(region, "declarations", "region " + code + " " + from + ".." + to);
+            assertThat(region.get("continent")).as(code)
+                    .isEqualTo(Set.of("ASIA", "EUROPE", "AFRICA", "LATIN_AMERICA", "NORTH_AMERICA", "OCEANIA").contains(code));
         }
     }
 

@@ -103,7 +103,7 @@ class StatisticsApiTest {
                 .body("size()", equalTo(0));
         given().queryParam("from", "1999-01-01").queryParam("to", "1999-12-31").get("/api/statistics/regions")
                 .then().statusCode(200)
-                .body("size()", equalTo(10))
+                .body("size()", equalTo(12))
                 .body("declarations", everyItem(equalTo(0)))
                 .body("totalCny", everyItem(equalTo(ZERO)));
         given().queryParam("from", "1999-01-01").queryParam("to", "1999-12-31").queryParam("level", "chapter")
