@@ -62,7 +62,8 @@ class ChineseNamesTest {
         reference.put("country", column(rows("/reference/countries.csv", List.of("alpha2", "name", "regions")), 0));
         reference.put("region", column(rows("/reference/region-groups.csv", List.of("code", "name", "continent")), 0));
         reference.put("mode", column(rows("/reference/trade-modes.csv",
-                List.of("code", "name", "regime", "outside_zone", "first_line", "second_line", "intra_zone")), 0));
+                List.of("code", "name", "gac_trade_mode", "statistics", "direction", "outside_zone", "first_line",
+                        "second_line", "intra_zone", "area_types")), 0));
         reference.put("section", column(rows("/reference/hs-sections.csv",
                 List.of("number", "roman", "title", "first_chapter", "last_chapter")), 0));
         syntheticZones = new TreeSet<>();

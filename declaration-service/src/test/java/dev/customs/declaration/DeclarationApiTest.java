@@ -138,11 +138,11 @@ class DeclarationApiTest {
         bad.put("currency", "EUR");
         bad.put("items", List.of(
                 Map.of("itemNo", 1, "hsCode", "7700000000", "quantity", 1, "unit", "kg", "value", 10),
-                Map.of("itemNo", 2, "hsCode", "84713", "quantity", 0, "unit", "kg", "value", -5)));
+                Map.of("itemNo", 2, "hsCode", "84713", "quantity", 0, "unit", "千克", "value", -5)));
         given().contentType(ContentType.JSON).body(bad).post("/api/declarations")
                 .then().statusCode(400).contentType("application/problem+json")
-                .body("errors.field", containsInAnyOrder("declarationDate", "items[0].hsCode", "items[1].hsCode",
-                        "items[1].quantity", "items[1].value", "partnerCountry", "zoneFlow"))
+                .body("errors.field", containsInAnyOrder("declarationDate", "items[0].hsCode", "items[0].unit",
+                        "items[1].hsCode", "items[1].quantity", "items[1].value", "partnerCountry", "zoneFlow"))
                 .body("errors.find { it.field == 'zoneFlow' }.message", equalTo("must be null when zoneCode is null"))
                 .body("errors.find { it.field == 'items[0].hsCode' }.message", equalTo("HS chapter 77 does not exist or is reserved"));
 
@@ -193,6 +193,37 @@ class DeclarationApiTest {
         // As a well-behaved client sends a large body: the server can refuse it before it is sent.
         given().contentType(ContentType.JSON).header("Expect", "100-continue").body(huge).post("/api/declarations")
                 .then().statusCode(413).contentType("application/problem+json");
+    }
+
+    @Test
+    void aClientsNumberCarriesTheDirectionDigit() {
+        // Digit 9 is 0: an export's number, for an import.
+        given().contentType(ContentType.JSON).body(declaration("801320250000000780")).post("/api/declarations")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", equalTo(List.of("declarationId")))
+                .body("errors[0].message", equalTo("digit 9 must be 1 for IMPORT (1 import, 0 export)"));
+    }
+
+    @Test
+    void anAmendmentKeepsDirectionDeclarantOfficeAndYear() {
+        String id = given().contentType(ContentType.JSON).body(declaration(null)).post("/api/declarations")
+                .then().statusCode(201).extract().path("declarationId");
+        Map<String, Object> otherWay = declaration(null);
+        otherWay.put("direction", "EXPORT");
+        otherWay.put("declarationDate", "2024-08-26");
+        given().contentType(ContentType.JSON).body(otherWay).put("/api/declarations/" + id)
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("detail", equalTo("an amendment cannot change [direction, declarationDate]; cancel and re-file instead"))
+                .body("errors.field", equalTo(List.of("direction", "declarationDate")))
+                .body("errors[0].message", equalTo("cannot change on amendment; cancel and re-file instead (was IMPORT)"));
+        Map<String, Object> otherOffice = declaration(null);
+        otherOffice.put("customsOffice", "8010");
+        given().contentType(ContentType.JSON).body(otherOffice).put("/api/declarations/" + id)
+                .then().statusCode(409).body("errors.field", equalTo(List.of("customsOffice")));
+        Map<String, Object> sameYear = declaration(null);
+        sameYear.put("declarationDate", "2025-01-02");
+        given().contentType(ContentType.JSON).body(sameYear).put("/api/declarations/" + id)
+                .then().statusCode(200).body("revision", equalTo(2));
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.customs.contract.event.DeclarationState;
 import dev.customs.contract.event.Direction;
 import dev.customs.contract.event.ZoneFlow;
 import dev.customs.contract.testing.RawPublisher;
+import dev.customs.contract.testing.TestDeclarations;
 import dev.customs.localstack.Platform;
 import dev.customs.localstack.Tokens;
 import dev.customs.rest.testing.ExactNumbers;
@@ -191,7 +192,9 @@ class PipelineIT {
         body.put("customsOffice", zone == null ? "2200" : zone);
         body.put("declarantCode", "91310000MA1FL0AB34");
         body.put("partnerCountry", direction == Direction.IMPORT ? "DE" : "VN");
-        body.put("transportMode", "2");
+        // Waterway across the border; moves that cross none carry the area's own transport code.
+        body.put("transportMode", zone == null || flow == ZoneFlow.FIRST_LINE ? "2"
+                : TestDeclarations.transportMode(zone, flow, direction));
         body.put("currency", "CNY");
         body.put("items", List.of(Map.of("itemNo", 1, "hsCode", "8471300000", "quantity", 5, "unit", "台", "value", value)));
         return body;

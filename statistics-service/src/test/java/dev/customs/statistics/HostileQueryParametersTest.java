@@ -30,7 +30,7 @@ class HostileQueryParametersTest {
     void everyParameterOfEveryGetAnswersHostileValuesWithA400NamingIt() {
         OpenApiDocumentHostileRequests.assertEveryGetRefusesHostileValues(getClass().getSimpleName(), List.of("GET /api/statistics/totals", "GET /api/statistics/partners",
                 "GET /api/statistics/regions", "GET /api/statistics/commodities", "GET /api/statistics/trade-modes",
-                "GET /api/statistics/series", "GET /api/statistics/regimes", "GET /api/statistics/monthly-report"),
+                "GET /api/statistics/series", "GET /api/statistics/regimes", "GET /api/statistics/gac-trade-modes", "GET /api/statistics/monthly-report"),
                 List.of());
     }
 

@@ -97,14 +97,30 @@ class NationalBreakdownsAcrossPeriodsTest {
     private static final Map<String, Integer> SECTION_NUMBER = Map.of(
             "V", 5, "XI", 11, "XVI", 16, "XVII", 17, "XVIII", 18);
 
-    /** Each supervision mode used, with its regime (trade-modes.csv). */
-    private static final Map<String, String> REGIME_OF_MODE = Map.of(
-            "0110", "GENERAL_TRADE", "0214", "PROCESSING_TRADE", "0615", "PROCESSING_TRADE",
-            "5034", "BONDED_LOGISTICS", "6033", "BONDED_LOGISTICS",
-            "1210", "CROSS_BORDER_ECOMMERCE", "9610", "CROSS_BORDER_ECOMMERCE", "9710", "CROSS_BORDER_ECOMMERCE",
-            "2600", "OTHER");
+    /** Each supervision mode used, with its GAC statistical trade mode (trade-modes.csv). */
+    private static final Map<String, String> GAC_MODE_OF_MODE = Map.of(
+            "0110", "10", "9610", "10", "9710", "10", "0214", "14", "0615", "15",
+            "5034", "34", "5033", "34", "6033", "33", "2600", "39");
+    /** Each GAC trade mode's roll-up (gac-trade-modes.csv), in code order. */
+    private static final Map<String, String> REGIME_OF_GAC_MODE = new java.util.LinkedHashMap<>();
+
+    static {
+        REGIME_OF_GAC_MODE.put("10", "GENERAL_TRADE");
+        REGIME_OF_GAC_MODE.put("14", "PROCESSING_TRADE");
+        REGIME_OF_GAC_MODE.put("15", "PROCESSING_TRADE");
+        REGIME_OF_GAC_MODE.put("19", "OTHER");
+        REGIME_OF_GAC_MODE.put("23", "OTHER");
+        REGIME_OF_GAC_MODE.put("33", "BONDED_LOGISTICS");
+        REGIME_OF_GAC_MODE.put("34", "BONDED_LOGISTICS");
+        REGIME_OF_GAC_MODE.put("35", "OTHER");
+        REGIME_OF_GAC_MODE.put("39", "OTHER");
+    }
+
     private static final List<String> REGIMES = List.of(
-            "GENERAL_TRADE", "PROCESSING_TRADE", "BONDED_LOGISTICS", "CROSS_BORDER_ECOMMERCE", "OTHER");
+            "GENERAL_TRADE", "PROCESSING_TRADE", "BONDED_LOGISTICS", "OTHER");
+    /** Supervision modes outside trade statistics (excluded, or single-item statistics): never national trade. */
+    private static final java.util.Set<String> NOT_IN_TRADE_STATISTICS = java.util.Set.of(
+            "2600", "3100", "4561", "1200", "1371", "5000", "5100", "5300");
 
     /**
      * Dates sit on the edges the ranges and growth bases cut at: the 1st, 14th, 15th, 16th and month ends. Some
@@ -119,7 +135,7 @@ class NationalBreakdownsAcrossPeriodsTest {
             // November 2014: December's base a month earlier (15-30 November for the cut range).
             national("2014-11-14", EXPORT, "0110", "US", "8471300000", "700.00", "113.95"),
             national("2014-11-15", IMPORT, "0110", "DE", "8703230000", "420.42", "68.44"),
-            area("2014-11-30", EXPORT, "8013", FIRST_LINE, "1210", "KZ", "6109100000", "150.15", "24.44"),
+            area("2014-11-30", EXPORT, "8013", FIRST_LINE, "5033", "KZ", "6109100000", "150.15", "24.44"),
             area("2014-11-30", EXPORT, "8013", SECOND_LINE, "5100", "US", "8471300000", "9999.99", "1627.92"),
             // December 2014.
             synthetic(national("2014-12-01", IMPORT, "0110", "US", "8471300000", "2000.00", "325.57")),
@@ -141,8 +157,12 @@ class NationalBreakdownsAcrossPeriodsTest {
             national("2015-02-01", EXPORT, "0110", "US", "8471300000", "1111.11", "181.55"),
             national("2015-02-15", IMPORT, "6033", "SA", "2709000000", "222.22", "36.31"));
 
-    /** National trade: outside areas, or an area's first line; second-line and intra-zone moves are not. */
-    private static final Predicate<DeclarationState> NATIONAL = s -> s.zoneFlow() == null || s.zoneFlow() == FIRST_LINE;
+    /**
+     * National trade: outside areas, or an area's first line, in a mode that counts in trade statistics; second-line
+     * and intra-zone moves are not, nor temporary imports (2600) and the like.
+     */
+    private static final Predicate<DeclarationState> NATIONAL = s -> (s.zoneFlow() == null || s.zoneFlow() == FIRST_LINE)
+            && !NOT_IN_TRADE_STATISTICS.contains(s.tradeMode());
 
     private static boolean published;
 
@@ -369,7 +389,8 @@ class NationalBreakdownsAcrossPeriodsTest {
         assertThat(modes).extracting(m -> (String) m.get("tradeMode")).containsExactlyElementsOf(byMode.keySet());
         for (Map<String, Object> mode : modes) {
             String code = (String) mode.get("tradeMode");
-            assertThat(mode.get("regime")).as(code).isEqualTo(REGIME_OF_MODE.get(code));
+            assertThat(mode.get("gacTradeMode")).as(code).isEqualTo(GAC_MODE_OF_MODE.get(code));
+            assertThat(mode.get("regime")).as(code).isEqualTo(REGIME_OF_GAC_MODE.get(GAC_MODE_OF_MODE.get(code)));
             ExpectedTotals.ofDeclarations(byMode.get(code)).assertRow(mode, "declarations", "mode " + code);
         }
     }
@@ -377,13 +398,29 @@ class NationalBreakdownsAcrossPeriodsTest {
     @ParameterizedTest(name = "{0} to {1}")
     @CsvSource({ACROSS_THE_YEAR_FROM + "," + ACROSS_THE_YEAR_TO, HALF_MONTHS_FROM + "," + HALF_MONTHS_TO})
     void statisticalRegimesWithZerosForRegimesWithoutTrade(String from, String to) {
-        Map<String, List<DeclarationState>> byRegime = nationalBy(from, to, s -> REGIME_OF_MODE.get(s.tradeMode()));
+        Map<String, List<DeclarationState>> byRegime = nationalBy(from, to,
+                s -> REGIME_OF_GAC_MODE.get(GAC_MODE_OF_MODE.get(s.tradeMode())));
         List<Map<String, Object>> regimes = rows(get("/api/statistics/regimes", from, to));
         assertThat(regimes).extracting(r -> (String) r.get("regime")).containsExactlyElementsOf(REGIMES);
         for (Map<String, Object> regime : regimes) {
             String code = (String) regime.get("regime");
             ExpectedTotals.ofDeclarations(byRegime.getOrDefault(code, List.of()))
                     .assertRow(regime, "declarations", "regime " + code + " " + from + ".." + to);
+        }
+    }
+
+    @ParameterizedTest(name = "{0} to {1}")
+    @CsvSource({ACROSS_THE_YEAR_FROM + "," + ACROSS_THE_YEAR_TO, HALF_MONTHS_FROM + "," + HALF_MONTHS_TO})
+    void gacTradeModesWithTheirRollUpAndZeros(String from, String to) {
+        Map<String, List<DeclarationState>> byGacMode = nationalBy(from, to, s -> GAC_MODE_OF_MODE.get(s.tradeMode()));
+        List<Map<String, Object>> modes = rows(get("/api/statistics/gac-trade-modes", from, to));
+        assertThat(modes).extracting(r -> (String) r.get("gacTradeMode"))
+                .containsExactlyElementsOf(REGIME_OF_GAC_MODE.keySet());
+        for (Map<String, Object> mode : modes) {
+            String code = (String) mode.get("gacTradeMode");
+            assertThat(mode.get("regime")).as(code).isEqualTo(REGIME_OF_GAC_MODE.get(code));
+            ExpectedTotals.ofDeclarations(byGacMode.getOrDefault(code, List.of()))
+                    .assertRow(mode, "declarations", "GAC trade mode " + code + " " + from + ".." + to);
         }
     }
 

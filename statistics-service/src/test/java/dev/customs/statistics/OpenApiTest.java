@@ -25,7 +25,7 @@ class OpenApiTest {
 
         assertThat(document.operations()).contains("GET /api/statistics/totals", "GET /api/statistics/partners",
                 "GET /api/statistics/regions", "GET /api/statistics/commodities", "GET /api/statistics/trade-modes",
-                "GET /api/statistics/series", "GET /api/statistics/regimes", "GET /api/statistics/monthly-report",
+                "GET /api/statistics/series", "GET /api/statistics/regimes", "GET /api/statistics/gac-trade-modes", "GET /api/statistics/monthly-report",
                 "GET /api/ingest/status", "GET /api/ingest/dead-letters");
         assertThat(document.gaps()).isEmpty();
 

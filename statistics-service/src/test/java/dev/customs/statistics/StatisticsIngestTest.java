@@ -278,10 +278,13 @@ class StatisticsIngestTest {
                 .body("[0].totalCny", equalTo(new BigDecimal("3700.50")))
                 .body("[0].totalUsd", equalTo(new BigDecimal("518.07")))
                 .body("[1].tradeMode", equalTo("5034"))
+                .body("[1].gacTradeMode", equalTo("34"))
                 .body("[1].regime", equalTo("BONDED_LOGISTICS"))
                 .body("[1].importCny", equalTo(new BigDecimal("3000.00")))
                 .body("[2].tradeMode", equalTo("9710"))
-                .body("[2].regime", equalTo("CROSS_BORDER_ECOMMERCE"))
+                .body("[2].gacTradeMode", equalTo("10"))
+                .body("[2].gacTradeModeName", equalTo("General trade"))
+                .body("[2].regime", equalTo("GENERAL_TRADE"))
                 .body("[2].exportCny", equalTo(new BigDecimal("550.25")));
     }
 

@@ -185,7 +185,8 @@ public final class EventFactory {
         ZoneFlow flow = zone == null ? null : pickFlow();
         List<TradeMode> allowed = new ArrayList<>();
         for (TradeMode mode : tradeModes) {
-            if (mode.allows(flow)) {
+            // The contract's rules: the flow, the one way of a one-way mode, the area types a mode is limited to.
+            if (mode.allows(flow) && mode.allowsDirection(direction) && (zone == null || mode.allowsAreaType(zone.type()))) {
                 allowed.add(mode);
             }
         }
@@ -204,8 +205,12 @@ public final class EventFactory {
             totalCny = totalCny.add(cny);
             totalUsd = totalUsd.add(usd);
         }
+        String carrier = transportModes.get(random.nextInt(transportModes.size())).code();
+        // Moves that cross no border carry the area's transport code instead of a carrier.
+        String transport = flow == null || flow.crossesNationalBorder() ? carrier
+                : reference.areaTransportCode(zone.type(), flow, direction).orElseThrow();
         return new DeclarationState(day, direction, zone == null ? null : zone.code(), flow, mode.code(), office,
-                DECLARANT, skewed(countries).alpha2(), transportModes.get(random.nextInt(transportModes.size())).code(),
+                DECLARANT, skewed(countries).alpha2(), transport,
                 ReferenceData.CNY, items, totalCny, totalUsd, syntheticDraws.nextDouble() < syntheticShare);
     }
 

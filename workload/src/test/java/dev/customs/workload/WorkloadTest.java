@@ -1,6 +1,7 @@
 package dev.customs.workload;
 
 import dev.customs.contract.event.DeclarationEvent;
+import dev.customs.contract.event.DeclarationRules;
 import dev.customs.contract.event.DeclarationState;
 import dev.customs.contract.event.Direction;
 import dev.customs.contract.event.EventType;
@@ -57,6 +58,18 @@ class WorkloadTest {
 
         assertThat(again.next(3_000)).usingRecursiveFieldByFieldElementComparatorIgnoringFields("occurredAt")
                 .isEqualTo(first.next(3_000));
+    }
+
+    /** Producers of test streams must keep to the contract's rules: one-way modes, area types, transport codes, units. */
+    @Test
+    void everyEventPassesTheContractRules() {
+        DeclarationRules rules = new DeclarationRules(REFERENCE, CLOCK);
+        Workload workload = workload(17, Workload.Mix.UNRELIABLE_PRODUCER);
+        List<DeclarationEvent> events = workload.next(5_000);
+        assertThat(events).allSatisfy(e -> assertThat(rules.check(e)).as("%s", e).isEmpty());
+        // The one-way and area-type rules are exercised, not merely passed: such modes occur.
+        assertThat(events).extracting(e -> e.declaration().tradeMode()).contains("9710", "1210");
+        assertThat(events).extracting(e -> e.declaration().transportMode()).contains("Y");
     }
 
     @Test

@@ -87,7 +87,7 @@ class ZoneBreakdownsAcrossPeriodsTest {
     private static final List<DeclarationState> SENT = List.of(
             // January 2012: January 2013's base a year earlier (1-15 January for the cut range).
             sent("2012-01-10", IMPORT, "8013", FIRST_LINE, "5034", "840.00", "133.33"),
-            sent("2012-01-15", EXPORT, "8013", FIRST_LINE, "1210", "300.50", "47.70"),
+            sent("2012-01-15", EXPORT, "8013", FIRST_LINE, "5033", "300.50", "47.70"),
             sent("2012-01-16", IMPORT, "8013", SECOND_LINE, "5100", "1000.00", "158.73"),
             sent("2012-01-20", EXPORT, "8008", FIRST_LINE, "5014", "2000.00", "317.46"),
             // Leap day: in whole February 2013's base a year earlier.
@@ -107,7 +107,7 @@ class ZoneBreakdownsAcrossPeriodsTest {
             sent("2012-12-31", EXPORT, "8013", INTRA_ZONE, "5033", "410.10", "65.14"),
             // January 2013.
             sent("2013-01-01", IMPORT, "8013", FIRST_LINE, "5034", "920.00", "146.13"),
-            sent("2013-01-01", EXPORT, "0130", FIRST_LINE, "1210", "333.33", "52.94"),
+            sent("2013-01-01", EXPORT, "0130", FIRST_LINE, "5033", "333.33", "52.94"),
             sent("2013-01-15", EXPORT, "8013", SECOND_LINE, "5100", "700.70", "111.30"),
             synthetic(sent("2013-01-15", IMPORT, "2369", FIRST_LINE, "5014", "1800.00", "285.90")),
             synthetic(sent("2013-01-16", IMPORT, "8013", FIRST_LINE, "5034", "5000.00", "794.19")),

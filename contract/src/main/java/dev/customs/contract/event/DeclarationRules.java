@@ -2,6 +2,8 @@ package dev.customs.contract.event;
 
 import dev.customs.contract.reference.ReferenceData;
 import dev.customs.contract.reference.TradeMode;
+import dev.customs.contract.reference.TransportMode;
+import dev.customs.contract.reference.Zone;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -78,6 +80,9 @@ public final class DeclarationRules {
     /** A token's {@code sub} and {@code azp} are identifiers, far shorter than this in any identity provider. */
     public static final int FILED_BY_MAX_LENGTH = 255;
 
+    /** Index of the direction digit in a declaration number: office (4), year (4), then 1 import or 0 export. */
+    public static final int DIRECTION_DIGIT = 8;
+
     /** Unified social credit code: 18 characters of digits and capital letters other than I, O, Z, S, V. */
     private static final String CREDIT_CODE_LETTERS = "ABCDEFGHJKLMNPQRTUWXY";
     /** A dead letter names this many violations; the rest are counted (a header is no place for thousands). */
@@ -111,6 +116,28 @@ public final class DeclarationRules {
         this.knownCountry = code -> reference.country(code).isPresent();
         this.knownTransportMode = code -> reference.transportMode(code).isPresent();
         this.knownCurrency = code -> reference.currencies().contains(code);
+    }
+
+    /** The direction digit of a declaration number (GAC Announcement 2016 No. 20): 1 for import, 0 for export. */
+    public static char directionDigit(Direction direction) {
+        return direction == Direction.IMPORT ? '1' : '0';
+    }
+
+    /**
+     * The filing rule for a declaration number: its ninth digit is the direction's. Applied where numbers are
+     * made and chosen (declaration-service), not to consumed events: the pinned contract's own example event
+     * numbers an import with digit 0, and an outside producer following it must not be dead-lettered.
+     *
+     * @return the violation, naming {@code field}, or null when the number is 18 digits with the right digit
+     *         (other shapes are the length rule's)
+     */
+    public static Violation directionDigitViolation(String field, String declarationId, Direction direction) {
+        if (declarationId == null || direction == null || !ReferenceData.isDigits(declarationId, DECLARATION_ID_LENGTH)
+                || declarationId.charAt(DIRECTION_DIGIT) == directionDigit(direction)) {
+            return null;
+        }
+        return new Violation(field, "digit " + (DIRECTION_DIGIT + 1) + " must be " + directionDigit(direction) + " for "
+                + direction + " (1 import, 0 export)");
     }
 
     /**
@@ -214,6 +241,7 @@ public final class DeclarationRules {
         }
         known(out, prefix, "partnerCountry", state.partnerCountry(), COUNTRY_CODE_LENGTH, knownCountry);
         known(out, prefix, "transportMode", state.transportMode(), TRANSPORT_MODE_LENGTH, knownTransportMode);
+        checkTransportAgainstFlow(out, prefix, state);
         known(out, prefix, "currency", state.currency(), CURRENCY_LENGTH, knownCurrency);
         List<DeclarationItem> items = state.items();
         if (items == null || items.size() > MAX_ITEMS) {
@@ -223,6 +251,11 @@ public final class DeclarationRules {
             DeclarationItem item = items.get(i);
             if (item != null && item.hsCode() != null) {
                 checkHsCode(out, prefix, i, item.hsCode());
+            }
+            if (item != null && item.unit() != null && textProblem(item.unit(), UNIT_MAX_LENGTH, UNIT_TOO_LONG) == null
+                    && !reference.isKnownUnit(item.unit())) {
+                out.add(new Violation(itemField(prefix, i, "unit"), "unknown unit " + Echo.quoted(item.unit())
+                        + "; use a name (or code) of GAC's measurement unit table, e.g. 千克 or 035"));
             }
         }
     }
@@ -282,7 +315,46 @@ public final class DeclarationRules {
         } else if ((zone == null) == (flow == null) && !mode.allows(flow)) {
             out.add(new Violation(prefix + "tradeMode", "supervision mode " + modeCode + " is not allowed for "
                     + (flow == null ? "trade outside special areas" : flow + " flow")));
+        } else {
+            Zone area = zone == null ? null : reference.zone(zone).orElse(null);
+            if (area != null && !mode.allowsAreaType(area.type())) {
+                out.add(new Violation(prefix + "tradeMode", "supervision mode " + modeCode + " is only allowed in "
+                        + mode.areaTypes() + ", not in a " + area.type()));
+            }
         }
+        if (mode != null && state.direction() != null && !mode.allowsDirection(state.direction())) {
+            out.add(new Violation(prefix + "direction", "supervision mode " + modeCode + " is "
+                    + mode.onlyDirection() + " only"));
+        }
+    }
+
+    /**
+     * First-line trade and trade outside areas name a real carrier; moves that cross no border name the area's
+     * transport code for its type, flow and direction ({@code area-transport-codes.csv}).
+     */
+    private void checkTransportAgainstFlow(List<Violation> out, String prefix, DeclarationState state) {
+        TransportMode transport = state.transportMode() == null ? null
+                : reference.transportMode(state.transportMode()).orElse(null);
+        ZoneFlow flow = state.zoneFlow();
+        if (transport == null || (state.zoneCode() == null) != (flow == null)) {
+            return;
+        }
+        if (flow == null || flow.crossesNationalBorder()) {
+            if (transport.areaCode()) {
+                out.add(new Violation(prefix + "transportMode", "area code " + transport.code() + " is for moves that "
+                        + "cross no border; " + (flow == null ? "trade outside special areas" : flow + " flow")
+                        + " names a real carrier"));
+            }
+            return;
+        }
+        Zone area = reference.zone(state.zoneCode()).orElse(null);
+        if (area == null || state.direction() == null) {
+            return;
+        }
+        reference.areaTransportCode(area.type(), flow, state.direction())
+                .filter(expected -> !expected.equals(transport.code()))
+                .ifPresent(expected -> out.add(new Violation(prefix + "transportMode", "must be " + expected + " for "
+                        + flow + " " + state.direction() + " of a " + area.type())));
     }
 
     private void checkItems(List<Violation> out, String prefix, DeclarationState state) {

@@ -1,6 +1,8 @@
 package dev.customs.contract.event;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.customs.contract.reference.ReferenceData;
+import dev.customs.contract.reference.TradeMode;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -37,8 +39,14 @@ public record DeclarationState(
                 declarantCode, partnerCountry, transportMode, currency, items, totalValueCny, totalValueUsd, true);
     }
 
-    /** Whether this state counts in national import/export totals (second-line and intra-zone moves do not). */
+    /**
+     * Whether this state counts in national import/export totals: it crosses the border (second-line and
+     * intra-zone moves do not) and its supervision mode counts in trade statistics (temporary imports and exports,
+     * free replacements, returned goods and single-item statistics do not; see trade-modes.csv). Area totals
+     * still record every movement: area administrators see them all.
+     */
     public boolean countsNationally() {
-        return zoneFlow == null || zoneFlow.crossesNationalBorder();
+        return (zoneFlow == null || zoneFlow.crossesNationalBorder())
+                && ReferenceData.standard().tradeMode(tradeMode).map(TradeMode::countsInTradeStatistics).orElse(true);
     }
 }

@@ -1,5 +1,6 @@
 package dev.customs.contract.reference;
 
+import dev.customs.contract.event.Direction;
 import dev.customs.contract.event.ZoneFlow;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -36,13 +37,20 @@ public final class ReferenceData {
     static final String REGION_GROUPS = "region-groups.csv";
     static final String COUNTRIES = "countries.csv";
     static final String EXCHANGE_RATES = "exchange-rates.csv";
+    static final String GAC_TRADE_MODES = "gac-trade-modes.csv";
+    static final String AREA_TRANSPORT_CODES = "area-transport-codes.csv";
+    static final String UNITS = "units.csv";
 
     private static final String DIRECTORY = "reference/";
     /** Every consumed event looks its commodity codes up here: a length and digit check, not a regex. */
     private static final int COMMODITY_CODE_DIGITS = 10;
 
     private final Table<String, Zone> zones;
+    private final Table<String, GacTradeMode> gacTradeModes;
     private final Table<String, TradeMode> tradeModes;
+    private final Map<AreaMove, String> areaTransportCodes;
+    private final Table<String, Unit> units;
+    private final Set<String> unitNamesAndCodes;
     private final Table<String, TransportMode> transportModes;
     private final Table<Integer, HsSection> hsSections;
     private final Table<String, HsChapter> hsChapters;
@@ -58,17 +66,29 @@ public final class ReferenceData {
                 row.enumValue("type", ZoneType.class),
                 row.required("province"),
                 row.bool("synthetic")), Zone::code);
-        tradeModes = index(read(files, TRADE_MODES,
-                "code", "name", "regime", "outside_zone", "first_line", "second_line", "intra_zone"), row -> new TradeMode(
-                row.matching("code", "\\d{4}"),
+        gacTradeModes = index(read(files, GAC_TRADE_MODES, "code", "name", "rollup"), row -> new GacTradeMode(
+                row.matching("code", "\\d{2}"),
                 row.required("name"),
-                row.enumValue("regime", StatisticalRegime.class),
-                row.bool("outside_zone"),
-                zoneFlows(row)), TradeMode::code);
+                row.enumValue("rollup", StatisticalRegime.class)), GacTradeMode::code);
+        tradeModes = index(read(files, TRADE_MODES, "code", "name", "gac_trade_mode", "statistics", "direction",
+                "outside_zone", "first_line", "second_line", "intra_zone", "area_types"), this::tradeMode, TradeMode::code);
         transportModes = index(read(files, TRANSPORT_MODES, "code", "name", "area_code"), row -> new TransportMode(
                 row.matching("code", "[0-9A-Z]"),
                 row.required("name"),
                 row.bool("area_code")), TransportMode::code);
+        areaTransportCodes = areaTransportCodes(read(files, AREA_TRANSPORT_CODES,
+                "zone_type", "zone_flow", "direction", "transport_mode"));
+        units = index(read(files, UNITS, "code", "name"), row -> new Unit(
+                row.matching("code", "\\d{3}"),
+                row.required("name")), Unit::code);
+        Set<String> unitKeys = new TreeSet<>();
+        for (Unit unit : units.all()) {
+            unitKeys.add(unit.code());
+            if (!unitKeys.add(unit.name())) {
+                throw new IllegalStateException(DIRECTORY + UNITS + ": unit name " + unit.name() + " listed twice");
+            }
+        }
+        unitNamesAndCodes = Collections.unmodifiableSet(unitKeys);
         hsSections = index(read(files, HS_SECTIONS, "number", "roman", "title", "first_chapter", "last_chapter"),
                 ReferenceData::section, HsSection::number);
         hsChapters = index(read(files, HS_CHAPTERS, "code", "title", "section", "reserved"), this::chapter,
@@ -121,6 +141,34 @@ public final class ReferenceData {
 
     public Optional<TradeMode> tradeMode(String code) {
         return tradeModes.find(code);
+    }
+
+    public List<GacTradeMode> gacTradeModes() {
+        return gacTradeModes.all();
+    }
+
+    public Optional<GacTradeMode> gacTradeMode(String code) {
+        return gacTradeModes.find(code);
+    }
+
+    /**
+     * The transport code a move that crosses no border (second line, intra-zone) must carry in an area of this
+     * type; empty for first-line trade and trade outside areas, which carry a real carrier instead.
+     */
+    public Optional<String> areaTransportCode(ZoneType type, ZoneFlow flow, Direction direction) {
+        if (type == null || flow == null || direction == null) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(areaTransportCodes.get(new AreaMove(type, flow, direction)));
+    }
+
+    public List<Unit> units() {
+        return units.all();
+    }
+
+    /** Whether an item's {@code unit} names a unit of the table, by its name (台) or its three-digit code (001). */
+    public boolean isKnownUnit(String unit) {
+        return unit != null && unitNamesAndCodes.contains(unit);
     }
 
     public List<TransportMode> transportModes() {
@@ -225,6 +273,69 @@ public final class ReferenceData {
         }
         // Sorted for all(), hashed for find(): every consumed event looks up several codes.
         return new Table<>(Map.copyOf(byKey), List.copyOf(byKey.values()));
+    }
+
+    private TradeMode tradeMode(CsvReader.Row row) {
+        String gacCode = row.required("gac_trade_mode");
+        GacTradeMode gac = gacTradeModes.find(gacCode)
+                .orElseThrow(() -> row.fail("unknown GAC trade mode '" + gacCode + "'"));
+        String direction = row.required("direction");
+        Direction only = switch (direction) {
+            case "BOTH" -> null;
+            case "IMPORT" -> Direction.IMPORT;
+            case "EXPORT" -> Direction.EXPORT;
+            default -> throw row.fail("direction must be BOTH, IMPORT or EXPORT, not '" + direction + "'");
+        };
+        Set<ZoneType> areaTypes = EnumSet.noneOf(ZoneType.class);
+        String listed = row.get("area_types");
+        for (String type : listed.isEmpty() ? new String[0] : listed.split("\\|", -1)) {
+            try {
+                areaTypes.add(ZoneType.valueOf(type));
+            } catch (IllegalArgumentException e) {
+                throw row.fail("unknown ZoneType '" + type + "'");
+            }
+        }
+        TradeMode mode = new TradeMode(row.matching("code", "\\d{4}"), row.required("name"), gac,
+                row.enumValue("statistics", StatisticalInclusion.class), only, row.bool("outside_zone"), zoneFlows(row),
+                areaTypes);
+        if (!mode.allowedOutsideZones() && mode.allowedZoneFlows().isEmpty()) {
+            throw row.fail("supervision mode " + mode.code() + " is allowed nowhere");
+        }
+        return mode;
+    }
+
+    /** One kind of move that crosses no border: the key of {@code area-transport-codes.csv}. */
+    private record AreaMove(ZoneType type, ZoneFlow flow, Direction direction) {
+    }
+
+    private Map<AreaMove, String> areaTransportCodes(List<CsvReader.Row> rows) {
+        Map<AreaMove, String> codes = new java.util.HashMap<>();
+        for (CsvReader.Row row : rows) {
+            ZoneFlow flow = row.enumValue("zone_flow", ZoneFlow.class);
+            if (flow.crossesNationalBorder()) {
+                throw row.fail("first-line trade carries a real carrier, not an area code");
+            }
+            String code = row.required("transport_mode");
+            if (transportModes.find(code).filter(TransportMode::areaCode).isEmpty()) {
+                throw row.fail("transport mode '" + code + "' is not an area code of " + TRANSPORT_MODES);
+            }
+            AreaMove move = new AreaMove(row.enumValue("zone_type", ZoneType.class), flow,
+                    row.enumValue("direction", Direction.class));
+            if (codes.putIfAbsent(move, code) != null) {
+                throw row.fail("duplicate key " + move.type() + " " + move.flow() + " " + move.direction());
+            }
+        }
+        for (ZoneType type : ZoneType.values()) {
+            for (ZoneFlow flow : ZoneFlow.values()) {
+                for (Direction direction : Direction.values()) {
+                    if (!flow.crossesNationalBorder() && !codes.containsKey(new AreaMove(type, flow, direction))) {
+                        throw new IllegalStateException(DIRECTORY + AREA_TRANSPORT_CODES + ": no transport code for "
+                                + type + " " + flow + " " + direction);
+                    }
+                }
+            }
+        }
+        return Map.copyOf(codes);
     }
 
     private static Set<ZoneFlow> zoneFlows(CsvReader.Row row) {

@@ -256,11 +256,13 @@ class DeclarationRulesProperties {
             case "valueCny", "valueUsd" -> numbers(path, 15, 2, true);
             case "totalValueCny", "totalValueUsd" -> numbers(path, 16, 2, false);
             case "quantity" -> numbers(path, 12, 6, true);
-            case "unit" -> strings(path, ValidEvents.units(), DeclarationRulesProperties::validUnit);
+            case "unit" -> strings(path, Arbitraries.oneOf(ValidEvents.units(),
+                    Arbitraries.of("kg", "pcs", "台 ", "📦", "x".repeat(20))),
+                    u -> validUnit(u) && REFERENCE.isKnownUnit(u));
             case "partnerCountry" -> codes(path, REFERENCE.countries().stream().map(c -> c.alpha2()).toList(), 2,
                     c -> REFERENCE.country(c).isPresent());
             case "transportMode" -> codes(path, REFERENCE.transportModes().stream().map(t -> t.code()).toList(), 1,
-                    c -> REFERENCE.transportMode(c).isPresent());
+                    c -> REFERENCE.transportMode(c).isPresent() && transportFits(event.declaration(), c));
             case "currency" -> codes(path, List.copyOf(REFERENCE.currencies()), 3, REFERENCE.currencies()::contains);
             case "customsOffice" -> codes(path, List.of("8013", "0000"), 4, c -> c.matches("[0-9]{4}"));
             case "declarationId" -> codes(path, List.of("801320250100000042"), 18, c -> c.matches("[0-9]{18}"));
@@ -370,6 +372,18 @@ class DeclarationRulesProperties {
 
     static boolean validInstant(Instant at) {
         return !at.isBefore(ValidEvents.FIRST_INSTANT) && at.isBefore(ValidEvents.INSTANTS_BEFORE);
+    }
+
+    /**
+     * The contract's rule, restated from the data files: moves that cross no border carry the area's code from
+     * area-transport-codes.csv, the others a carrier (a code without area_code).
+     */
+    static boolean transportFits(DeclarationState s, String code) {
+        if (s.zoneFlow() == null || s.zoneFlow().crossesNationalBorder()) {
+            return !REFERENCE.transportMode(code).orElseThrow().areaCode();
+        }
+        return REFERENCE.areaTransportCode(REFERENCE.zone(s.zoneCode()).orElseThrow().type(), s.zoneFlow(), s.direction())
+                .orElseThrow().equals(code);
     }
 
     /** Not blank, at most 20 code points, none of them a control character or an unpaired surrogate. */

@@ -1,5 +1,9 @@
 package dev.customs.contract.event;
 
+import dev.customs.contract.reference.ZoneType;
+
+import dev.customs.contract.reference.Zone;
+
 import dev.customs.contract.reference.ReferenceData;
 import org.junit.jupiter.api.Test;
 
@@ -42,7 +46,7 @@ class DeclarationRulesTest {
         DeclarationEvent e = example();
         DeclarationState s = e.declaration();
         DeclarationState bad = new DeclarationState(s.declarationDate(), s.direction(), "9999", null, "5100", "80", "x",
-                "XX", "Q", "ABC", List.of(new DeclarationItem(1, "7712345678", BigDecimal.ONE, "kg",
+                "XX", "Q", "ABC", List.of(new DeclarationItem(1, "7712345678", BigDecimal.ONE, "千克",
                 new BigDecimal("1.001"), new BigDecimal("0.14"))), new BigDecimal("1.00"), new BigDecimal("0.14"), false);
         List<String> fields = rules.check(withState(e, bad)).stream().map(Violation::field).toList();
         assertThat(fields).containsExactlyInAnyOrder("declaration.zoneFlow", "declaration.zoneCode",
@@ -134,15 +138,15 @@ class DeclarationRulesTest {
                 .replace("\"quantity\": 1200", "\"quantity\": 1e999999999"));
         assertThat(rules.check(hugeQuantity))
                 .containsExactly(new Violation("declaration.items[0].quantity", "must be below 1000000000000"));
-        DeclarationItem bad = new DeclarationItem(1, "8471300000", new BigDecimal(BigInteger.ONE, Integer.MIN_VALUE), "kg",
+        DeclarationItem bad = new DeclarationItem(1, "8471300000", new BigDecimal(BigInteger.ONE, Integer.MIN_VALUE), "千克",
                 new BigDecimal(BigInteger.ONE, Integer.MAX_VALUE), new BigDecimal("-0"));
         assertThat(rules.check(withState(e, withItems(e.declaration(), List.of(bad), "1.00", "1.00")))).containsExactly(
                 new Violation("declaration.items[0].quantity", "must be below 1000000000000"),
                 new Violation("declaration.items[0].valueCny", "must have at most 2 decimal places"),
                 new Violation("declaration.items[0].valueUsd", "must be positive"));
-        assertThat(rules.check(withState(e, withItems(e.declaration(), List.of(item("0.0000001", "kg", "1.00", "1.00")), "1.00", "1.00"))))
+        assertThat(rules.check(withState(e, withItems(e.declaration(), List.of(item("0.0000001", "千克", "1.00", "1.00")), "1.00", "1.00"))))
                 .containsExactly(new Violation("declaration.items[0].quantity", "must have at most 6 decimal places"));
-        assertThat(rules.check(withState(e, withItems(e.declaration(), List.of(item("1.5000000000", "kg", "1.500", "1.00")), "1.5", "1.00"))))
+        assertThat(rules.check(withState(e, withItems(e.declaration(), List.of(item("1.5000000000", "千克", "1.500", "1.00")), "1.5", "1.00"))))
                 .isEmpty();
     }
 
@@ -151,7 +155,7 @@ class DeclarationRulesTest {
         DeclarationEvent e = example();
         List<DeclarationItem> ten = new java.util.ArrayList<>();
         for (int i = 1; i <= 11; i++) {
-            ten.add(new DeclarationItem(i, "8471300000", BigDecimal.ONE, "kg", new BigDecimal("999999999999999.99"), BigDecimal.ONE));
+            ten.add(new DeclarationItem(i, "8471300000", BigDecimal.ONE, "千克", new BigDecimal("999999999999999.99"), BigDecimal.ONE));
         }
         assertThat(rules.check(withState(e, withItems(e.declaration(), ten.subList(0, 10), "9999999999999999.90", "10"))))
                 .isEmpty();
@@ -175,7 +179,8 @@ class DeclarationRulesTest {
         assertThat(rules.check(withState(e, withItems(s, List.of(item("1", "x".repeat(21), "1.00", "1.00")), "1.00", "1.00"))))
                 .containsExactly(new Violation("declaration.items[0].unit", "must be at most 20 characters"));
         assertThat(rules.check(withState(e, withItems(s, List.of(item("1", "📦".repeat(20), "1.00", "1.00")), "1.00", "1.00"))))
-                .isEmpty();
+                .containsExactly(new Violation("declaration.items[0].unit", "unknown unit '" + "?".repeat(40)
+                        + "'; use a name (or code) of GAC's measurement unit table, e.g. 千克 or 035"));
         for (String unit : List.of("k\u0000g", "\ud800", "kg\udc00", "\u0085")) {
             assertThat(rules.check(withState(e, withItems(s, List.of(item("1", unit, "1.00", "1.00")), "1.00", "1.00"))))
                     .containsExactly(new Violation("declaration.items[0].unit", "must not contain control characters or unpaired surrogates"));
@@ -237,5 +242,100 @@ class DeclarationRulesTest {
                 s.items(), s.totalValueCny(), s.totalValueUsd(), s.synthetic());
         assertThat(rules.check(withState(e, secondLineMode)))
                 .containsExactly(new Violation("declaration.tradeMode", "supervision mode 5000 is not allowed for FIRST_LINE flow"));
+    }
+
+    private static DeclarationState with(DeclarationState s, Direction direction, String zoneCode, ZoneFlow flow,
+                                         String mode, String transport) {
+        return new DeclarationState(s.declarationDate(), direction, zoneCode, flow, mode, s.customsOffice(),
+                s.declarantCode(), s.partnerCountry(), transport, s.currency(), s.items(), s.totalValueCny(),
+                s.totalValueUsd(), s.synthetic());
+    }
+
+    @Test
+    void oneWayModesGoTheirOneWay() {
+        DeclarationEvent e = example();
+        DeclarationState s = e.declaration();
+        assertThat(rules.check(withState(e, with(s, Direction.IMPORT, null, null, "9710", "2"))))
+                .containsExactly(new Violation("declaration.direction", "supervision mode 9710 is EXPORT only"));
+        assertThat(rules.check(withState(e, with(s, Direction.EXPORT, "8013", ZoneFlow.FIRST_LINE, "5335", "2"))))
+                .containsExactly(new Violation("declaration.direction", "supervision mode 5335 is IMPORT only"));
+        assertThat(rules.check(withState(e, with(s, Direction.EXPORT, null, null, "9710", "2")))).isEmpty();
+        assertThat(rules.check(withState(e, with(s, Direction.EXPORT, null, null, "1039", "4")))).isEmpty();
+    }
+
+    @Test
+    void modesRestrictedToAreaTypes() {
+        DeclarationEvent e = example();
+        DeclarationState s = e.declaration();
+        // 8013 is a comprehensive bonded zone; bonded-area warehousing and re-export belongs to bonded areas.
+        assertThat(rules.check(withState(e, with(s, Direction.IMPORT, "8013", ZoneFlow.FIRST_LINE, "1234", "3"))))
+                .containsExactly(new Violation("declaration.tradeMode",
+                        "supervision mode 1234 is only allowed in [BONDED_AREA], not in a COMPREHENSIVE_BONDED_ZONE"));
+        assertThat(rules.check(withState(e, with(s, Direction.IMPORT, "8013", ZoneFlow.FIRST_LINE, "5010", "3")))).isEmpty();
+    }
+
+    @Test
+    void transportCodeFollowsTheFlow() {
+        DeclarationEvent e = example();
+        DeclarationState s = e.declaration();
+        assertThat(rules.check(withState(e, with(s, Direction.IMPORT, "8013", ZoneFlow.FIRST_LINE, "5034", "Y"))))
+                .containsExactly(new Violation("declaration.transportMode",
+                        "area code Y is for moves that cross no border; FIRST_LINE flow names a real carrier"));
+        assertThat(rules.check(withState(e, with(s, Direction.IMPORT, null, null, "0110", "7"))))
+                .containsExactly(new Violation("declaration.transportMode",
+                        "area code 7 is for moves that cross no border; trade outside special areas names a real carrier"));
+        assertThat(rules.check(withState(e, with(s, Direction.IMPORT, "8013", ZoneFlow.SECOND_LINE, "5100", "3"))))
+                .containsExactly(new Violation("declaration.transportMode",
+                        "must be Y for SECOND_LINE IMPORT of a COMPREHENSIVE_BONDED_ZONE"));
+        assertThat(rules.check(withState(e, with(s, Direction.EXPORT, "8013", ZoneFlow.SECOND_LINE, "5000", "Y")))).isEmpty();
+        assertThat(rules.check(withState(e, with(s, Direction.EXPORT, "8013", ZoneFlow.INTRA_ZONE, "1200", "Y")))).isEmpty();
+        Zone bondedArea = ReferenceData.standard().zones().stream()
+                .filter(z -> z.type() == ZoneType.BONDED_AREA).findFirst().orElseThrow();
+        assertThat(rules.check(withState(e, with(s, Direction.EXPORT, bondedArea.code(), ZoneFlow.SECOND_LINE, "5000", "0")))).isEmpty();
+        assertThat(rules.check(withState(e, with(s, Direction.IMPORT, bondedArea.code(), ZoneFlow.SECOND_LINE, "5100", "7")))).isEmpty();
+        assertThat(rules.check(withState(e, with(s, Direction.IMPORT, bondedArea.code(), ZoneFlow.SECOND_LINE, "5100", "0"))))
+                .containsExactly(new Violation("declaration.transportMode", "must be 7 for SECOND_LINE IMPORT of a BONDED_AREA"));
+    }
+
+    @Test
+    void flowsOfBondedPlacesAndAreaEquipment() {
+        DeclarationEvent e = example();
+        DeclarationState s = e.declaration();
+        assertThat(rules.check(withState(e, with(s, Direction.IMPORT, "8013", ZoneFlow.FIRST_LINE, "1200", "3"))))
+                .containsExactly(new Violation("declaration.tradeMode", "supervision mode 1200 is not allowed for FIRST_LINE flow"));
+        assertThat(rules.check(withState(e, with(s, Direction.IMPORT, "8013", ZoneFlow.FIRST_LINE, "5300", "3"))))
+                .containsExactly(new Violation("declaration.tradeMode", "supervision mode 5300 is not allowed for FIRST_LINE flow"));
+    }
+
+    @Test
+    void unitsComeFromTheTable() {
+        DeclarationEvent e = example();
+        DeclarationState s = e.declaration();
+        assertThat(rules.check(withState(e, withItems(s, List.of(item("1", "035", "1.00", "1.00")), "1.00", "1.00")))).isEmpty();
+        assertThat(rules.check(withState(e, withItems(s, List.of(item("1", "kg", "1.00", "1.00")), "1.00", "1.00"))))
+                .containsExactly(new Violation("declaration.items[0].unit",
+                        "unknown unit 'kg'; use a name (or code) of GAC's measurement unit table, e.g. 千克 or 035"));
+    }
+
+    @Test
+    void theDirectionDigitOfANumber() {
+        assertThat(DeclarationRules.directionDigitViolation("declarationId", "801320251000000042", Direction.IMPORT)).isNull();
+        assertThat(DeclarationRules.directionDigitViolation("declarationId", "801320250000000042", Direction.EXPORT)).isNull();
+        assertThat(DeclarationRules.directionDigitViolation("declarationId", "801320250000000042", Direction.IMPORT))
+                .isEqualTo(new Violation("declarationId", "digit 9 must be 1 for IMPORT (1 import, 0 export)"));
+        // The pinned contract's example numbers an import with 0: consumers accept it, filing refuses such a number.
+        assertThat(rules.check(example())).isEmpty();
+    }
+
+    @Test
+    void excludedModesAndMovesThatCrossNoBorderDoNotCountNationally() {
+        DeclarationState s = example().declaration();
+        assertThat(with(s, Direction.IMPORT, "8013", ZoneFlow.FIRST_LINE, "5034", "3").countsNationally()).isTrue();
+        assertThat(with(s, Direction.IMPORT, null, null, "0110", "3").countsNationally()).isTrue();
+        assertThat(with(s, Direction.IMPORT, null, null, "2600", "3").countsNationally()).isFalse();
+        assertThat(with(s, Direction.IMPORT, null, null, "3100", "3").countsNationally()).isFalse();
+        assertThat(with(s, Direction.IMPORT, null, null, "4561", "3").countsNationally()).isFalse();
+        assertThat(with(s, Direction.IMPORT, "8013", ZoneFlow.FIRST_LINE, "1371", "3").countsNationally()).isFalse();
+        assertThat(with(s, Direction.IMPORT, "8013", ZoneFlow.SECOND_LINE, "0110", "Y").countsNationally()).isFalse();
     }
 }

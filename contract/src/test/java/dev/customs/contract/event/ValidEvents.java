@@ -100,9 +100,16 @@ final class ValidEvents {
                         cny = cny.add(item.valueCny());
                         usd = usd.add(item.valueUsd());
                     }
-                    return new DeclarationState(date, parties.direction(), place.zoneCode(), place.zoneFlow(),
+                    TradeMode mode = REFERENCE.tradeMode(place.tradeMode()).orElseThrow();
+                    Direction direction = mode.onlyDirection() != null ? mode.onlyDirection() : parties.direction();
+                    String transport = parties.transportMode();
+                    if (place.zoneFlow() != null && !place.zoneFlow().crossesNationalBorder()) {
+                        Zone zone = REFERENCE.zone(place.zoneCode()).orElseThrow();
+                        transport = REFERENCE.areaTransportCode(zone.type(), place.zoneFlow(), direction).orElseThrow();
+                    }
+                    return new DeclarationState(date, direction, place.zoneCode(), place.zoneFlow(),
                             place.tradeMode(), parties.customsOffice(), parties.declarantCode(),
-                            parties.partnerCountry(), parties.transportMode(), parties.currency(), numbered, cny, usd,
+                            parties.partnerCountry(), transport, parties.currency(), numbered, cny, usd,
                             synthetic);
                 });
     }
@@ -116,7 +123,9 @@ final class ValidEvents {
             }
             for (ZoneFlow flow : mode.allowedZoneFlows()) {
                 for (Zone zone : zones) {
-                    places.add(new Place(zone.code(), flow, mode.code()));
+                    if (mode.allowsAreaType(zone.type())) {
+                        places.add(new Place(zone.code(), flow, mode.code()));
+                    }
                 }
             }
         }
@@ -129,7 +138,9 @@ final class ValidEvents {
                         Arbitraries.strings().numeric().ofLength(4),
                         Arbitraries.strings().withChars(CREDIT_CODE_CHARS).ofLength(18),
                         Arbitraries.of(REFERENCE.countries().stream().map(Country::alpha2).toList()),
-                        Arbitraries.of(REFERENCE.transportModes().stream().map(TransportMode::code).toList()),
+                        // Carriers: the area codes are set from the place for moves that cross no border.
+                        Arbitraries.of(REFERENCE.transportModes().stream().filter(t -> !t.areaCode())
+                                .map(TransportMode::code).toList()),
                         Arbitraries.of(List.copyOf(REFERENCE.currencies())))
                 .as(Parties::new);
     }
@@ -142,11 +153,11 @@ final class ValidEvents {
                 .as((hs, quantity, unit, cny, usd) -> new DeclarationItem(1, hs, quantity, unit, cny, usd));
     }
 
-    /** Not blank, at most 20 code points (a surrogate pair is one), no control characters. */
+    /** A unit of GAC's table (units.csv), by name or by three-digit code. */
     static Arbitrary<String> units() {
         return Arbitraries.oneOf(
-                Arbitraries.of("台", "kg", "千克", "套", "m³", "pcs", "📦", "📦".repeat(20), "x".repeat(20), " kg "),
-                Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(20));
+                Arbitraries.of(REFERENCE.units().stream().map(u -> u.name()).toList()),
+                Arbitraries.of(REFERENCE.units().stream().map(u -> u.code()).toList()));
     }
 
     /** Positive, at most 6 decimal places, below 10^12. */

@@ -5,6 +5,7 @@ import static java.util.stream.Collectors.groupingBy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.customs.contract.event.Direction;
 import dev.customs.contract.event.ZoneFlow;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -106,17 +107,81 @@ class ReferenceDataTest {
     // --- trade and transport modes
 
     @Test
-    void hasTheTwentyThreeSupervisionModes() {
+    void hasTheTwentyEightSupervisionModes() {
         assertThat(DATA.tradeModes()).extracting(TradeMode::code).containsExactly(
-                "0110", "0214", "0615", "1200", "1210", "1233", "1234", "2600", "3100", "4561", "5000", "5014",
-                "5015", "5033", "5034", "5100", "5300", "5335", "5361", "6033", "9610", "9710", "9810");
+                "0110", "0214", "0615", "1039", "1200", "1210", "1233", "1234", "1371", "1523", "2600", "3100",
+                "4019", "4561", "5000", "5010", "5014", "5015", "5033", "5034", "5100", "5300", "5335", "5361",
+                "6033", "9610", "9710", "9810");
+    }
+
+    @Test
+    void gacTradeModesRollUpToThePressGroups() {
+        assertThat(DATA.gacTradeModes()).extracting(GacTradeMode::code).containsExactly(
+                "10", "14", "15", "19", "23", "33", "34", "35", "39");
+        assertThat(DATA.gacTradeModes().stream().filter(m -> m.rollup() == StatisticalRegime.BONDED_LOGISTICS)
+                .map(GacTradeMode::code)).containsExactly("33", "34");
+        assertThat(DATA.gacTradeModes().stream().filter(m -> m.rollup() == StatisticalRegime.PROCESSING_TRADE)
+                .map(GacTradeMode::code)).containsExactly("14", "15");
+        assertThat(DATA.tradeMode("5014").orElseThrow().gacTradeMode().code()).isEqualTo("14");
+        assertThat(DATA.tradeMode("5015").orElseThrow().gacTradeMode().code()).isEqualTo("15");
+        assertThat(DATA.tradeMode("5033").orElseThrow().regime()).isEqualTo(StatisticalRegime.BONDED_LOGISTICS);
+        assertThat(DATA.tradeMode("1210").orElseThrow().gacTradeMode().code()).isEqualTo("34");
+        assertThat(DATA.tradeMode("4019").orElseThrow().gacTradeMode().name()).isEqualTo("Border small-scale trade");
+        assertThat(DATA.tradeMode("1523").orElseThrow().gacTradeMode().name()).isEqualTo("Leasing");
+    }
+
+    @Test
+    void onlyModesInTradeStatisticsCount() {
+        assertThat(DATA.tradeModes().stream().filter(m -> m.statistics() == StatisticalInclusion.EXCLUDED)
+                .map(TradeMode::code)).containsExactly("2600", "3100", "4561");
+        assertThat(DATA.tradeModes().stream().filter(m -> m.statistics() == StatisticalInclusion.SINGLE_ITEM)
+                .map(TradeMode::code)).containsExactly("1200", "1371", "5000", "5100", "5300");
+        assertThat(DATA.tradeMode("0110").orElseThrow().countsInTradeStatistics()).isTrue();
+        assertThat(DATA.tradeMode("2600").orElseThrow().countsInTradeStatistics()).isFalse();
+    }
+
+    @Test
+    void oneWayModesAndAreaTypes() {
+        assertThat(DATA.tradeModes().stream().filter(m -> m.onlyDirection() == Direction.EXPORT).map(TradeMode::code))
+                .containsExactly("1039", "5361", "9710", "9810");
+        assertThat(DATA.tradeModes().stream().filter(m -> m.onlyDirection() == Direction.IMPORT).map(TradeMode::code))
+                .containsExactly("1210", "5335");
+        TradeMode warehousing = DATA.tradeMode("1234").orElseThrow();
+        assertThat(warehousing.allowsAreaType(ZoneType.BONDED_AREA)).isTrue();
+        assertThat(warehousing.allowsAreaType(ZoneType.COMPREHENSIVE_BONDED_ZONE)).isFalse();
+        assertThat(DATA.tradeMode("5034").orElseThrow().allowsAreaType(ZoneType.EXPORT_PROCESSING_ZONE)).isTrue();
+        assertThat(DATA.tradeMode("1200").orElseThrow().allowedZoneFlows()).containsExactly(ZoneFlow.INTRA_ZONE);
+        assertThat(DATA.tradeMode("1200").orElseThrow().allowedOutsideZones()).isFalse();
+        assertThat(DATA.tradeMode("5300").orElseThrow().allowedZoneFlows()).containsExactly(ZoneFlow.SECOND_LINE);
+    }
+
+    @Test
+    void areaTransportCodesFollowTheFillingRules() {
+        assertThat(DATA.areaTransportCode(ZoneType.COMPREHENSIVE_BONDED_ZONE, ZoneFlow.SECOND_LINE, Direction.IMPORT)).contains("Y");
+        assertThat(DATA.areaTransportCode(ZoneType.BONDED_PORT_AREA, ZoneFlow.SECOND_LINE, Direction.EXPORT)).contains("Y");
+        assertThat(DATA.areaTransportCode(ZoneType.EXPORT_PROCESSING_ZONE, ZoneFlow.SECOND_LINE, Direction.IMPORT)).contains("Z");
+        assertThat(DATA.areaTransportCode(ZoneType.CROSS_BORDER_INDUSTRIAL_ZONE, ZoneFlow.SECOND_LINE, Direction.EXPORT)).contains("Z");
+        assertThat(DATA.areaTransportCode(ZoneType.BONDED_AREA, ZoneFlow.SECOND_LINE, Direction.EXPORT)).contains("0");
+        assertThat(DATA.areaTransportCode(ZoneType.BONDED_AREA, ZoneFlow.SECOND_LINE, Direction.IMPORT)).contains("7");
+        assertThat(DATA.areaTransportCode(ZoneType.BONDED_AREA, ZoneFlow.FIRST_LINE, Direction.IMPORT)).isEmpty();
+    }
+
+    @Test
+    void unitsByNameAndCode() {
+        assertThat(DATA.isKnownUnit("台")).isTrue();
+        assertThat(DATA.isKnownUnit("001")).isTrue();
+        assertThat(DATA.isKnownUnit("千克")).isTrue();
+        assertThat(DATA.isKnownUnit("035")).isTrue();
+        assertThat(DATA.isKnownUnit("kg")).isFalse();
+        assertThat(DATA.isKnownUnit(" 台")).isFalse();
+        assertThat(DATA.isKnownUnit(null)).isFalse();
     }
 
     @Test
     void supervisionModesAreLimitedToTheirFlows() {
         TradeMode logistics = DATA.tradeMode("5034").orElseThrow();
         assertThat(logistics.allows(ZoneFlow.FIRST_LINE)).isTrue();
-        assertThat(logistics.allows(null)).isFalse();
+        assertThat(logistics.allows((ZoneFlow) null)).isFalse();
         assertThat(logistics.regime()).isEqualTo(StatisticalRegime.BONDED_LOGISTICS);
 
         TradeMode materials = DATA.tradeMode("5000").orElseThrow();
@@ -124,12 +189,12 @@ class ReferenceDataTest {
         assertThat(materials.allowedOutsideZones()).isFalse();
 
         TradeMode general = DATA.tradeMode("0110").orElseThrow();
-        assertThat(general.allows(null)).isTrue();
+        assertThat(general.allows((ZoneFlow) null)).isTrue();
         assertThat(general.allows(ZoneFlow.SECOND_LINE)).isTrue();
         assertThat(general.allows(ZoneFlow.FIRST_LINE)).isFalse();
         assertThat(general.regime()).isEqualTo(StatisticalRegime.GENERAL_TRADE);
 
-        assertThat(DATA.tradeMode("9610").orElseThrow().regime()).isEqualTo(StatisticalRegime.CROSS_BORDER_ECOMMERCE);
+        assertThat(DATA.tradeMode("9610").orElseThrow().regime()).isEqualTo(StatisticalRegime.GENERAL_TRADE);
         assertThat(DATA.tradeMode("0615").orElseThrow().regime()).isEqualTo(StatisticalRegime.PROCESSING_TRADE);
         assertThat(DATA.tradeMode("1234")).isPresent();
         assertThat(DATA.tradeMode("0000")).isEmpty();
@@ -300,9 +365,18 @@ class ReferenceDataTest {
     @Test
     void unknownEnumValueIsRejected() {
         assertThatThrownBy(() -> loadWith(ReferenceData.TRADE_MODES,
-                "code,name,regime,outside_zone,first_line,second_line,intra_zone\n0110,General trade,BARTER,true,false,true,false\n"))
+                "code,name,gac_trade_mode,statistics,direction,outside_zone,first_line,second_line,intra_zone,area_types\n"
+                        + "0110,General trade,10,SOMETIMES,BOTH,true,false,true,false,\n"))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessage("reference/trade-modes.csv line 2: unknown StatisticalRegime 'BARTER'");
+                .hasMessage("reference/trade-modes.csv line 2: unknown StatisticalInclusion 'SOMETIMES'");
+        assertThatThrownBy(() -> loadWith(ReferenceData.GAC_TRADE_MODES, "code,name,rollup\n10,General trade,BARTER\n"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("reference/gac-trade-modes.csv line 2: unknown StatisticalRegime 'BARTER'");
+        assertThatThrownBy(() -> loadWith(ReferenceData.TRADE_MODES,
+                "code,name,gac_trade_mode,statistics,direction,outside_zone,first_line,second_line,intra_zone,area_types\n"
+                        + "0110,General trade,77,INCLUDED,BOTH,true,false,true,false,\n"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("reference/trade-modes.csv line 2: unknown GAC trade mode '77'");
     }
 
     @Test

@@ -66,7 +66,7 @@ public final class SubmissionAnswers {
             throw new ProblemException(NOT_FOUND, "Not found", unknown.detail(), null);
         }
         if (outcome instanceof Conflict conflict) {
-            throw new ProblemException(CONFLICT, "Conflict", conflict.detail(), null);
+            throw new ProblemException(CONFLICT, "Conflict", conflict.detail(), fieldErrors(conflict.errors()));
         }
         throw unexpected(outcome);
     }
@@ -91,7 +91,7 @@ public final class SubmissionAnswers {
         }
         if (outcome instanceof Conflict conflict) {
             return new DeclarationResource.BatchItemOutcome(index, CONFLICT, conflict.declarationId(), null,
-                    conflict.detail(), null);
+                    conflict.detail(), fieldErrors(conflict.errors()));
         }
         throw unexpected(outcome);
     }
@@ -102,7 +102,10 @@ public final class SubmissionAnswers {
     }
 
     private static List<Problem.FieldError> fieldErrors(Invalid invalid) {
-        return invalid.errors().isEmpty() ? null
-                : invalid.errors().stream().map(v -> new Problem.FieldError(v.field(), v.message())).toList();
+        return fieldErrors(invalid.errors());
+    }
+
+    private static List<Problem.FieldError> fieldErrors(List<dev.customs.contract.event.Violation> errors) {
+        return errors.isEmpty() ? null : errors.stream().map(v -> new Problem.FieldError(v.field(), v.message())).toList();
     }
 }

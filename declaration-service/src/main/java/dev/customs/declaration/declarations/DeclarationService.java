@@ -35,6 +35,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -297,6 +298,10 @@ public class DeclarationService {
             outcome = notTheirs(declarationId, "declarantCode", request.declarantCode());
         } else if (row.status() == DeclarationStatus.CANCELLED) {
             outcome = new Conflict(declarationId, "declaration " + declarationId + " is cancelled and cannot be amended");
+        } else if (!fixedOnAmendment(row.stored().state(), request).isEmpty()) {
+            List<Violation> changed = fixedOnAmendment(row.stored().state(), request);
+            outcome = new Conflict(declarationId, "an amendment cannot change "
+                    + changed.stream().map(Violation::field).toList() + "; cancel and re-file instead", changed);
         } else {
             DeclarationRequest filed = request.withDeclarationId(declarationId);
             // A simulator's declaration stays synthetic whoever amends it.
@@ -319,6 +324,31 @@ public class DeclarationService {
         }
         count("amended", outcome);
         return outcome;
+    }
+
+    /**
+     * What an amendment may not change (filing rules): the direction, which the number encodes, the declarant,
+     * the customs office and the year of the declaration date, which the number encodes too. Changing them takes
+     * a cancellation and a new declaration.
+     */
+    static List<Violation> fixedOnAmendment(DeclarationState before, DeclarationRequest request) {
+        List<Violation> out = new ArrayList<>();
+        String fix = "cannot change on amendment; cancel and re-file instead (was ";
+        if (before.direction() != request.direction()) {
+            out.add(new Violation("direction", fix + before.direction() + ")"));
+        }
+        if (!Objects.equals(before.declarantCode(), request.declarantCode())) {
+            out.add(new Violation("declarantCode", fix + before.declarantCode() + ")"));
+        }
+        if (!Objects.equals(before.customsOffice(), request.customsOffice())) {
+            out.add(new Violation("customsOffice", fix + before.customsOffice() + ")"));
+        }
+        if (before.declarationDate() != null && request.declarationDate() != null
+                && before.declarationDate().getYear() != request.declarationDate().getYear()) {
+            out.add(new Violation("declarationDate", "cannot change year on amendment; cancel and re-file instead (was "
+                    + before.declarationDate().getYear() + ")"));
+        }
+        return out;
     }
 
     /**

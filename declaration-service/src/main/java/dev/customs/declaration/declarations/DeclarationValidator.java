@@ -88,6 +88,11 @@ public class DeclarationValidator {
         Set<Violation> out = new LinkedHashSet<>();
         validator.validate(request).forEach(v -> out.add(new Violation(ProblemMappers.fieldPath(v), v.getMessage())));
         out.addAll(rules.checkCodes(codesOf(request), ""));
+        Violation number = DeclarationRules.directionDigitViolation("declarationId", request.declarationId(),
+                request.direction());
+        if (number != null) {
+            out.add(number);
+        }
         dates(request.declarationDate(), out);
         duplicateItemNumbers(request, out);
         quantities(request, out);

@@ -62,7 +62,18 @@ public sealed interface SubmissionOutcome {
         }
     }
 
-    /** The request contradicts what is stored: a number or key filed with other content, or a cancelled declaration. */
-    record Conflict(String declarationId, String detail) implements Refused {
+    /**
+     * The request contradicts what is stored: a number or key filed with other content, a cancelled declaration,
+     * or an amendment of what only a new declaration may change ({@code errors} then names the fields).
+     */
+    record Conflict(String declarationId, String detail, List<Violation> errors) implements Refused {
+
+        public Conflict {
+            errors = List.copyOf(errors);
+        }
+
+        public Conflict(String declarationId, String detail) {
+            this(declarationId, detail, List.of());
+        }
     }
 }

@@ -2,6 +2,8 @@ package dev.customs.declaration.simulator;
 
 import dev.customs.contract.event.Direction;
 import dev.customs.contract.reference.CsvReader;
+import dev.customs.contract.reference.ReferenceData;
+import dev.customs.contract.reference.TradeMode;
 
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -102,9 +104,12 @@ final class Calibration {
     static final List<Weighted.Option<String>> SECOND_LINE_MODES = MODES.get(ModeFlow.SECOND_LINE);
     static final List<Weighted.Option<String>> INTRA_ZONE_MODES = MODES.get(ModeFlow.INTRA_ZONE);
 
-    /** Modes that only go one way; every other mode's direction is drawn so that the flow's export share holds. */
-    static final Map<String, Direction> ONE_WAY_MODES = keyed(read("one-way-modes.csv", "mode", "direction"),
-            "mode", row -> row.enumValue("direction", Direction.class));
+    /**
+     * Of the value of the flows that cross the border (outside areas, first line), the fraction whose supervision
+     * mode counts in trade statistics (trade-modes.csv): temporary imports, returned goods and the like do not.
+     */
+    static final double COUNTED_FRACTION = (1 - ZONE_SHARE) * countedFraction(OUTSIDE_MODES)
+            + ZONE_SHARE * countedFraction(FIRST_LINE_MODES);
 
     // --- Partners ---
 
@@ -155,8 +160,17 @@ final class Calibration {
     static final List<Weighted.Option<String>> CARRIERS = options(read("carriers.csv", "transport_mode", "share"),
             row -> row.required("transport_mode"));
 
-    /** Second-line moves into an area from the domestic market come from a non-bonded area. */
-    static final String NON_BONDED_AREA = "0";
+
+    private static double countedFraction(List<Weighted.Option<String>> modes) {
+        double all = 0;
+        double counted = 0;
+        for (Weighted.Option<String> mode : modes) {
+            all += mode.share();
+            counted += ReferenceData.standard().tradeMode(mode.value()).filter(TradeMode::countsInTradeStatistics)
+                    .isPresent() ? mode.share() : 0;
+        }
+        return counted / all;
+    }
 
     private static final Map<Direction, List<Weighted.Option<String>>> TERMS =
             byDirection(read("transaction-terms.csv", "direction", "terms", "share"), row -> row.required("terms"));

@@ -22,6 +22,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
@@ -68,6 +69,8 @@ public final class DeclarationGenerator {
     private final double[] monthFactors;
     private final Weighted<FlowPlan> flows;
     private final Weighted<Zone> zones;
+    /** The zone draws of supervision modes restricted to some area types, by their types. */
+    private final Map<Set<ZoneType>, Weighted<Zone>> zonesOfTypes = new HashMap<>();
     private final Map<Direction, List<Weighted.Option<Country>>> partnerOptions = new EnumMap<>(Direction.class);
     /** Per year: the base year's weights, or for a year of partner-shares.csv that year's. */
     private final Map<Integer, Map<Direction, Weighted<Country>>> partnersByYear = new HashMap<>();
@@ -112,7 +115,23 @@ public final class DeclarationGenerator {
                         AREA_PER_NATIONAL * SECOND_LINE_SHARE_OF_AREA * NATIONAL_FRACTION),
                 Weighted.option(plan(ZoneFlow.INTRA_ZONE, INTRA_ZONE_MODES, 1 - INTRA_ZONE_IMPORT_SHARE),
                         AREA_PER_NATIONAL * INTRA_ZONE_SHARE_OF_AREA * NATIONAL_FRACTION)));
-        this.zones = zoneWeights(reference);
+        List<Weighted.Option<Zone>> zoneOptions = zoneWeights(reference);
+        this.zones = Weighted.of(zoneOptions);
+        // A mode restricted to some area types draws only those areas, with the same relative weights.
+        for (List<Weighted.Option<String>> modes : List.of(FIRST_LINE_MODES, SECOND_LINE_MODES, INTRA_ZONE_MODES)) {
+            for (Weighted.Option<String> mode : modes) {
+                Set<ZoneType> types = reference.tradeMode(mode.value()).orElseThrow().areaTypes();
+                if (!types.isEmpty() && !zonesOfTypes.containsKey(types)) {
+                    List<Weighted.Option<Zone>> allowed = zoneOptions.stream()
+                            .filter(o -> types.contains(o.value().type())).toList();
+                    if (allowed.isEmpty()) {
+                        throw new IllegalStateException("supervision mode " + mode.value() + " needs an area of type "
+                                + types + " and the reference data has none");
+                    }
+                    zonesOfTypes.put(types, Weighted.of(allowed));
+                }
+            }
+        }
         for (Direction direction : Direction.values()) {
             partnerOptions.put(direction, partnerWeights(reference, direction));
         }
@@ -127,20 +146,23 @@ public final class DeclarationGenerator {
     /**
      * The average value of a declaration (CNY) when a simulator files {@code declarationsPerDay} declarations
      * a day and national trade is to come out at {@code valueScale} times its 2024 level. Second-line and
-     * intra-zone moves do not count nationally, so the declarations that do count carry the national total.
+     * intra-zone moves do not count nationally, nor do modes outside trade statistics, so the declarations that
+     * do count carry the national total.
      */
     public static double meanValueCny(double declarationsPerDay, double valueScale) {
-        return NATIONAL_TRADE_CNY * valueScale / DAYS_PER_YEAR / (declarationsPerDay * NATIONAL_FRACTION);
+        return NATIONAL_TRADE_CNY * valueScale / DAYS_PER_YEAR / (declarationsPerDay * NATIONAL_FRACTION * COUNTED_FRACTION);
     }
 
     public DeclarationRequest next(LocalDate date) {
         FlowPlan plan = flows.pick(random);
         Weighted.Pick<String> mode = plan.modes().draw(random);
-        Direction direction = ONE_WAY_MODES.get(mode.value());
+        TradeMode tradeMode = reference.tradeMode(mode.value()).orElseThrow();
+        Direction direction = tradeMode.onlyDirection();
         if (direction == null) {
             direction = random.nextDouble() < plan.twoWayExportProbability() ? Direction.EXPORT : Direction.IMPORT;
         }
-        Zone zone = plan.flow() == null ? null : zones.pick(random);
+        Zone zone = plan.flow() == null ? null
+                : (tradeMode.areaTypes().isEmpty() ? zones : zonesOfTypes.get(tradeMode.areaTypes())).pick(random);
         String office;
         String province;
         if (zone == null) {
@@ -258,19 +280,9 @@ public final class DeclarationGenerator {
         if (flow == null || flow == ZoneFlow.FIRST_LINE) {
             return carriers.pick(random);
         }
-        // Moves that cross no border name the area kind instead of a carrier: where the goods come from.
-        return flow == ZoneFlow.SECOND_LINE && direction == Direction.EXPORT ? NON_BONDED_AREA : areaCode(zone.type());
-    }
-
-    private static String areaCode(ZoneType type) {
-        return switch (type) {
-            // Code Y covers bonded port areas and comprehensive bonded zones alike.
-            case COMPREHENSIVE_BONDED_ZONE, BONDED_PORT_AREA -> "Y";
-            case BONDED_AREA -> "7";
-            // The Zhuhai park of the cross-border industrial zone is run like an export processing zone.
-            case EXPORT_PROCESSING_ZONE, CROSS_BORDER_INDUSTRIAL_ZONE -> "Z";
-            case BONDED_LOGISTICS_PARK -> "X";
-        };
+        // Moves that cross no border carry the area's transport code for its type, flow and direction.
+        return reference.areaTransportCode(zone.type(), flow, direction).orElseThrow(() -> new IllegalStateException(
+                "no area transport code for " + zone.type() + " " + flow + " " + direction));
     }
 
     /** A well-formed unified social credit code of an enterprise in the province, with a valid check character. */
@@ -315,7 +327,7 @@ public final class DeclarationGenerator {
                 throw new IllegalStateException("supervision mode " + mode.value() + " is not allowed for " + flow);
             }
             total += mode.share();
-            Direction oneWay = ONE_WAY_MODES.get(mode.value());
+            Direction oneWay = known.onlyDirection();
             oneWayExports += oneWay == Direction.EXPORT ? mode.share() : 0;
             oneWayImports += oneWay == Direction.IMPORT ? mode.share() : 0;
         }
@@ -330,15 +342,15 @@ public final class DeclarationGenerator {
      * The leading areas first, then the rest in code order, weighted (rank + offset)^-s with s fitted to the top
      * areas' share. The offset flattens the head so that the leaders are of similar size, as published.
      */
-    private static Weighted<Zone> zoneWeights(ReferenceData reference) {
+    private static List<Weighted.Option<Zone>> zoneWeights(ReferenceData reference) {
         List<Zone> ranked = new ArrayList<>();
         LEADING_AREAS.forEach(code -> ranked.add(reference.zone(code)
                 .orElseThrow(() -> new IllegalStateException("leading area " + code + " is not in the reference data"))));
         reference.zones().stream().filter(z -> !LEADING_AREAS.contains(z.code())).forEach(ranked::add);
         double exponent = rankExponent(ranked.size(), TOP_AREAS, TOP_AREAS_SHARE, AREA_RANK_OFFSET);
-        return Weighted.of(IntStream.range(0, ranked.size())
+        return IntStream.range(0, ranked.size())
                 .mapToObj(i -> Weighted.option(ranked.get(i), rankWeight(i + 1, exponent, AREA_RANK_OFFSET)))
-                .toList());
+                .toList();
     }
 
     /** The exponent s for which ranks 1..top of 1..n hold {@code share} of the sum of (rank + offset)^-s. */

@@ -90,8 +90,11 @@ class CalibrationTest {
         assertThat(Calibration.LEADING_AREAS).hasSize(Calibration.TOP_AREAS).doesNotHaveDuplicates()
                 .allSatisfy(code -> assertThat(REFERENCE.zone(code)).as(code).isPresent());
         assertThat(Calibration.LEADING_AREAS.subList(0, 4)).containsExactly("2369", "4630", "8013", "7930");
-        assertThat(Calibration.ONE_WAY_MODES).containsEntry("9710", Direction.EXPORT).containsEntry("1210", Direction.IMPORT)
-                .hasSize(5);
+        assertThat(Calibration.OUTSIDE_MODES).extracting(Weighted.Option::value)
+                .allSatisfy(code -> assertThat(REFERENCE.tradeMode(code)).as(code).isPresent());
+        // Outside areas 2600, 4561, 3100 and 1371 (1.3%) and on the first line 1371, 4561 and 2600 (4%) are outside
+        // trade statistics: 0.810 * 0.987 + 0.190 * 0.96.
+        assertThat(Calibration.COUNTED_FRACTION).isCloseTo(0.98187, within(0.000005));
         assertThat(Calibration.PORTS).extracting(o -> o.value().province())
                 .allSatisfy(p -> assertThat(Calibration.PROVINCE_DIVISIONS).containsKey(p));
         assertThat(REFERENCE.zones()).allSatisfy(z -> assertThat(Calibration.PROVINCE_DIVISIONS).containsKey(z.province()));

@@ -130,7 +130,8 @@ public class StatisticsResource {
     @GET
     @Path("/trade-modes")
     @Produces({MediaType.APPLICATION_JSON, CsvTableWriter.TEXT_CSV})
-    @Operation(summary = "Trade by supervision mode, with each mode's statistical regime")
+    @Operation(summary = "Trade by supervision mode, with the GAC statistical trade mode each is counted in and its "
+            + "roll-up (general trade, processing trade, bonded logistics, other)")
     public List<TradeModeView> tradeModes(
             @BeanParam DateRangeParams dates) {
         return tradeModes.totalsByTradeMode(dates.range()).stream().map(TradeModeView::of).toList();
@@ -153,11 +154,21 @@ public class StatisticsResource {
     @GET
     @Path("/regimes")
     @Produces({MediaType.APPLICATION_JSON, CsvTableWriter.TEXT_CSV})
-    @Operation(summary = "Trade by statistical regime (general trade, processing trade, bonded logistics, "
-            + "cross-border e-commerce, other), each supervision mode counted in its regime; zeros for regimes without trade")
+    @Operation(summary = "Trade by the roll-up of GAC's statistical trade modes (general trade, processing trade, "
+            + "bonded logistics, other), each supervision mode counted in its GAC trade mode; zeros for those without trade")
     public List<RegimeView> regimes(
             @BeanParam DateRangeParams dates) {
         return regimes.totalsByRegime(dates.range()).stream().map(RegimeView::of).toList();
+    }
+
+    @GET
+    @Path("/gac-trade-modes")
+    @Produces({MediaType.APPLICATION_JSON, CsvTableWriter.TEXT_CSV})
+    @Operation(summary = "Trade by GAC statistical trade mode, in code order, each with its roll-up; zeros for modes "
+            + "without trade")
+    public List<GacTradeModeView> gacTradeModes(
+            @BeanParam DateRangeParams dates) {
+        return regimes.totalsByGacTradeMode(dates.range()).stream().map(GacTradeModeView::of).toList();
     }
 
     @GET

@@ -1,7 +1,7 @@
 package dev.customs.statistics.totals;
 
+import dev.customs.contract.reference.GacTradeMode;
 import dev.customs.contract.reference.ReferenceData;
-import dev.customs.contract.reference.StatisticalRegime;
 import dev.customs.contract.reference.TradeMode;
 import dev.customs.totals.DateRange;
 import dev.customs.totals.TradeTotals;
@@ -9,11 +9,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;
 
-/** National trade by supervision mode, in code order, only for modes with trade. */
+/**
+ * National trade by supervision mode, in code order, only for modes with trade; each with the GAC statistical
+ * trade mode it is counted in. Modes outside trade statistics never reach national totals, so they are not listed.
+ */
 @ApplicationScoped
 public class TradeModeTotalsService {
 
-    public record TradeModeTotal(String tradeMode, String name, StatisticalRegime regime, TradeTotals totals) {
+    public record TradeModeTotal(String tradeMode, String name, GacTradeMode gacTradeMode, TradeTotals totals) {
     }
 
     private final ReferenceData reference = ReferenceData.standard();
@@ -28,7 +31,7 @@ public class TradeModeTotalsService {
                 .map(e -> {
                     TradeMode mode = reference.tradeMode(e.getKey()).orElseThrow(() ->
                             new IllegalStateException("unknown supervision mode " + e.getKey()));
-                    return new TradeModeTotal(mode.code(), mode.name(), mode.regime(), e.getValue());
+                    return new TradeModeTotal(mode.code(), mode.name(), mode.gacTradeMode(), e.getValue());
                 })
                 .toList();
     }
