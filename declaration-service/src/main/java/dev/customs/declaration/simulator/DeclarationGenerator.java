@@ -136,7 +136,7 @@ public final class DeclarationGenerator {
             office = port.office();
             province = port.province();
         } else {
-            office = zone.code();
+            office = zone.customsOffice();
             province = zone.province();
         }
         Country partner = partners.pick(random);
