@@ -301,7 +301,7 @@ class ReferenceDataTest {
         int line = lineCount(zones) + 1;
 
         assertThatThrownBy(() -> loadWith(ReferenceData.ZONES,
-                zones + "8013,Another Zone,COMPREHENSIVE_BONDED_ZONE,Chongqing,true\n"))
+                zones + "8013,Another Zone,COMPREHENSIVE_BONDED_ZONE,Chongqing,true,8000,synthetic: test\n"))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("reference/zones.csv line " + line + ": duplicate key 8013");
     }
