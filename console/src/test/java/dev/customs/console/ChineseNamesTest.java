@@ -54,7 +54,8 @@ class ChineseNamesTest {
         namesBytes = bytes(NAMES);
         nameRows = rows(NAMES, namesBytes, List.of("kind", "code", "zh"));
 
-        List<List<String>> zones = rows("/reference/zones.csv", List.of("code", "name", "type", "province", "synthetic"));
+        List<List<String>> zones = rows("/reference/zones.csv",
+                List.of("code", "name", "type", "province", "synthetic", "customs_office", "source"));
         reference = new HashMap<>();
         reference.put("zone", column(zones, 0));
         reference.put("zonetype", column(zones, 2));
@@ -150,7 +151,7 @@ class ChineseNamesTest {
 
     @Test
     void syntheticZonesHaveNoChineseName() {
-        assertThat(syntheticZones).hasSize(5);
+        assertThat(syntheticZones).hasSize(6);
         assertThat(LEFT_OUT_ZONES).containsAll(syntheticZones);
         assertThat(codesOf("zone")).doesNotContainAnyElementsOf(syntheticZones);
     }
