@@ -15,9 +15,13 @@ import java.util.List;
 public class R__Seed_zones extends BaseJavaMigration {
 
     private static final String UPSERT = """
-            INSERT INTO zones (code, name, type, province, synthetic) VALUES (?, ?, ?, ?, ?)
+            INSERT INTO zones (code, name, type, province, synthetic, customs_office, source) VALUES (?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, type = EXCLUDED.type,
-                province = EXCLUDED.province, synthetic = EXCLUDED.synthetic""";
+                province = EXCLUDED.province, synthetic = EXCLUDED.synthetic,
+                customs_office = EXCLUDED.customs_office, source = EXCLUDED.source""";
+    // A code the file no longer has is no longer an area (2233 was one, though it is a customs office's code);
+    // totals already counted under it stay in the totals tables.
+    private static final String DELETE_OTHERS = "DELETE FROM zones WHERE NOT (code = ANY (?))";
 
     @Override
     public Integer getChecksum() {
@@ -33,9 +37,16 @@ public class R__Seed_zones extends BaseJavaMigration {
                 statement.setString(3, zone.type().name());
                 statement.setString(4, zone.province());
                 statement.setBoolean(5, zone.synthetic());
+                statement.setString(6, zone.customsOffice());
+                statement.setString(7, zone.source());
                 statement.addBatch();
             }
             statement.executeBatch();
+        }
+        try (PreparedStatement statement = context.getConnection().prepareStatement(DELETE_OTHERS)) {
+            statement.setArray(1, context.getConnection().createArrayOf("bpchar",
+                    zones().stream().map(Zone::code).toArray()));
+            statement.executeUpdate();
         }
     }
 

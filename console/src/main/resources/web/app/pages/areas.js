@@ -84,7 +84,8 @@ function render(container) {
   async function refresh() {
     const range = { from: from.value, to: to.value };
     const [ranking, registry, ...perArea] = await Promise.all([
-      get('zones', '/api/zones/ranking', { ...range, limit: 200 }),
+      // Every flow, so the province roll-up adds up to the areas' totals shown beside it.
+      get('zones', '/api/zones/ranking', { ...range, limit: 200, flow: 'ALL' }),
       get('zones', '/api/zones', { limit: 200 }),
       ...zones.flatMap(code => [
         get('zones', `/api/zones/${code}/totals`, range),

@@ -140,6 +140,11 @@ class PipelineIT {
                         .body("importUsd", equalTo(expected.importUsd))
                         .body("exportUsd", equalTo(expected.exportUsd)));
 
+        // Area concentration counts first-line trade by default, the same first-line trade the zone share counts.
+        as(Tokens.ANALYST).queryParam("top", 200).get(platform.url(Platform.ZONE_SERVICE) + "/api/zones/concentration")
+                .then().statusCode(200)
+                .body("allTotalCny", equalTo(zoneFirstLine.importCny.add(zoneFirstLine.exportCny)));
+
         BigDecimal nationalTotal = national.importCny.add(national.exportCny);
         as(Tokens.ANALYST).get(platform.url(Platform.STATISTICS_SERVICE) + "/api/statistics/totals")
                 .then().statusCode(200)

@@ -97,6 +97,13 @@ class SecurityIT {
         as(Tokens.AREA_ADMIN).get(zones() + "/api/zones/ranking").then().statusCode(200);
         as(Tokens.AREA_ADMIN).get(zones() + "/api/zones/0130/totals")
                 .then().statusCode(403).contentType("application/problem+json").body("errors[0].field", equalTo("code"));
+        for (String breakdown : List.of("partners", "commodities")) {
+            as(Tokens.AREA_ADMIN).get(zones() + "/api/zones/8013/" + breakdown).then().statusCode(200);
+            as(Tokens.AREA_ADMIN).get(zones() + "/api/zones/0130/" + breakdown)
+                    .then().statusCode(403).contentType("application/problem+json").body("errors[0].field", equalTo("code"));
+            as(Tokens.ANALYST).get(zones() + "/api/zones/0130/" + breakdown).then().statusCode(200);
+            as(Tokens.DECLARANT).get(zones() + "/api/zones/8013/" + breakdown).then().statusCode(403);
+        }
         as(Tokens.AREA_ADMIN).get(statistics() + "/api/statistics/totals").then().statusCode(403);
 
         as(Tokens.OPERATOR).get(declarations() + "/api/simulator").then().statusCode(200);

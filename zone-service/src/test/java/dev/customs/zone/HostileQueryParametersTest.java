@@ -30,7 +30,8 @@ class HostileQueryParametersTest {
     @Test
     void everyParameterOfEveryGetAnswersHostileValuesWithA400NamingIt() {
         OpenApiDocumentHostileRequests.assertEveryGetRefusesHostileValues(getClass().getSimpleName(), List.of("GET /api/zones", "GET /api/zones/{code}", "GET /api/zones/{code}/totals",
-                "GET /api/zones/ranking", "GET /api/zones/{code}/series", "GET /api/zones/rollup", "GET /api/zones/concentration"),
+                "GET /api/zones/ranking", "GET /api/zones/{code}/series", "GET /api/zones/rollup", "GET /api/zones/concentration",
+                "GET /api/zones/{code}/partners", "GET /api/zones/{code}/commodities"),
                 List.of("GET /api/zones query province"));
     }
 

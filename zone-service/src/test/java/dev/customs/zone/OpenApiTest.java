@@ -25,7 +25,8 @@ class OpenApiTest {
 
         assertThat(document.operations()).contains("GET /api/zones", "GET /api/zones/{code}", "GET /api/zones/{code}/totals",
                 "GET /api/zones/ranking", "GET /api/zones/{code}/series", "GET /api/zones/rollup",
-                "GET /api/zones/concentration", "GET /api/ingest/status", "GET /api/ingest/dead-letters");
+                "GET /api/zones/concentration", "GET /api/zones/{code}/partners", "GET /api/zones/{code}/commodities",
+                "GET /api/ingest/status", "GET /api/ingest/dead-letters");
         assertThat(document.gaps()).isEmpty();
 
         JsonPath doc = JsonPath.from(json);

@@ -75,7 +75,7 @@ class ZoneAnalysisTest {
         }
         await().atMost(Duration.ofSeconds(60)).until(() -> {
             List<Integer> counts = given().queryParam("from", "2016-01-01").queryParam("to", "2017-12-31")
-                    .queryParam("metric", "declarations").queryParam("limit", 200).get("/api/zones/ranking")
+                    .queryParam("metric", "declarations").queryParam("limit", 200).queryParam("flow", "ALL").get("/api/zones/ranking")
                     .then().statusCode(200).extract().jsonPath().getList("declarations", Integer.class);
             return counts.stream().mapToInt(Integer::intValue).sum() == 7;
         });
@@ -118,7 +118,7 @@ class ZoneAnalysisTest {
                 .body("[0].yoyTotalCny", nullValue());
         // By type from 15 March to 15 April: z3 and z5 (comprehensive bonded zones, 900.00), z6 (bonded port area, 100.00).
         given().queryParam("by", "type").queryParam("from", "2017-03-15").queryParam("to", "2017-04-15")
-                .get("/api/zones/rollup")
+                .queryParam("flow", "ALL").get("/api/zones/rollup")
                 .then().statusCode(200)
                 .body("size()", equalTo(6))
                 .body("[0].key", equalTo("COMPREHENSIVE_BONDED_ZONE"))
@@ -138,7 +138,7 @@ class ZoneAnalysisTest {
     @Test
     void rollupByProvince() {
         given().queryParam("by", "province").queryParam("from", "2017-03-01").queryParam("to", "2017-03-31")
-                .get("/api/zones/rollup")
+                .queryParam("flow", "ALL").get("/api/zones/rollup")
                 .then().statusCode(200)
                 .body("[0].key", equalTo("Chongqing"))
                 .body("[0].declarations", equalTo(3))
@@ -160,21 +160,21 @@ class ZoneAnalysisTest {
     void concentrationOfTheTopAreas() {
         // March-April 2017: 8013 2000.00, 8008 2000.00, 2369 400.00, 5349 100.00; 4500.00 in all.
         given().queryParam("from", "2017-03-01").queryParam("to", "2017-04-30").queryParam("top", 1)
-                .get("/api/zones/concentration").then().statusCode(200)
+                .queryParam("flow", "ALL").get("/api/zones/concentration").then().statusCode(200)
                 .body("top", equalTo(1))
                 .body("areas", equalTo(4))
                 .body("topTotalCny", equalTo(new BigDecimal("2000.00")))
                 .body("allTotalCny", equalTo(new BigDecimal("4500.00")))
                 .body("share", equalTo(new BigDecimal("0.4444")));
         given().queryParam("from", "2017-03-01").queryParam("to", "2017-04-30").queryParam("top", 2)
-                .get("/api/zones/concentration").then().statusCode(200)
+                .queryParam("flow", "ALL").get("/api/zones/concentration").then().statusCode(200)
                 .body("share", equalTo(new BigDecimal("0.8889")));
         given().queryParam("from", "2017-03-01").queryParam("to", "2017-04-30")
-                .get("/api/zones/concentration").then().statusCode(200)
+                .queryParam("flow", "ALL").get("/api/zones/concentration").then().statusCode(200)
                 .body("top", equalTo(30))
                 .body("share", equalTo(new BigDecimal("1.0000")));
         given().queryParam("from", "1999-01-01").queryParam("to", "1999-12-31")
-                .get("/api/zones/concentration").then().statusCode(200)
+                .queryParam("flow", "ALL").get("/api/zones/concentration").then().statusCode(200)
                 .body("areas", equalTo(0))
                 .body("share", equalTo(new BigDecimal("0.0000")));
     }
@@ -182,7 +182,7 @@ class ZoneAnalysisTest {
     @Test
     void rankingAsCsv() {
         String csv = given().accept("text/csv").queryParam("from", "2017-03-01").queryParam("to", "2017-03-31")
-                .queryParam("limit", 3).get("/api/zones/ranking")
+                .queryParam("limit", 3).queryParam("flow", "ALL").get("/api/zones/ranking")
                 .then().statusCode(200).header("Content-Type", "text/csv;charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"ranking-2017-03-01-2017-03-31.csv\"")
                 .extract().asString();
@@ -194,7 +194,7 @@ class ZoneAnalysisTest {
         given().accept("text/csv").queryParam("province", "Chongqing").get("/api/zones")
                 .then().statusCode(200).contentType("text/csv")
                 .header("Content-Disposition", "attachment; filename=\"zones.csv\"");
-        given().queryParam("from", "2017-03-01").get("/api/zones/ranking")
+        given().queryParam("from", "2017-03-01").queryParam("flow", "ALL").get("/api/zones/ranking")
                 .then().statusCode(200).contentType("application/json");
     }
 
@@ -202,12 +202,12 @@ class ZoneAnalysisTest {
     void badParametersAreNamed() {
         given().queryParam("granularity", "week").get("/api/zones/8013/series")
                 .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("granularity"));
-        given().queryParam("by", "city").get("/api/zones/rollup")
+        given().queryParam("by", "city").queryParam("flow", "ALL").get("/api/zones/rollup")
                 .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("by"));
-        given().get("/api/zones/rollup").then().statusCode(400).body("errors[0].field", equalTo("by"));
-        given().queryParam("top", 0).get("/api/zones/concentration")
+        given().queryParam("flow", "ALL").get("/api/zones/rollup").then().statusCode(400).body("errors[0].field", equalTo("by"));
+        given().queryParam("top", 0).queryParam("flow", "ALL").get("/api/zones/concentration")
                 .then().statusCode(400).body("errors[0].field", equalTo("top"));
-        given().queryParam("top", 201).get("/api/zones/concentration")
+        given().queryParam("top", 201).queryParam("flow", "ALL").get("/api/zones/concentration")
                 .then().statusCode(400).body("errors[0].field", equalTo("top"));
         given().queryParam("from", "2017-02-01").queryParam("to", "2017-01-01").get("/api/zones/8013/series")
                 .then().statusCode(400).body("errors[0].field", equalTo("from"));

@@ -91,12 +91,12 @@ class ZoneApiTest {
                 .extract().asString();
         List<String> lines = csv.lines().toList();
         assertThat(lines).hasSize(3);
-        assertThat(lines.get(0)).isEqualTo("\uFEFFcode,name,type,province,synthetic");
+        assertThat(lines.get(0)).isEqualTo("\uFEFFcode,name,type,province,synthetic,customsOffice,source");
         assertThat(lines.get(1)).startsWith(all.get(1) + ",");
         assertThat(lines.get(2)).startsWith(all.get(2) + ",");
         // An empty page still knows its columns.
         given().accept("text/csv").queryParam("offset", 500).get("/api/zones")
-                .then().statusCode(200).contentType("text/csv").body(equalTo("\uFEFFcode,name,type,province,synthetic\r\n"));
+                .then().statusCode(200).contentType("text/csv").body(equalTo("\uFEFFcode,name,type,province,synthetic,customsOffice,source\r\n"));
     }
 
     @Test

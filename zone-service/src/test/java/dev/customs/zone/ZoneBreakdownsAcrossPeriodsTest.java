@@ -136,7 +136,7 @@ class ZoneBreakdownsAcrossPeriodsTest {
         }
         await().atMost(Duration.ofSeconds(60)).until(() -> given()
                 .queryParam("from", "2012-01-01").queryParam("to", "2013-12-31")
-                .queryParam("metric", "declarations").queryParam("limit", 200).get("/api/zones/ranking")
+                .queryParam("metric", "declarations").queryParam("limit", 200).queryParam("flow", "ALL").get("/api/zones/ranking")
                 .then().statusCode(200).extract().jsonPath().getList("declarations", Integer.class)
                 .stream().mapToInt(Integer::intValue).sum() == SENT.size());
         published = true;
@@ -224,7 +224,7 @@ class ZoneBreakdownsAcrossPeriodsTest {
             HALF_MONTHS_FROM + "," + HALF_MONTHS_TO + ",importUsd"})
     void rankingWithSharesOfAllAreas(String from, String to, String metric) {
         List<Map<String, Object>> ranking = rows(given().queryParam("from", from).queryParam("to", to)
-                .queryParam("metric", metric).queryParam("limit", 200).get("/api/zones/ranking")
+                .queryParam("metric", metric).queryParam("limit", 200).queryParam("flow", "ALL").get("/api/zones/ranking")
                 .then().statusCode(200).header("X-Total-Count", String.valueOf(expectedByArea(from, to).size())).extract());
 
         List<Ranked> expected = expectedRanking(from, to, metric);
@@ -277,7 +277,7 @@ class ZoneBreakdownsAcrossPeriodsTest {
         assertThat(expected).hasSize(5);
 
         var second = given().queryParam("from", ACROSS_THE_YEAR_FROM).queryParam("to", ACROSS_THE_YEAR_TO)
-                .queryParam("offset", 2).queryParam("limit", 2).get("/api/zones/ranking")
+                .queryParam("offset", 2).queryParam("limit", 2).queryParam("flow", "ALL").get("/api/zones/ranking")
                 .then().statusCode(200).header("X-Total-Count", "5").extract();
         List<Map<String, Object>> page = rows(second);
         assertThat(page).hasSize(2);
@@ -297,7 +297,7 @@ class ZoneBreakdownsAcrossPeriodsTest {
         assertThat(LinkHeader.parse(last.header("Link"))).containsOnlyKeys("prev");
 
         // An empty range: no areas, no links.
-        given().queryParam("from", "1999-01-01").queryParam("to", "1999-12-31").get("/api/zones/ranking")
+        given().queryParam("from", "1999-01-01").queryParam("to", "1999-12-31").queryParam("flow", "ALL").get("/api/zones/ranking")
                 .then().statusCode(200).header("X-Total-Count", "0").header("Link", (String) null);
     }
 
@@ -305,7 +305,7 @@ class ZoneBreakdownsAcrossPeriodsTest {
     void aRankingPageAsCsv() {
         List<Ranked> expected = expectedRanking(HALF_MONTHS_FROM, HALF_MONTHS_TO, "totalCny");
         String csv = given().accept("text/csv").queryParam("from", HALF_MONTHS_FROM).queryParam("to", HALF_MONTHS_TO)
-                .queryParam("offset", 1).queryParam("limit", 2).get("/api/zones/ranking")
+                .queryParam("offset", 1).queryParam("limit", 2).queryParam("flow", "ALL").get("/api/zones/ranking")
                 .then().statusCode(200).contentType("text/csv")
                 .header("X-Total-Count", String.valueOf(expected.size()))
                 .header("Content-Disposition", "attachment; filename=\"ranking-" + HALF_MONTHS_FROM + "-" + HALF_MONTHS_TO + ".csv\"")
@@ -335,7 +335,7 @@ class ZoneBreakdownsAcrossPeriodsTest {
         BigDecimal all = ExpectedTotals.ofDeclarations(sentWhere(dated(from, to))).totalCny();
 
         List<Map<String, Object>> groups = rows(given().queryParam("by", by).queryParam("from", from).queryParam("to", to)
-                .get("/api/zones/rollup").then().statusCode(200).extract());
+                .queryParam("flow", "ALL").get("/api/zones/rollup").then().statusCode(200).extract());
         assertThat(groups).extracting(g -> (String) g.get("key")).containsAll(byGroup.keySet());
         for (Map<String, Object> group : groups) {
             String key = (String) group.get("key");
@@ -360,7 +360,7 @@ class ZoneBreakdownsAcrossPeriodsTest {
         for (int top : new int[]{1, 2, 30}) {
             BigDecimal topSum = largestFirst.stream().limit(top).reduce(new BigDecimal("0.00"), BigDecimal::add);
             var answer = given().queryParam("from", from).queryParam("to", to).queryParam("top", top)
-                    .get("/api/zones/concentration").then().statusCode(200).extract().jsonPath();
+                    .queryParam("flow", "ALL").get("/api/zones/concentration").then().statusCode(200).extract().jsonPath();
             assertThat(answer.getInt("top")).isEqualTo(top);
             assertThat(answer.getInt("areas")).isEqualTo(largestFirst.size());
             assertThat(answer.<Object>get("topTotalCny")).as("top " + top).isEqualTo(topSum);

@@ -123,7 +123,7 @@ class ZoneIngestTest {
                     .body("totalCny", equalTo(new BigDecimal("0.00")));
 
             given().queryParam("from", "2021-01-01").queryParam("to", "2021-12-31").queryParam("limit", 5)
-                    .get("/api/zones/ranking")
+                    .queryParam("flow", "ALL").get("/api/zones/ranking")
                     .then().statusCode(200)
                     .body("size()", equalTo(2))
                     .body("[0].zoneCode", equalTo("8013"))

@@ -60,12 +60,15 @@ public final class ReferenceData {
     private final Set<String> currencies;
 
     private ReferenceData(Function<String, Reader> files) {
-        zones = index(read(files, ZONES, "code", "name", "type", "province", "synthetic"), row -> new Zone(
+        zones = index(read(files, ZONES, "code", "name", "type", "province", "synthetic", "customs_office", "source"),
+                row -> new Zone(
                 row.matching("code", "\\d{4}"),
                 row.required("name"),
                 row.enumValue("type", ZoneType.class),
                 row.required("province"),
-                row.bool("synthetic")), Zone::code);
+                row.bool("synthetic"),
+                row.matching("customs_office", "\\d{4}"),
+                row.required("source")), Zone::code);
         gacTradeModes = index(read(files, GAC_TRADE_MODES, "code", "name", "rollup"), row -> new GacTradeMode(
                 row.matching("code", "\\d{2}"),
                 row.required("name"),

@@ -65,18 +65,52 @@ class ReferenceDataTest {
     }
 
     @Test
-    void typeMixIsMostlyComprehensiveBondedZones() {
+    void typeMixIsThePublishedOne() {
+        // June 2023: 171 areas = 160 CBZ, 7 bonded areas, 2 bonded port areas, 1 cross-border industrial zone,
+        // 1 EPZ; the 3 areas added by 2025 (174) are CBZs, the only type still approved (docs/reference-data.md).
         Map<ZoneType, Long> perType = DATA.zones().stream().collect(groupingBy(Zone::type, counting()));
+        assertThat(perType).containsOnly(
+                Map.entry(ZoneType.COMPREHENSIVE_BONDED_ZONE, 163L),
+                Map.entry(ZoneType.BONDED_AREA, 7L),
+                Map.entry(ZoneType.BONDED_PORT_AREA, 2L),
+                Map.entry(ZoneType.CROSS_BORDER_INDUSTRIAL_ZONE, 1L),
+                Map.entry(ZoneType.EXPORT_PROCESSING_ZONE, 1L));
+    }
 
-        assertThat(perType.get(ZoneType.COMPREHENSIVE_BONDED_ZONE)).isGreaterThanOrEqualTo(155);
-        assertThat(perType.get(ZoneType.BONDED_PORT_AREA)).isGreaterThanOrEqualTo(2);
-        assertThat(perType).containsEntry(ZoneType.CROSS_BORDER_INDUSTRIAL_ZONE, 1L);
+    @Test
+    void areaCodesAreKeptApartFromCustomsOfficeCodes() {
+        Set<String> offices = DATA.zones().stream().map(Zone::customsOffice).collect(Collectors.toSet());
+        // An area code may equal only its own supervising office's code, as Xiyong's 8013 does.
+        assertThat(DATA.zones()).allSatisfy(zone -> {
+            if (offices.contains(zone.code())) {
+                assertThat(zone.customsOffice()).as(zone.code()).isEqualTo(zone.code());
+            }
+            assertThat(zone.customsOffice()).as(zone.code()).matches("\\d{4}");
+        });
+        // 2233 is Pudong Airport customs, which supervises the airport CBZ: an office, not an area.
+        assertThat(DATA.zone("2233")).isEmpty();
+        assertThat(DATA.zones()).filteredOn(zone -> zone.name().contains("Pudong Airport"))
+                .singleElement().extracting(Zone::customsOffice).isEqualTo("2233");
+        assertThat(DATA.zone("8013")).get().extracting(Zone::customsOffice).isEqualTo("8013");
+    }
+
+    @Test
+    void everyAreaNamesItsSource() {
+        assertThat(DATA.zones()).allSatisfy(zone -> {
+            assertThat(zone.source()).as(zone.code()).matches("(published|converted|synthetic): .+");
+            assertThat(zone.source().startsWith("synthetic: ")).as(zone.code()).isEqualTo(zone.synthetic());
+        });
     }
 
     @Test
     void knownAreasHaveTheirCustomsOfficeCodes() {
-        assertThat(DATA.zone("8013")).contains(new Zone("8013", "Chongqing Xiyong Comprehensive Bonded Zone",
-                ZoneType.COMPREHENSIVE_BONDED_ZONE, "Chongqing", false));
+        assertThat(DATA.zone("8013")).get().satisfies(zone -> {
+            assertThat(zone.name()).isEqualTo("Chongqing Xiyong Comprehensive Bonded Zone");
+            assertThat(zone.type()).isEqualTo(ZoneType.COMPREHENSIVE_BONDED_ZONE);
+            assertThat(zone.province()).isEqualTo("Chongqing");
+            assertThat(zone.synthetic()).isFalse();
+            assertThat(zone.customsOffice()).isEqualTo("8013");
+        });
         assertThat(DATA.zone("8010")).get().satisfies(zone -> {
             assertThat(zone.name()).contains("Lianglu-Cuntan");
             assertThat(zone.type()).isEqualTo(ZoneType.BONDED_PORT_AREA);
@@ -357,7 +391,7 @@ class ReferenceDataTest {
         int line = lineCount(zones) + 1;
 
         assertThatThrownBy(() -> loadWith(ReferenceData.ZONES,
-                zones + "8013,Another Zone,COMPREHENSIVE_BONDED_ZONE,Chongqing,true\n"))
+                zones + "8013,Another Zone,COMPREHENSIVE_BONDED_ZONE,Chongqing,true,8000,synthetic: test\n"))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("reference/zones.csv line " + line + ": duplicate key 8013");
     }
@@ -382,7 +416,8 @@ class ReferenceDataTest {
     @Test
     void malformedRowIsRejected() {
         assertThatThrownBy(() -> loadWith(ReferenceData.ZONES,
-                "code,name,type,province,synthetic\n# a comment\n801,Short Code Zone,BONDED_AREA,Chongqing,false\n"))
+                "code,name,type,province,synthetic,customs_office,source\n# a comment\n"
+                        + "801,Short Code Zone,BONDED_AREA,Chongqing,false,8000,synthetic: test\n"))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageStartingWith("reference/zones.csv line 3: code '801'");
         assertThatThrownBy(() -> loadWith(ReferenceData.TRANSPORT_MODES, "code,name,area_code\n2,Waterway\n"))

@@ -170,7 +170,7 @@ public final class DeclarationGenerator {
             office = port.office();
             province = port.province();
         } else {
-            office = zone.code();
+            office = zone.customsOffice();
             province = zone.province();
         }
         Country partner = partners(date.getYear()).get(direction).pick(random);

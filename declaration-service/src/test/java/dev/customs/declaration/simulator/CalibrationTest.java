@@ -7,6 +7,8 @@ import org.junit.jupiter.api.Test;
 
 import java.io.StringReader;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -89,7 +91,8 @@ class CalibrationTest {
     void areasModesAndProvincesAreInTheReferenceData() {
         assertThat(Calibration.LEADING_AREAS).hasSize(Calibration.TOP_AREAS).doesNotHaveDuplicates()
                 .allSatisfy(code -> assertThat(REFERENCE.zone(code)).as(code).isPresent());
-        assertThat(Calibration.LEADING_AREAS.subList(0, 4)).containsExactly("2369", "4630", "8013", "7930");
+        // Chengdu High-Tech CBZ was the largest area in 2024 (CNY 502.1 bn, docs/domain-facts.md).
+        assertThat(Calibration.LEADING_AREAS.subList(0, 4)).containsExactly("7930", "2369", "4630", "8013");
         assertThat(Calibration.OUTSIDE_MODES).extracting(Weighted.Option::value)
                 .allSatisfy(code -> assertThat(REFERENCE.tradeMode(code)).as(code).isPresent());
         // Outside areas 2600, 4561, 3100 and 1371 (1.3%) and on the first line 1371, 4561 and 2600 (4%) are outside
@@ -98,6 +101,22 @@ class CalibrationTest {
         assertThat(Calibration.PORTS).extracting(o -> o.value().province())
                 .allSatisfy(p -> assertThat(Calibration.PROVINCE_DIVISIONS).containsKey(p));
         assertThat(REFERENCE.zones()).allSatisfy(z -> assertThat(Calibration.PROVINCE_DIVISIONS).containsKey(z.province()));
+    }
+
+    @Test
+    void noAreaCodeIsAnotherOfficesCustomsOfficeCode() {
+        // Every customs office code the reference and calibration data use: the districts declarations outside
+        // areas are filed at (ports.csv) and the areas' supervising offices (zones.csv customs_office).
+        Set<String> offices = new TreeSet<>();
+        Calibration.PORTS.forEach(o -> offices.add(o.value().office()));
+        REFERENCE.zones().forEach(z -> offices.add(z.customsOffice()));
+        assertThat(offices).contains("2200", "2233", "8013");
+        // An area's code may be its own supervising office's (Xiyong 8013), never another office's.
+        assertThat(REFERENCE.zones()).allSatisfy(z -> {
+            if (offices.contains(z.code())) {
+                assertThat(z.customsOffice()).as(z.code() + " is a customs office code").isEqualTo(z.code());
+            }
+        });
     }
 
     @Test

@@ -139,7 +139,9 @@ class DeclarationGeneratorTest {
                 assertThat(validator.validate(request)).as("%s", request).isEmpty();
                 assertThat(request.items()).hasSizeBetween(1, 5);
                 if (request.zoneCode() != null) {
-                    assertThat(request.customsOffice()).isEqualTo(request.zoneCode());
+                    // The area's supervising office, never the area's own code taken for an office's.
+                    assertThat(request.customsOffice()).isEqualTo(
+                            ReferenceData.standard().zone(request.zoneCode()).orElseThrow().customsOffice());
                 }
             }
         }

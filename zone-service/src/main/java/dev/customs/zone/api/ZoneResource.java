@@ -14,8 +14,10 @@ import dev.customs.totals.DateRange;
 import dev.customs.zone.config.ZoneApiConfig;
 import dev.customs.zone.registry.Area;
 import dev.customs.zone.registry.ZoneRegistry;
+import dev.customs.zone.totals.AreaFlow;
 import dev.customs.zone.totals.RankingMetric;
 import dev.customs.zone.totals.RollupDimension;
+import dev.customs.zone.totals.ZoneBreakdowns;
 import dev.customs.zone.totals.ZoneRanking;
 import dev.customs.zone.totals.ZoneRollup;
 import dev.customs.zone.totals.ZoneSeries;
@@ -48,17 +50,24 @@ public class ZoneResource {
     private static final String EXAMPLE_CODE = "8013";
     private static final int CODE_DIGITS = 4;
     private static final String CODE_PATTERN = "^[0-9]{4}$";
+    private static final String FLOW = "flow";
+    /** More than the countries and territories of the reference list. */
+    private static final int MAX_PARTNERS = 300;
+    private static final String FLOW_DESCRIPTION = "Which flow counts: FIRST_LINE (default; trade with abroad, as GAC's "
+            + "area figures count it), SECOND_LINE, INTRA_ZONE or ALL";
 
     private final ZoneRegistry registry;
     private final ZoneTotalsService totals;
     private final ZoneRanking ranking;
     private final ZoneSeries series;
     private final ZoneRollup rollup;
+    private final ZoneBreakdowns breakdowns;
     private final ZoneApiConfig config;
     private final Caller caller;
 
     public ZoneResource(ZoneRegistry registry, ZoneTotalsService totals, ZoneRanking ranking, ZoneSeries series,
-                        ZoneRollup rollup, ZoneApiConfig config, Caller caller) {
+                        ZoneRollup rollup, ZoneBreakdowns breakdowns, ZoneApiConfig config, Caller caller) {
+        this.breakdowns = breakdowns;
         this.registry = registry;
         this.totals = totals;
         this.ranking = ranking;
@@ -115,13 +124,15 @@ public class ZoneResource {
     @Path("/ranking")
     @Produces({MediaType.APPLICATION_JSON, CsvTableWriter.TEXT_CSV})
     @RolesAllowed({Roles.ANALYST, Roles.AREA_ADMIN})
-    @Operation(summary = "Areas with trade in the range ranked by one measure, with each one's share of all area "
-            + "trade in it, a page at a time: rank and share are over all areas, so the next page continues the rank")
+    @Operation(summary = "Areas with trade of one flow (first line by default) in the range ranked by one measure, "
+            + "with each one's share of all area trade of that flow in it, a page at a time: rank and share are over all areas, so the next page continues the rank")
     public RestResponse<List<RankingEntryView>> ranking(
             @BeanParam DateRangeParams dates,
             @Parameter(description = "The measure: declarations, importCny, exportCny, totalCny (default), importUsd, "
                     + "exportUsd or totalUsd", example = "totalCny", schema = @Schema(implementation = RankingMetric.class))
             @QueryParam("metric") String metric,
+            @Parameter(description = FLOW_DESCRIPTION, example = "FIRST_LINE",
+                    schema = @Schema(implementation = AreaFlow.class)) @QueryParam(FLOW) String flow,
             @Parameter(description = Paging.OFFSET_DESCRIPTION, example = "0",
                     schema = @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = "2147483647"))
             @QueryParam(PageRequest.OFFSET) String offset,
@@ -131,9 +142,10 @@ public class ZoneResource {
             @Context UriInfo uri) {
         DateRange range = dates.range();
         RankingMetric measure = QueryParams.oneOf("metric", metric, RankingMetric.class, RankingMetric.totalCny);
+        AreaFlow lines = flow(flow);
         PageRequest page = PageRequest.parse(offset, limit, config.defaultRankingLimit(), config.maxRankingLimit());
         Map<String, String> names = registry.names();
-        return Paging.respond(ranking.rank(range, measure), page,
+        return Paging.respond(ranking.rank(range, measure, lines), page,
                 e -> RankingEntryView.of(e, names.get(e.zoneCode())), uri);
     }
 
@@ -160,27 +172,76 @@ public class ZoneResource {
     @Produces({MediaType.APPLICATION_JSON, CsvTableWriter.TEXT_CSV})
     @RolesAllowed(Roles.ANALYST)
     @Operation(summary = "Area trade rolled up by province or by area type, every group (zeros included), largest "
-            + "first, with each group's share of all area trade in CNY")
+            + "first, with each group's share of all area trade in CNY; first-line trade unless another flow is asked for")
     public List<RollupView> rollup(
             @Parameter(description = "province or type", required = true, example = "province",
                     schema = @Schema(implementation = RollupDimension.class)) @QueryParam("by") String by,
+            @Parameter(description = FLOW_DESCRIPTION, example = "FIRST_LINE",
+                    schema = @Schema(implementation = AreaFlow.class)) @QueryParam(FLOW) String flow,
             @BeanParam DateRangeParams dates) {
         RollupDimension dimension = QueryParams.requiredOneOf("by", by, RollupDimension.class);
-        return rollup.rollup(dates.range(), dimension).stream().map(RollupView::of).toList();
+        AreaFlow lines = flow(flow);
+        return rollup.rollup(dates.range(), dimension, lines).stream().map(RollupView::of).toList();
     }
 
     @GET
     @Path("/concentration")
     @RolesAllowed(Roles.ANALYST)
-    @Operation(summary = "How concentrated area trade is: the share of the top N areas (by total CNY) in all area trade")
+    @Operation(summary = "How concentrated area trade is: the share of the top N areas (by total CNY) in all area trade "
+            + "of one flow, first-line trade with abroad by default (GAC's top-30 share)")
     public ConcentrationView concentration(
             @BeanParam DateRangeParams dates,
             @Parameter(description = "How many of the largest areas, 1 to 200; default 30", example = "30",
                     schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200"))
-            @QueryParam("top") String top) {
+            @QueryParam("top") String top,
+            @Parameter(description = FLOW_DESCRIPTION, example = "FIRST_LINE",
+                    schema = @Schema(implementation = AreaFlow.class)) @QueryParam(FLOW) String flow) {
         DateRange range = dates.range();
         int size = QueryParams.whole("top", top, config.defaultConcentrationTop(), 1, config.maxRankingLimit());
-        return ConcentrationView.of(rollup.concentration(range, size));
+        AreaFlow lines = flow(flow);
+        return ConcentrationView.of(rollup.concentration(range, size, lines));
+    }
+
+    @GET
+    @Path("/{code}/partners")
+    @Produces({MediaType.APPLICATION_JSON, CsvTableWriter.TEXT_CSV})
+    @RolesAllowed({Roles.ANALYST, Roles.AREA_ADMIN})
+    @Operation(summary = "An area's first-line trade (with abroad) by partner country, largest first, each with its "
+            + "share of the area's first-line trade; second-line and intra-zone moves have no partner abroad. An area "
+            + "administrator sees only the areas it administers")
+    public List<AreaPartnerView> partners(
+            @Parameter(description = CODE, example = EXAMPLE_CODE, schema = @Schema(type = SchemaType.STRING, pattern = CODE_PATTERN)) @PathParam("code") String code,
+            @BeanParam DateRangeParams dates,
+            @Parameter(description = "How many partners, 1 to 300; default 10", example = "20",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "300"))
+            @QueryParam("limit") String limit) {
+        DateRange range = dates.range();
+        int size = QueryParams.whole("limit", limit, config.defaultRankingLimit(), 1, MAX_PARTNERS);
+        administeredZone(code);
+        return breakdowns.partners(code, range, size).stream().map(AreaPartnerView::of).toList();
+    }
+
+    @GET
+    @Path("/{code}/commodities")
+    @Produces({MediaType.APPLICATION_JSON, CsvTableWriter.TEXT_CSV})
+    @RolesAllowed({Roles.ANALYST, Roles.AREA_ADMIN})
+    @Operation(summary = "An area's goods by HS chapter in chapter order, items counted, each with its share of the "
+            + "area's total CNY in the flow (first line by default); an area administrator sees only the areas it "
+            + "administers")
+    public List<AreaCommodityView> commodities(
+            @Parameter(description = CODE, example = EXAMPLE_CODE, schema = @Schema(type = SchemaType.STRING, pattern = CODE_PATTERN)) @PathParam("code") String code,
+            @BeanParam DateRangeParams dates,
+            @Parameter(description = FLOW_DESCRIPTION, example = "FIRST_LINE",
+                    schema = @Schema(implementation = AreaFlow.class)) @QueryParam(FLOW) String flow) {
+        DateRange range = dates.range();
+        AreaFlow lines = flow(flow);
+        administeredZone(code);
+        return breakdowns.commodities(code, range, lines).stream().map(AreaCommodityView::of).toList();
+    }
+
+    /** 400 naming {@code flow} unless it is one of {@link AreaFlow}; absent is the first line. */
+    private static AreaFlow flow(String value) {
+        return QueryParams.oneOf(FLOW, value, AreaFlow.class, AreaFlow.FIRST_LINE);
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.customs.totals.TradeTotals;
 import dev.customs.zone.totals.ZoneTotals;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -18,7 +19,34 @@ public record ZoneTotalsView(
                 + "not filed by a declarant (current, not cancelled, like declarations)", example = "12")
         long syntheticDeclarations,
         List<ZoneTotals.FlowTotal> byFlow,
-        List<TradeModeView> byTradeMode) {
+        List<TradeModeView> byTradeMode,
+        @Schema(description = "Trade with abroad across the first line: entry (declared IMPORT) and exit (EXPORT)")
+        FirstLineView firstLine,
+        @Schema(description = "Moves between the area and the domestic market: in = into the area from the domestic "
+                + "market (declared EXPORT, direction being seen from the customs territory), out = from the area "
+                + "into the domestic market (declared IMPORT)")
+        SecondLineView secondLine,
+        @Schema(description = "Moves between enterprises within an area or between areas, as declared")
+        IntraZoneView intraZone) {
+
+    public record FirstLineView(long declarations, BigDecimal entryCny, BigDecimal exitCny, BigDecimal totalCny,
+                                BigDecimal entryUsd, BigDecimal exitUsd, BigDecimal totalUsd) {
+        static FirstLineView of(TradeTotals t) {
+            return new FirstLineView(t.declarations(), t.importCny(), t.exportCny(), t.totalCny(),
+                    t.importUsd(), t.exportUsd(), t.totalUsd());
+        }
+    }
+
+    public record SecondLineView(long declarations, BigDecimal inCny, BigDecimal outCny, BigDecimal totalCny,
+                                 BigDecimal inUsd, BigDecimal outUsd, BigDecimal totalUsd) {
+        static SecondLineView of(TradeTotals t) {
+            return new SecondLineView(t.declarations(), t.exportCny(), t.importCny(), t.totalCny(),
+                    t.exportUsd(), t.importUsd(), t.totalUsd());
+        }
+    }
+
+    public record IntraZoneView(@JsonUnwrapped TradeTotals totals) {
+    }
 
     public record TradeModeView(String tradeMode, @JsonUnwrapped TradeTotals totals) {
     }
@@ -26,6 +54,8 @@ public record ZoneTotalsView(
     static ZoneTotalsView of(ZoneTotals t) {
         return new ZoneTotalsView(t.zoneCode(), t.range().from(), t.range().to(), t.totals(),
                 t.syntheticDeclarations(), t.byFlow(),
-                t.byTradeMode().stream().map(m -> new TradeModeView(m.tradeMode(), m.totals())).toList());
+                t.byTradeMode().stream().map(m -> new TradeModeView(m.tradeMode(), m.totals())).toList(),
+                FirstLineView.of(t.lines().firstLine()), SecondLineView.of(t.lines().secondLine()),
+                new IntraZoneView(t.lines().intraZone()));
     }
 }

@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class ZoneRegistry {
 
-    private static final String SELECT = "SELECT code, name, type, province, synthetic FROM zones";
+    private static final String SELECT = "SELECT code, name, type, province, synthetic, customs_office, source FROM zones";
     private static final String BY_TYPE = "type = ?";
     private static final String BY_PROVINCE = "lower(province) = lower(?)";
     private static final String IN_CODE_ORDER = " ORDER BY code";
@@ -66,7 +66,7 @@ public class ZoneRegistry {
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     areas.add(new Area(rows.getString(1), rows.getString(2), ZoneType.valueOf(rows.getString(3)),
-                            rows.getString(4), rows.getBoolean(5)));
+                            rows.getString(4), rows.getBoolean(5), rows.getString(6), rows.getString(7)));
                 }
             }
             return areas;

@@ -27,9 +27,9 @@ public class ZoneRanking {
         this.totals = totals;
     }
 
-    /** Every area with trade in the range, ranked; shares are of all of them, whatever part a caller shows. */
-    public List<Entry> rank(DateRange range, RankingMetric metric) {
-        Map<String, TradeTotals> byZone = totals.totalsByZone(range);
+    /** Every area with trade of that flow in the range, ranked by it; shares are of all of them, whatever part a caller shows. */
+    public List<Entry> rank(DateRange range, RankingMetric metric, AreaFlow flow) {
+        Map<String, TradeTotals> byZone = totals.totalsByZone(range, flow);
         BigDecimal all = byZone.values().stream().map(metric::of).reduce(BigDecimal.ZERO, BigDecimal::add);
         List<Map.Entry<String, TradeTotals>> sorted = new ArrayList<>(byZone.entrySet());
         // Ties are broken by code so the order is stable from one call to the next.

@@ -46,9 +46,9 @@ public class ZoneRollup {
     /**
      * Every province the registry knows, or every area type, zeros included, largest total CNY first, ties by key.
      */
-    public List<Group> rollup(DateRange range, RollupDimension by) {
+    public List<Group> rollup(DateRange range, RollupDimension by, AreaFlow flow) {
         Function<Area, String> keyOf = by == RollupDimension.province ? Area::province : a -> a.type().name();
-        Map<String, TradeTotals> byZone = totals.totalsByZone(range);
+        Map<String, TradeTotals> byZone = totals.totalsByZone(range, flow);
         Map<String, TradeTotals> byGroup = new TreeMap<>();
         Map<String, Integer> areas = new TreeMap<>();
         if (by == RollupDimension.type) {
@@ -70,9 +70,9 @@ public class ZoneRollup {
         return groups;
     }
 
-    /** The share of the {@code top} largest areas (by total CNY) in all area trade. */
-    public Concentration concentration(DateRange range, int top) {
-        List<BigDecimal> sorted = totals.totalsByZone(range).values().stream().map(TradeTotals::totalCny)
+    /** The share of the {@code top} largest areas (by total CNY of that flow) in all area trade of that flow. */
+    public Concentration concentration(DateRange range, int top, AreaFlow flow) {
+        List<BigDecimal> sorted = totals.totalsByZone(range, flow).values().stream().map(TradeTotals::totalCny)
                 .sorted(Comparator.reverseOrder()).toList();
         BigDecimal all = sorted.stream().reduce(TradeTotals.EMPTY.totalCny(), BigDecimal::add);
         BigDecimal topSum = sorted.stream().limit(top).reduce(TradeTotals.EMPTY.totalCny(), BigDecimal::add);

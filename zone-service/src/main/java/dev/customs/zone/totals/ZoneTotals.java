@@ -19,7 +19,8 @@ public record ZoneTotals(
         TradeTotals totals,
         long syntheticDeclarations,
         List<FlowTotal> byFlow,
-        List<TradeModeTotal> byTradeMode) {
+        List<TradeModeTotal> byTradeMode,
+        LineTotals lines) {
 
     /** First line in/out, second line in/out, intra-zone: flow and direction together. */
     public record FlowTotal(ZoneFlow flow, Direction direction, long declarations, BigDecimal valueCny, BigDecimal valueUsd) {
