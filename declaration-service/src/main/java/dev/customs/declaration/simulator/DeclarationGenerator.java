@@ -67,6 +67,7 @@ public final class DeclarationGenerator {
     private final Weighted<Zone> zones;
     private final Weighted<Country> partners;
     private final Weighted<Port> ports;
+    private final Declarants declarants;
     private final Weighted<String> carriers = Weighted.of(CARRIERS);
     private final Weighted<String> importTerms = Weighted.of(IMPORT_TERMS);
     private final Weighted<String> exportTerms = Weighted.of(EXPORT_TERMS);
@@ -108,6 +109,7 @@ public final class DeclarationGenerator {
         this.zones = zoneWeights(reference);
         this.partners = partnerWeights(reference);
         this.ports = Weighted.of(PORTS);
+        this.declarants = new Declarants(reference, zones);
         PORTS.forEach(p -> division(p.value().province()));
         reference.zones().forEach(z -> division(z.province()));
     }
@@ -150,7 +152,7 @@ public final class DeclarationGenerator {
         double valueCny = Math.min(MAX_DECLARATION_VALUE_CNY,
                 meanValueCny * dateFactor(date) * mode.multiplier() * logNormal());
         return new DeclarationRequest(null, date, direction, zone == null ? null : zone.code(), plan.flow(),
-                mode.value(), office, creditCode(province), partner.alpha2(), transportMode(plan.flow(), direction, zone),
+                mode.value(), office, declarants.pick(zone, random), partner.alpha2(), transportMode(plan.flow(), direction, zone),
                 (direction == Direction.IMPORT ? importTerms : exportTerms).pick(random), currency,
                 items(direction, valueCny, rate));
     }
