@@ -24,7 +24,9 @@ import static dev.customs.ingest.KeyedAmounts.column;
  * <p>Each change goes to the daily tables and, in the same transaction, to one narrow monthly table per
  * breakdown, which answer the whole months of a range, and to a narrow daily table for the national
  * totals' cut days (see {@code DailyTotalsQueries}). The national tables, daily and monthly, also count the
- * synthetic declarations among theirs. A batch is aggregated per key first, so a batch of thousands of
+ * synthetic declarations among theirs. The further breakdowns GAC publishes (enterprise type, domestic region,
+ * customs district, transport mode, product group; see {@link DeclarantDimensions}) each have a narrow daily
+ * and a narrow monthly table of their own. A batch is aggregated per key first, so a batch of thousands of
  * declarations over a few days adds only a few hundred monthly upserts.
  */
 @ApplicationScoped
