@@ -31,7 +31,8 @@ SIZE = {
 # Mix of types in the register (the simulator weights by type itself; this only keeps each type populous).
 TYPES = [("PRIVATE", 0.6), ("FOREIGN_INVESTED", 0.25), ("STATE_OWNED", 0.13), ("OTHER", 0.02)]
 # Demo declarants of the README and the Keycloak realm, kept with their real-looking codes.
-FIXED = [("91500000MA5U12346T", "Chongqing Demo Trading Co., Ltd.", "PRIVATE", "Chongqing")]
+FIXED = [("91500000MA5U12346T", "Chongqing Demo Trading Co., Ltd.", "PRIVATE", "Chongqing"),
+         ("91310000MA1FL0AB34", "Shanghai Demo Trading (China) Co., Ltd.", "FOREIGN_INVESTED", "Shanghai")]
 WORDS = ["Heng", "Xin", "Hua", "Da", "Tai", "Feng", "Rui", "Sheng", "Jin", "Long", "Ming", "Yuan", "Kang",
          "Hong", "Tong", "Cheng", "Xing", "An", "Bo", "Chang", "De", "Fu", "Guang", "Hai", "Jia", "Li"]
 TRADES = ["Trading", "Electronics", "Machinery", "Textiles", "Chemicals", "Logistics", "Technology",

@@ -14,6 +14,7 @@ import dev.customs.rest.testing.ExactNumbers;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,9 +54,11 @@ import static org.hamcrest.Matchers.equalTo;
  * The further breakdowns (enterprise type, domestic region, customs district, transport mode, product group)
  * over whole months and over cut ranges, and their monthly reports, each expected value summed here from the
  * declarations this class sends, with what the register and code lists say of them written out by hand below.
- * 2019 and 2020 are this class's alone.
+ * 2019 and 2020 are this class's alone; it runs in an application of its own, so classes that count every
+ * declaration consumed never see these.
  */
 @QuarkusTest
+@TestProfile(SeparateAppProfile.class)
 @ExtendWith(ExactNumbers.class)
 @QuarkusTestResource(KafkaResource.class)
 @QuarkusTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = PostgresResource.DATABASE_ARG, value = "statistics"))

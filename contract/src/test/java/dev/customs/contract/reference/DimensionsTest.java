@@ -42,6 +42,8 @@ class DimensionsTest {
         });
         assertThat(DATA.enterprises()).hasSizeGreaterThan(2000)
                 .allSatisfy(e -> assertThat(CreditCodes.isValid(e.uscc())).as(e.uscc()).isTrue());
+        assertThat(DATA.enterprise("91310000MA1FL0AB34")).get().extracting(Enterprise::type)
+                .isEqualTo(EnterpriseType.FOREIGN_INVESTED);
         assertThat(DATA.enterprise("91500000MA5U12346X")).isEmpty();
         assertThat(DATA.enterprise(null)).isEmpty();
     }
