@@ -40,6 +40,10 @@ public final class ReferenceData {
     static final String GAC_TRADE_MODES = "gac-trade-modes.csv";
     static final String AREA_TRANSPORT_CODES = "area-transport-codes.csv";
     static final String UNITS = "units.csv";
+    static final String PROVINCES = "provinces.csv";
+    static final String ENTERPRISES = "enterprises.csv";
+    static final String CUSTOMS_DISTRICTS = "customs-districts.csv";
+    static final String PRODUCT_GROUPS = "product-groups.csv";
 
     private static final String DIRECTORY = "reference/";
     /** Every consumed event looks its commodity codes up here: a length and digit check, not a regex. */
@@ -58,6 +62,7 @@ public final class ReferenceData {
     private final Table<String, Country> countries;
     private final Map<String, Map<YearMonth, BigDecimal>> rates;
     private final Set<String> currencies;
+    private final Dimensions dimensions;
 
     private ReferenceData(Function<String, Reader> files) {
         zones = index(read(files, ZONES, "code", "name", "type", "province", "synthetic", "customs_office", "source"),
@@ -105,6 +110,10 @@ public final class ReferenceData {
         Set<String> all = new TreeSet<>(rates.keySet());
         all.add(CNY);
         currencies = Collections.unmodifiableSet(all);
+        dimensions = new Dimensions(read(files, PROVINCES, "division", "name", "region"),
+                read(files, ENTERPRISES, "uscc", "name", "type", "province"),
+                read(files, CUSTOMS_DISTRICTS, "code", "name", "province"),
+                read(files, PRODUCT_GROUPS, "group", "hs_heading"));
     }
 
     /** The bundled reference data, loaded on first use. */
@@ -250,6 +259,45 @@ public final class ReferenceData {
             return Optional.of(BigDecimal.ONE);
         }
         return Optional.ofNullable(rates.getOrDefault(currency, Map.of()).get(month));
+    }
+
+    /** Provinces in division-code order. */
+    public List<Province> provinces() {
+        return dimensions.provinces();
+    }
+
+    /** A province by its name, as zones.csv and the register spell it. */
+    public Optional<Province> province(String name) {
+        return dimensions.province(name);
+    }
+
+    /** The enterprise register in code order. */
+    public List<Enterprise> enterprises() {
+        return dimensions.enterprises();
+    }
+
+    /** The register's enterprise with that unified social credit code; empty for any other code, null included. */
+    public Optional<Enterprise> enterprise(String uscc) {
+        return dimensions.enterprise(uscc);
+    }
+
+    public List<CustomsDistrict> customsDistricts() {
+        return dimensions.customsDistricts();
+    }
+
+    /** The district of a 2-digit district code (a customs office code's first two digits). */
+    public Optional<CustomsDistrict> customsDistrict(String code) {
+        return dimensions.customsDistrict(code);
+    }
+
+    /** The product groups a commodity code is in by its 4-digit heading: none, one or both; never null. */
+    public Set<ProductGroup> productGroupsOf(String hsCode) {
+        return dimensions.productGroupsOf(hsCode);
+    }
+
+    /** The 4-digit headings of a product group, sorted. */
+    public Set<String> productGroupHeadings(ProductGroup group) {
+        return dimensions.headings(group);
     }
 
     private static List<CsvReader.Row> read(Function<String, Reader> files, String file, String... columns) {

@@ -75,6 +75,7 @@ public final class DeclarationGenerator {
     /** Per year: the base year's weights, or for a year of partner-shares.csv that year's. */
     private final Map<Integer, Map<Direction, Weighted<Country>>> partnersByYear = new HashMap<>();
     private final Weighted<Port> ports;
+    private final Declarants declarants;
     private final Weighted<String> carriers = Weighted.of(CARRIERS);
     private final Weighted<String> importTerms = Weighted.of(IMPORT_TERMS);
     private final Weighted<String> exportTerms = Weighted.of(EXPORT_TERMS);
@@ -139,6 +140,7 @@ public final class DeclarationGenerator {
         this.partnerGoods = partnerGoods();
         this.importGoods = residualImportGoods(partnerOptions.get(Direction.IMPORT));
         this.ports = Weighted.of(PORTS);
+        this.declarants = new Declarants(reference, zones);
         PORTS.forEach(p -> division(p.value().province()));
         reference.zones().forEach(z -> division(z.province()));
     }
@@ -184,7 +186,7 @@ public final class DeclarationGenerator {
         double valueCny = Math.min(MAX_DECLARATION_VALUE_CNY,
                 meanValueCny * dateFactor(date, direction) * mode.multiplier() * logNormal());
         return new DeclarationRequest(null, date, direction, zone == null ? null : zone.code(), plan.flow(),
-                mode.value(), office, creditCode(province), partner.alpha2(), transportMode(plan.flow(), direction, zone),
+                mode.value(), office, declarants.pick(zone, random), partner.alpha2(), transportMode(plan.flow(), direction, zone),
                 (direction == Direction.IMPORT ? importTerms : exportTerms).pick(random), currency,
                 items(direction, partner, valueCny, rate));
     }
