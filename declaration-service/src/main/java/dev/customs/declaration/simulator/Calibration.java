@@ -185,9 +185,6 @@ final class Calibration {
     static final List<Weighted.Option<Port>> PORTS = options(read("ports.csv", "office", "province", "share"),
             row -> new Port(row.matching("office", "\\d{4}"), row.required("province")));
 
-    /** First two digits of the administrative division code, for the declarant's unified social credit code. */
-    static final Map<String, String> PROVINCE_DIVISIONS = keyed(read("province-divisions.csv", "province", "division"),
-            "province", row -> row.matching("division", "\\d{2}"));
 
     // --- Goods: indicative 10-digit codes, unit, unit price in CNY, share of the direction's value ---
 

@@ -40,13 +40,6 @@ public final class DeclarationGenerator {
     /** Keeps every currency amount within the 16 integer digits a request allows, even in KRW. */
     private static final double MAX_DECLARATION_VALUE_CNY = 1e13;
 
-    /** Unified social credit code (GB 32100-2015): alphabet, enterprise prefix, check-character weights base. */
-    private static final String CREDIT_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-    private static final String ENTERPRISE_PREFIX = "91";
-    private static final int CITIES_PER_PROVINCE = 20;
-    private static final String COUNTY_LEVEL = "00";
-    private static final int ORGANISATION_CODE_LENGTH = 9;
-    private static final int CHECK_WEIGHT_BASE = 3;
 
     private static final double MAX_RANK_EXPONENT = 20;
     /** A partner's weight is scaled by at most this in a year of partner-shares.csv. */
@@ -141,8 +134,8 @@ public final class DeclarationGenerator {
         this.importGoods = residualImportGoods(partnerOptions.get(Direction.IMPORT));
         this.ports = Weighted.of(PORTS);
         this.declarants = new Declarants(reference, zones);
-        PORTS.forEach(p -> division(p.value().province()));
-        reference.zones().forEach(z -> division(z.province()));
+        PORTS.forEach(p -> reference.province(p.value().province()).orElseThrow(() -> new IllegalStateException(
+                "ports.csv: " + p.value().office() + " is in " + p.value().province() + ", which provinces.csv does not list")));
     }
 
     /**
@@ -165,16 +158,7 @@ public final class DeclarationGenerator {
         }
         Zone zone = plan.flow() == null ? null
                 : (tradeMode.areaTypes().isEmpty() ? zones : zonesOfTypes.get(tradeMode.areaTypes())).pick(random);
-        String office;
-        String province;
-        if (zone == null) {
-            Port port = ports.pick(random);
-            office = port.office();
-            province = port.province();
-        } else {
-            office = zone.customsOffice();
-            province = zone.province();
-        }
+        String office = zone == null ? ports.pick(random).office() : zone.customsOffice();
         Country partner = partners(date.getYear()).get(direction).pick(random);
         String currency = currency(partner);
         BigDecimal rate = rates.rate(currency, YearMonth.from(date)).map(RateTable.Rate::cnyPerUnit).orElse(null);
@@ -285,36 +269,6 @@ public final class DeclarationGenerator {
         // Moves that cross no border carry the area's transport code for its type, flow and direction.
         return reference.areaTransportCode(zone.type(), flow, direction).orElseThrow(() -> new IllegalStateException(
                 "no area transport code for " + zone.type() + " " + flow + " " + direction));
-    }
-
-    /** A well-formed unified social credit code of an enterprise in the province, with a valid check character. */
-    private String creditCode(String province) {
-        StringBuilder code = new StringBuilder(ENTERPRISE_PREFIX).append(division(province))
-                .append(String.format("%02d", 1 + random.nextInt(CITIES_PER_PROVINCE))).append(COUNTY_LEVEL);
-        for (int i = 0; i < ORGANISATION_CODE_LENGTH; i++) {
-            code.append(CREDIT_ALPHABET.charAt(random.nextInt(CREDIT_ALPHABET.length())));
-        }
-        return code.append(checkCharacter(code)).toString();
-    }
-
-    /** GB 32100-2015: weights 3^i mod 31 over the first 17 characters; the check makes the sum 0 mod 31. */
-    static char checkCharacter(CharSequence first17) {
-        int modulus = CREDIT_ALPHABET.length();
-        int sum = 0;
-        int weight = 1;
-        for (int i = 0; i < first17.length(); i++) {
-            sum += CREDIT_ALPHABET.indexOf(first17.charAt(i)) * weight;
-            weight = weight * CHECK_WEIGHT_BASE % modulus;
-        }
-        return CREDIT_ALPHABET.charAt((modulus - sum % modulus) % modulus);
-    }
-
-    private static String division(String province) {
-        String code = PROVINCE_DIVISIONS.get(province);
-        if (code == null) {
-            throw new IllegalStateException("no administrative division code for province " + province);
-        }
-        return code;
     }
 
     /** Per flow, the probability that a two-way mode is an export, so the flow's export value share holds. */

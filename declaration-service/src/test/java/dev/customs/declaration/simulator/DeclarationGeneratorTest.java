@@ -6,6 +6,7 @@ import dev.customs.contract.event.DeclarationState;
 import dev.customs.contract.event.Direction;
 import dev.customs.contract.event.ZoneFlow;
 import dev.customs.contract.reference.Country;
+import dev.customs.contract.reference.CreditCodes;
 import dev.customs.contract.reference.ReferenceData;
 import dev.customs.contract.reference.RegionGroup;
 import dev.customs.contract.reference.StatisticalRegime;
@@ -148,13 +149,13 @@ class DeclarationGeneratorTest {
     }
 
     @Test
-    void declarantCodesCarryAValidCheckCharacter() {
-        // Published examples of unified social credit codes.
-        assertThat(DeclarationGenerator.checkCharacter("91350100M000100Y4")).isEqualTo('3');
-        assertThat(DeclarationGenerator.checkCharacter("91110000100011743")).isEqualTo('X');
-        DeclarationRequest request = new DeclarationGenerator(SEED, 1e6).next(YEAR);
-        String code = request.declarantCode();
-        assertThat(DeclarationGenerator.checkCharacter(code.substring(0, 17))).isEqualTo(code.charAt(17));
+    void declarantsAreRegisteredEnterprisesWithValidCodes() {
+        DeclarationGenerator generator = new DeclarationGenerator(SEED, 1e6);
+        for (int i = 0; i < 1_000; i++) {
+            String code = generator.next(YEAR).declarantCode();
+            assertThat(CreditCodes.isValid(code)).as(code).isTrue();
+            assertThat(REFERENCE.enterprise(code)).as(code).isPresent();
+        }
     }
 
     @Test
