@@ -13,7 +13,9 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 
 /**
  * Picks the declarant of a generated declaration from the enterprise register, so that trade by enterprise type
@@ -29,7 +31,8 @@ final class Declarants {
     private static final String ENTERPRISE_TYPE = "enterprise_type";
     private static final String DOMESTIC_REGION = "domestic_region";
 
-    private final Weighted<EnterpriseType> types;
+    /** By year; a year between or past the rows takes the latest earlier one, a year before them the first. */
+    private final NavigableMap<Integer, Weighted<EnterpriseType>> typesByYear = new TreeMap<>();
     private final Weighted<DomesticRegion> outsideRegions;
     private final Map<EnterpriseType, Map<DomesticRegion, List<String>>> byTypeAndRegion = new EnumMap<>(EnterpriseType.class);
     private final Map<String, Map<EnterpriseType, List<String>>> byProvinceAndType = new HashMap<>();
@@ -37,19 +40,30 @@ final class Declarants {
 
     /** @param zones how often each area is drawn for an area's declaration */
     Declarants(ReferenceData reference, Weighted<Zone> zones) {
-        this(reference, zones, Calibration.read("declarants.csv", "dimension", "code", "share", "source"));
+        this(reference, zones, Calibration.read("declarants.csv", "year", "dimension", "code", "share", "source"));
     }
 
     Declarants(ReferenceData reference, Weighted<Zone> zones, List<CsvReader.Row> shares) {
-        Map<EnterpriseType, Double> typeShares = new EnumMap<>(EnterpriseType.class);
+        Map<Integer, Map<EnterpriseType, Double>> typeSharesByYear = new TreeMap<>();
         Map<DomesticRegion, Double> regionShares = new EnumMap<>(DomesticRegion.class);
         for (CsvReader.Row row : shares) {
             double share = row.number("share");
+            int year = row.integer("year");
             switch (row.required("dimension")) {
-                case ENTERPRISE_TYPE -> typeShares.put(row.enumValue("code", EnterpriseType.class), share);
-                case DOMESTIC_REGION -> regionShares.put(row.enumValue("code", DomesticRegion.class), share);
+                case ENTERPRISE_TYPE -> typeSharesByYear.computeIfAbsent(year, y -> new EnumMap<>(EnterpriseType.class))
+                        .put(row.enumValue("code", EnterpriseType.class), share);
+                case DOMESTIC_REGION -> {
+                    if (year != Calibration.BASE_YEAR) {
+                        throw row.fail("region shares are given for " + Calibration.BASE_YEAR + " only");
+                    }
+                    regionShares.put(row.enumValue("code", DomesticRegion.class), share);
+                }
                 default -> throw row.fail("dimension must be " + ENTERPRISE_TYPE + " or " + DOMESTIC_REGION);
             }
+        }
+        Map<EnterpriseType, Double> typeShares = typeSharesByYear.get(Calibration.BASE_YEAR);
+        if (typeShares == null) {
+            throw new IllegalStateException("declarants.csv has no enterprise types for " + Calibration.BASE_YEAR);
         }
         for (Enterprise e : reference.enterprises()) {
             DomesticRegion region = region(reference, e.province());
@@ -59,8 +73,14 @@ final class Declarants {
                     .computeIfAbsent(e.type(), t -> new ArrayList<>()).add(e.uscc());
             byProvince.computeIfAbsent(e.province(), p -> new ArrayList<>()).add(e.uscc());
         }
-        types = Weighted.of(typeShares.entrySet().stream()
-                .map(e -> Weighted.option(e.getKey(), e.getValue())).toList());
+        typeSharesByYear.forEach((year, byType) -> {
+            if (!byType.keySet().equals(typeShares.keySet())) {
+                throw new IllegalStateException("declarants.csv: " + year + " gives the types " + byType.keySet()
+                        + ", " + Calibration.BASE_YEAR + " gives " + typeShares.keySet());
+            }
+            typesByYear.put(year, Weighted.of(byType.entrySet().stream()
+                    .map(e -> Weighted.option(e.getKey(), e.getValue())).toList()));
+        });
 
         // The areas' own mix of regions, by how often each area is drawn.
         Map<DomesticRegion, Double> areaMix = new EnumMap<>(DomesticRegion.class);
@@ -90,9 +110,10 @@ final class Declarants {
         outsideRegions = Weighted.of(outside);
     }
 
-    /** The declarant of a declaration of {@code zone}, or of one outside areas when {@code zone} is null. */
-    String pick(Zone zone, SplittableRandom random) {
-        EnterpriseType type = types.pick(random);
+    /** The declarant of a declaration of {@code zone} in {@code year}, or of one outside areas when {@code zone} is null. */
+    String pick(Zone zone, int year, SplittableRandom random) {
+        Map.Entry<Integer, Weighted<EnterpriseType>> types = typesByYear.floorEntry(year);
+        EnterpriseType type = (types != null ? types : typesByYear.firstEntry()).getValue().pick(random);
         List<String> codes;
         if (zone == null) {
             codes = codes(type, outsideRegions.pick(random));

@@ -170,7 +170,7 @@ public final class DeclarationGenerator {
         double valueCny = Math.min(MAX_DECLARATION_VALUE_CNY,
                 meanValueCny * dateFactor(date, direction) * mode.multiplier() * logNormal());
         return new DeclarationRequest(null, date, direction, zone == null ? null : zone.code(), plan.flow(),
-                mode.value(), office, declarants.pick(zone, random), partner.alpha2(), transportMode(plan.flow(), direction, zone),
+                mode.value(), office, declarants.pick(zone, date.getYear(), random), partner.alpha2(), transportMode(plan.flow(), direction, zone),
                 (direction == Direction.IMPORT ? importTerms : exportTerms).pick(random), currency,
                 items(direction, partner, valueCny, rate));
     }

@@ -9,6 +9,10 @@ import dev.customs.declaration.api.DeclarationRequest;
 import dev.customs.declaration.api.ItemRequest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -71,6 +75,20 @@ class DeclarantsTest {
         assertThat(BY_TYPE.get(EnterpriseType.PRIVATE) / national).isCloseTo(0.555, within(0.03));
         assertThat(BY_TYPE.get(EnterpriseType.FOREIGN_INVESTED) / national).isCloseTo(0.288, within(0.03));
         assertThat(BY_TYPE.get(EnterpriseType.STATE_OWNED) / national).isCloseTo(0.155, within(0.03));
+    }
+
+    /** By count of picks, which is by value too: the type is drawn before and apart from the value. */
+    @ParameterizedTest
+    @CsvSource({"2024,0.555", "2025,0.573", "2026,0.573", "2020,0.555"})
+    void eachYearDrawsItsOwnShareOfPrivateEnterprises(int year, double privateShare) {
+        Declarants declarants = new Declarants(REFERENCE,
+                Weighted.of(REFERENCE.zones().stream().map(z -> Weighted.option(z, 1.0)).toList()));
+        SplittableRandom random = new SplittableRandom(5);
+        int picks = 200_000;
+        long privateOnes = IntStream.range(0, picks)
+                .mapToObj(i -> REFERENCE.enterprise(declarants.pick(null, year, random)).orElseThrow().type())
+                .filter(type -> type == EnterpriseType.PRIVATE).count();
+        assertThat((double) privateOnes / picks).isCloseTo(privateShare, within(0.004));
     }
 
     @Test
