@@ -239,10 +239,13 @@ class NationalBreakdownsAcrossPeriodsTest {
         assertThat(totals.getString("to")).isEqualTo(to);
         assertThat(totals.<Object>get("balanceCny")).isEqualTo(expected.exportCny().subtract(expected.importCny()));
         assertThat(totals.<Object>get("balanceUsd")).isEqualTo(expected.exportUsd().subtract(expected.importUsd()));
-        BigDecimal viaAreas = ExpectedTotals.ofDeclarations(nationalIn(from, to).stream()
-                .filter(s -> s.zoneFlow() == FIRST_LINE).toList()).totalCny();
+        ExpectedTotals firstLine = ExpectedTotals.ofDeclarations(nationalIn(from, to).stream()
+                .filter(s -> s.zoneFlow() == FIRST_LINE).toList());
+        BigDecimal viaAreas = firstLine.totalCny();
         assertThat(viaAreas.signum()).as("the range has first-line trade").isPositive();
         assertThat(totals.<Object>get("zoneShare")).isEqualTo(share(viaAreas, expected.totalCny()));
+        assertThat(totals.<Object>get("zoneExportShare")).isEqualTo(share(firstLine.exportCny(), expected.exportCny()));
+        assertThat(totals.<Object>get("zoneImportShare")).isEqualTo(share(firstLine.importCny(), expected.importCny()));
     }
 
     @ParameterizedTest(name = "{0} to {1}")

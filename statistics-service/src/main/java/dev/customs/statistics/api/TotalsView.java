@@ -18,10 +18,15 @@ public record TotalsView(
         long syntheticDeclarations,
         BigDecimal balanceCny,
         BigDecimal balanceUsd,
-        BigDecimal zoneShare) {
+        BigDecimal zoneShare,
+        @Schema(description = "The areas' first-line exports / national exports (CNY)", example = "0.1640")
+        BigDecimal zoneExportShare,
+        @Schema(description = "The areas' first-line imports / national imports (CNY)", example = "0.2260")
+        BigDecimal zoneImportShare) {
 
     static TotalsView of(NationalTotals t) {
         return new TotalsView(t.range().from(), t.range().to(), t.totals(), t.syntheticDeclarations(),
-                t.totals().balanceCny(), t.totals().balanceUsd(), t.zoneShare());
+                t.totals().balanceCny(), t.totals().balanceUsd(), t.zoneShare(),
+                t.zoneExportShare(), t.zoneImportShare());
     }
 }
