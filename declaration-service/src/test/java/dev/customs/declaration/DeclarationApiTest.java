@@ -386,6 +386,8 @@ class DeclarationApiTest {
         secondLine.put("declarationDate", "2024-02-11");
         secondLine.put("zoneFlow", "SECOND_LINE");
         secondLine.put("tradeMode", "5000");
+        // A move that crosses no border carries its area's transport code: Y for a comprehensive bonded zone.
+        secondLine.put("transportMode", "Y");
         secondLine.put("currency", "JPY");
         secondLine.put("items", List.of(Map.of("itemNo", 1, "hsCode", "8471300000", "quantity", 1, "unit", "台", "value", 1000000)));
         given().contentType(ContentType.JSON).body(List.of(usd, secondLine)).post("/api/declarations/batch")

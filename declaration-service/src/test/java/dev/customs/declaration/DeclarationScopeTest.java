@@ -211,7 +211,7 @@ class DeclarationScopeTest {
     }
 
     @Test
-    void anAmendmentThatMovesADeclarationToAnotherEnterpriseMovesItInTheLists() {
+    void anAmendmentCannotMoveADeclarationToAnotherEnterprise() {
         Map<String, Object> filed = DeclarationApiTest.declaration(null);
         filed.put("declarationDate", "2025-09-17");
         String id = given().auth().oauth2(AGENT).contentType(ContentType.JSON).body(filed)
@@ -219,12 +219,14 @@ class DeclarationScopeTest {
         Map<String, Object> moved = DeclarationApiTest.declaration(id);
         moved.put("declarationDate", "2025-09-17");
         moved.put("declarantCode", OTHER_ENTERPRISE);
+        // The filing rules: another declarant takes a cancellation and a new declaration, even for an agent of both.
         given().auth().oauth2(AGENT).contentType(ContentType.JSON).body(moved).put("/api/declarations/" + id)
-                .then().statusCode(200).body("declarantCode", equalTo(OTHER_ENTERPRISE));
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("errors.field", contains("declarantCode"));
 
         given().auth().oauth2(STRANGER).queryParam("from", "2025-09-17").queryParam("to", "2025-09-17")
-                .get("/api/declarations").then().statusCode(200).body("items.declarationId", contains(id));
-        given().auth().oauth2(OWNER).queryParam("from", "2025-09-17").queryParam("to", "2025-09-17")
                 .get("/api/declarations").then().statusCode(200).body("totalItems", equalTo(0));
+        given().auth().oauth2(OWNER).queryParam("from", "2025-09-17").queryParam("to", "2025-09-17")
+                .get("/api/declarations").then().statusCode(200).body("items.declarationId", contains(id));
     }
 }
