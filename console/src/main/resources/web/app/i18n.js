@@ -92,7 +92,6 @@ const TEXT = {
   'regime.GENERAL_TRADE': ['General trade', '一般贸易'],
   'regime.PROCESSING_TRADE': ['Processing trade', '加工贸易'],
   'regime.BONDED_LOGISTICS': ['Bonded logistics', '保税物流'],
-  'regime.CROSS_BORDER_ECOMMERCE': ['Cross-border e-commerce', '跨境电商'],
   'regime.OTHER': ['Other', '其他'],
   'flow.FIRST_LINE': ['First line (with abroad)', '一线（境外）'],
   'flow.SECOND_LINE': ['Second line (with the domestic market)', '二线（境内区外）'],
