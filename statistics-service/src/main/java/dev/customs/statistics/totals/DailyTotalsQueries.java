@@ -22,18 +22,18 @@ import java.util.TreeMap;
 public class DailyTotalsQueries {
 
     // %1$s: the key expression; %2$s: the table; %3$s: its count column; %4$s: its date column. Never user input.
-    private static final String PART = """
+    static final String PART = """
             SELECT %1$s AS k, direction, %3$s AS n, value_cny AS cny, value_usd AS usd
             FROM %2$s WHERE %4$s BETWEEN ? AND ?""";
     // HAVING sees both sources' sums together: a group is left out only when it nets to nothing over the range.
-    private static final String SUM_BY_KEY = """
+    static final String SUM_BY_KEY = """
             SELECT k, direction, sum(n), sum(cny), sum(usd)
             FROM (%s) parts
             GROUP BY k, direction
             HAVING sum(n) <> 0""";
 
     /** Every breakdown groups by one key column. */
-    private static final int KEY_COLUMNS = 1;
+    static final int KEY_COLUMNS = 1;
 
     private static final String TRADE_DAILY = "trade_daily_totals";
     private static final String NATIONAL_DAILY = "national_daily_totals";

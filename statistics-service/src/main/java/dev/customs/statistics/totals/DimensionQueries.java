@@ -15,21 +15,10 @@ import java.util.TreeMap;
 
 /**
  * Sums a further breakdown's totals over a date range by its key, as {@link DailyTotalsQueries} does for the
- * others: whole months from its monthly table, cut days from its daily table, in one statement.
+ * others, with its statements: whole months from its monthly table, cut days from its daily table, in one statement.
  */
 @ApplicationScoped
 public class DimensionQueries {
-
-    // %1$s: the key column; %2$s: the table; %3$s: its count column; %4$s: its date column. Never user input.
-    private static final String PART = """
-            SELECT %1$s AS k, direction, %3$s AS n, value_cny AS cny, value_usd AS usd
-            FROM %2$s WHERE %4$s BETWEEN ? AND ?""";
-    private static final String SUM_BY_KEY = """
-            SELECT k, direction, sum(n), sum(cny), sum(usd)
-            FROM (%s) parts
-            GROUP BY k, direction
-            HAVING sum(n) <> 0""";
-    private static final int KEY_COLUMNS = 1;
 
     private final Map<Dimension, MonthSplitQuery> queries = new EnumMap<>(Dimension.class);
     private final AgroalDataSource dataSource;
@@ -38,9 +27,9 @@ public class DimensionQueries {
         this.dataSource = dataSource;
         for (Dimension dimension : Dimension.values()) {
             String key = dimension.column();
-            queries.put(dimension, new MonthSplitQuery(SUM_BY_KEY,
-                    PART.formatted(key, key + "_monthly_totals", dimension.countColumn(), "month"),
-                    PART.formatted(key, key + "_daily_totals", dimension.countColumn(), "day")));
+            queries.put(dimension, new MonthSplitQuery(DailyTotalsQueries.SUM_BY_KEY,
+                    DailyTotalsQueries.PART.formatted(key, key + "_monthly_totals", dimension.countColumn(), "month"),
+                    DailyTotalsQueries.PART.formatted(key, key + "_daily_totals", dimension.countColumn(), "day")));
         }
     }
 
@@ -55,7 +44,7 @@ public class DimensionQueries {
 
     private SortedMap<String, TradeTotals> sum(Dimension dimension, MonthSplit split) {
         SortedMap<String, TradeTotals> sums = new TreeMap<>();
-        for (MonthSplitQuery.Sum<String> row : queries.get(dimension).sums(dataSource, split, KEY_COLUMNS,
+        for (MonthSplitQuery.Sum<String> row : queries.get(dimension).sums(dataSource, split, DailyTotalsQueries.KEY_COLUMNS,
                 r -> r.getString(1))) {
             sums.compute(row.key(), (k, sum) -> (sum == null ? TradeTotals.EMPTY : sum)
                     .plus(row.direction(), row.count(), row.cny(), row.usd()));
