@@ -100,7 +100,7 @@ class GacDimensionsTest {
     private static final DeclarationState S6_CANCELLED = decl("2020-03-25", EXPORT, null, null, "4700", HUBEI_OTHER, "4",
             item("8517620000", "600.00", "84.00"));
     private static final DeclarationState S5_SECOND_LINE = decl("2020-03-20", EXPORT, "8013", SECOND_LINE, "8013",
-            CHONGQING_PRIVATE, "3", item("8471300000", "888.88", "124.44"));
+            CHONGQING_PRIVATE, "Y", item("8471300000", "888.88", "124.44"));
 
     /** What counts in the end: every national declaration as last revised, the cancelled one left out. */
     private static final List<DeclarationState> COUNTED = List.of(

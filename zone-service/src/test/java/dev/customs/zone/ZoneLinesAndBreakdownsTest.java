@@ -81,8 +81,10 @@ class ZoneLinesAndBreakdownsTest {
             cny = cny.add(itemCny);
             usd = usd.add(itemUsd);
         }
+        // A carrier on the first line; a move that crosses no border carries its area's code, Y for these areas.
+        String transport = flow == FIRST_LINE ? "3" : "Y";
         return new DeclarationState(LocalDate.parse(date), direction, zone, flow, mode, "8000", DECLARANT, partner,
-                "3", "CNY", goods, cny, usd, false);
+                transport, "CNY", goods, cny, usd, false);
     }
 
     private static final List<DeclarationState> SENT = List.of(
@@ -94,7 +96,7 @@ class ZoneLinesAndBreakdownsTest {
             sent("2008-02-10", IMPORT, "8013", INTRA_ZONE, "1200", "FR", "8471300000", "123.45", "17.28"),
             sent("2008-02-28", IMPORT, "8013", FIRST_LINE, "5015", "JP",
                     "8542310000", "3333.33", "466.67", "2709000000", "66.67", "9.33"),
-            sent("2008-03-14", EXPORT, "8013", FIRST_LINE, "1210", "DE", "6110200000", "55.50", "7.77"),
+            sent("2008-03-14", EXPORT, "8013", FIRST_LINE, "5033", "DE", "6110200000", "55.50", "7.77"),
             sent("2008-03-15", IMPORT, "8013", FIRST_LINE, "5034", "KR", "8542310000", "9000.00", "1260.00"),
             sent("2008-01-31", EXPORT, "2369", FIRST_LINE, "5034", "US", "8471300000", "4000.00", "560.00"),
             sent("2008-02-15", IMPORT, "2369", SECOND_LINE, "5100", "FR", "8471300000", "20000.00", "2800.00"),
