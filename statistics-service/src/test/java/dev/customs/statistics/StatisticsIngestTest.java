@@ -202,7 +202,14 @@ class StatisticsIngestTest {
     @Test
     void regionsOverlapAndKeepEmptyGroups() {
         year2022().get("/api/statistics/regions").then().statusCode(200)
-                .body("size()", equalTo(10))
+                .body("size()", equalTo(12))
+                .body("find { it.code == 'ASIA' }.continent", equalTo(true))
+                .body("find { it.code == 'ASIA' }.declarations", equalTo(3))
+                .body("find { it.code == 'ASIA' }.importCny", equalTo(new BigDecimal("4200.50")))
+                .body("find { it.code == 'ASIA' }.exportCny", equalTo(new BigDecimal("550.25")))
+                .body("find { it.code == 'EUROPE' }.continent", equalTo(true))
+                .body("find { it.code == 'EUROPE' }.exportCny", equalTo(new BigDecimal("2500.00")))
+                .body("find { it.code == 'EU' }.continent", equalTo(false))
                 .body("find { it.code == 'EU' }.name", equalTo("European Union"))
                 .body("find { it.code == 'EU' }.declarations", equalTo(1))
                 .body("find { it.code == 'EU' }.exportCny", equalTo(new BigDecimal("2500.00")))
