@@ -275,7 +275,7 @@ public final class Benchmark {
         if (nationalMismatch != null) {
             mismatches.add("national: " + nationalMismatch);
         }
-        JsonNode rollup = Http.getJson(platform.url(Platform.ZONE_SERVICE) + "/api/zones/rollup?by=type&" + range,
+        JsonNode rollup = Http.getJson(platform.url(Platform.ZONE_SERVICE) + "/api/zones/rollup?by=type&flow=ALL&" + range,
                 platform.tokens().bearer(Tokens.ANALYST));
         Map<String, JsonNode> byType = new TreeMap<>();
         rollup.forEach(row -> byType.put(row.path("key").asText(), row));
