@@ -53,6 +53,7 @@ public final class Benchmark {
     /** Scraping a consumer's metrics costs it CPU (thousands of series): often enough, not more. */
     private static final Duration POLL = Duration.ofMillis(500);
     private static final int PAYLOAD_SAMPLES = 10_000;
+    private static final int STATEMENTS_SHOWN = 8;
     private static final long MIX_SERIAL_BASE = 500_000_000L;
     private static final long REST_BODY_SEED = 99;
     private static final Duration REST_WARM_UP = Duration.ofSeconds(5);
@@ -183,6 +184,9 @@ public final class Benchmark {
         workload.generate(declarations, event -> records.add(
                 new ProducerRecord<>(Infrastructure.DECLARATIONS_TOPIC, event.declarationId(), EventCodec.toBytes(event))));
         AtomicReference<Exception> sendFailure = new AtomicReference<>();
+        StatementProfile statements = new StatementProfile(platform.postgres(),
+                CONSUMERS.stream().map(Platform::databaseOf).toList());
+        statements.reset();
         long start = System.nanoTime();
         try (KafkaProducer<String, byte[]> producer = ReliableProducer.create(
                 platform.kafka().clientProperties(Infrastructure.EXTERNAL_PRODUCER), "benchmark")) {
@@ -202,11 +206,13 @@ public final class Benchmark {
         double publishSeconds = seconds(System.nanoTime() - start);
         Map<String, Double> applySeconds = new LinkedHashMap<>();
         applySeconds.putAll(awaitConsumed(before, workload.events(), start));
+        List<StatementProfile.Entry> profile = statements.top(STATEMENTS_SHOWN);
         String check = checkTotals(workload);
         if (check != null) {
             failures.add(name + ": " + check);
         }
         report.endToEnd(name, workload, publishSeconds, applySeconds, producerLimit, check);
+        report.statements(name, workload.events(), profile);
     }
 
     /** Records a consumer service has handled: the sum over its running instances. */

@@ -64,6 +64,18 @@ final class Report {
         section("End-to-end, " + name + " (" + workload.from() + " to " + workload.to() + ")", rows.toArray(String[]::new));
     }
 
+    /** PostgreSQL's execution time per statement over an end-to-end phase, per event of the phase. */
+    void statements(String name, long events, List<StatementProfile.Entry> entries) {
+        List<String> rows = new ArrayList<>(List.of(
+                "| Database | Statement | Calls | Rows | Total | µs per event |", "|---|---|---:|---:|---:|---:|"));
+        for (StatementProfile.Entry e : entries) {
+            rows.add("| " + e.database() + " | `" + e.query().replace("|", "\\|") + "` | " + count(e.calls()) + " | "
+                    + count(e.rows()) + " | " + count(e.totalMillis()) + " ms | " + fixed(1000 * e.totalMillis() / events) + " |");
+        }
+        section("PostgreSQL statements, " + name + " (pg_stat_statements: execution time inside the server)",
+                rows.toArray(String[]::new));
+    }
+
     void baseline(double perRecord, double batched) {
         section("Consumer design: one transaction per record vs batches (statistics-service, alone, same events)",
                 "| Consumer | Records/s |", "|---|---:|",

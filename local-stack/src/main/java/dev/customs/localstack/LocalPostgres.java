@@ -88,7 +88,10 @@ public final class LocalPostgres implements AutoCloseable {
                 .setServerConfig("fsync", "on")
                 .setServerConfig("shared_buffers", "256MB")
                 // Two cores run everything here: a parallel plan for a 2 ms query only adds scheduling jitter.
-                .setServerConfig("max_parallel_workers_per_gather", "0");
+                .setServerConfig("max_parallel_workers_per_gather", "0")
+                // Per-statement time, calls and rows, for operators and for the benchmark's statement profile
+                // (the view appears in a database once CREATE EXTENSION pg_stat_statements has run there).
+                .setServerConfig("shared_preload_libraries", "pg_stat_statements");
         if (port > 0) {
             builder.setPort(port);
         }
@@ -201,8 +204,8 @@ public final class LocalPostgres implements AutoCloseable {
         }
     }
 
-    /** A superuser connection, for the launcher and for tests that must act on the server itself. */
-    Connection superuser(String database) throws SQLException {
+    /** A superuser connection, for the launcher, the benchmark and tests that must act on the server itself. */
+    public Connection superuser(String database) throws SQLException {
         return DriverManager.getConnection(jdbcUrl(database), SUPERUSER, superuserPassword);
     }
 
