@@ -7,7 +7,6 @@ import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,9 +15,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -60,22 +61,22 @@ public class DeclarationEventApplier {
     }
 
     // Lock-or-create, so that each revision is applied once however many transactions try at the same time
-    // (two consumers owning a partition during a rebalance, a zombie): SELECT ... FOR UPDATE alone cannot
-    // lock a row that does not exist yet, and two transactions applying the same new declaration both found
-    // nothing and both added it. CLAIM first inserts a placeholder (revision 0, no state) for every id of the
-    // batch that has no row; an insert that meets another transaction's uncommitted row for the same id waits
-    // for that transaction, then finds the row committed and does nothing. LOAD then locks every row, the
-    // batch's own placeholders included, so from here on this transaction alone decides for these ids and
-    // sees the newest committed revision. A placeholder reads as "nothing applied" and is overwritten by SAVE
-    // in the same transaction (every event has revision >= 1, see RecordTriage), so no other transaction ever
-    // sees one. Both statements take the ids in ascending order, the order in which overlapping consumers
+    // (two consumers owning a partition during a rebalance, a zombie): SELECT ... FOR UPDATE alone cannot lock
+    // a row that does not exist yet. CLAIM inserts, for every id of the batch, the row the batch would leave:
+    // its newest revision. An id that had no row gets it, and RETURNING names it: nothing was applied for it
+    // before, and this transaction alone holds the row until it commits. An insert that meets another
+    // transaction's uncommitted row for the same id waits for that transaction, then finds the row committed
+    // and does nothing; LOAD then locks the ids that already had a row and reads the newest committed revision,
+    // and SAVE overwrites those the batch supersedes. A new declaration, the common case, so costs one row
+    // written once. Both statements take the ids in ascending order, the order in which overlapping consumers
     // therefore wait for each other instead of deadlocking. The cast matters: against a text[] PostgreSQL
     // compares declaration_id (CHAR(18)) as text, cannot use the primary key and scans the whole ledger.
     private static final String CLAIM = """
-            INSERT INTO applied_declarations (declaration_id, revision, event_id, cancelled, applied_at)
-            SELECT id, 0, '00000000-0000-0000-0000-000000000000', false, now()
-            FROM unnest(CAST(? AS bpchar[])) AS id ORDER BY id
-            ON CONFLICT (declaration_id) DO NOTHING""";
+            INSERT INTO applied_declarations (declaration_id, revision, event_id, cancelled, state_bytes, applied_at)
+            SELECT *, now() FROM unnest(CAST(? AS bpchar[]), CAST(? AS bigint[]), CAST(? AS uuid[]),
+                                        CAST(? AS boolean[]), CAST(? AS bytea[]))
+            ON CONFLICT (declaration_id) DO NOTHING
+            RETURNING declaration_id""";
     private static final String LOAD = """
             SELECT declaration_id, revision, cancelled, state_bytes FROM applied_declarations
             WHERE declaration_id = ANY (CAST(? AS bpchar[])) ORDER BY declaration_id FOR UPDATE""";
@@ -87,9 +88,8 @@ public class DeclarationEventApplier {
                 CAST(? AS text[]), CAST(? AS bytea[]), CAST(? AS bytea[]), CAST(? AS integer[]),
                 CAST(? AS integer[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS boolean[]))
             ON CONFLICT (source_topic, source_partition, source_offset) DO NOTHING""";
-    // One statement for the whole batch, the rows as one array per column (see KeyedAmounts), sorted by
-    // declaration id so that overlapping consumers insert and lock them in the same order. The state goes
-    // to state_bytes in LedgerStateCodec's form.
+    // The ledger rows as one array per column (see KeyedAmounts), sorted by declaration id so that overlapping
+    // consumers insert and lock them in the same order. The state goes to state_bytes in LedgerStateCodec's form.
     private static final String SAVE = """
             INSERT INTO applied_declarations (declaration_id, revision, event_id, cancelled, state_bytes, applied_at)
             SELECT *, now() FROM unnest(CAST(? AS bpchar[]), CAST(? AS bigint[]), CAST(? AS uuid[]),
@@ -127,25 +127,30 @@ public class DeclarationEventApplier {
         if (events.isEmpty()) {
             return new Outcome(0, 0);
         }
-        Map<String, List<DeclarationEvent>> byDeclaration = new LinkedHashMap<>();
+        Map<String, List<DeclarationEvent>> byDeclaration = new TreeMap<>();
         for (DeclarationEvent event : events) {
             byDeclaration.computeIfAbsent(event.declarationId(), id -> new ArrayList<>()).add(event);
         }
+        List<DeclarationEvent> candidates = new ArrayList<>(byDeclaration.size());
+        for (List<DeclarationEvent> revisions : byDeclaration.values()) {
+            revisions.sort(Comparator.comparingLong(DeclarationEvent::revision));
+            candidates.add(revisions.get(revisions.size() - 1));
+        }
         try (Connection connection = dataSource.getConnection()) {
-            Map<String, Applied> before = load(connection, byDeclaration.keySet());
+            Set<String> created = claim(connection, candidates);
+            Map<String, Applied> before = load(connection, byDeclaration.keySet(), created);
             TotalsDelta delta = projection.newDelta();
-            List<DeclarationEvent> newest = new ArrayList<>();
+            List<DeclarationEvent> superseding = new ArrayList<>();
             List<DeclarationEvent> appliedEvents = new ArrayList<>();
             List<DeclarationState> added = new ArrayList<>();
             List<DeclarationState> withdrawn = new ArrayList<>();
             int applied = 0;
             for (Map.Entry<String, List<DeclarationEvent>> entry : byDeclaration.entrySet()) {
-                Applied previous = before.get(entry.getKey());
+                boolean isNew = created.contains(entry.getKey());
+                Applied previous = isNew ? null : before.get(entry.getKey());
                 long current = previous == null ? 0 : previous.revision();
                 DeclarationEvent last = null;
-                List<DeclarationEvent> revisions = entry.getValue();
-                revisions.sort(Comparator.comparingLong(DeclarationEvent::revision));
-                for (DeclarationEvent event : revisions) {
+                for (DeclarationEvent event : entry.getValue()) {
                     if (event.revision() > current) {
                         current = event.revision();
                         last = event;
@@ -164,31 +169,40 @@ public class DeclarationEventApplier {
                     delta.add(last.declaration(), 1);
                     added.add(last.declaration());
                 }
-                newest.add(last);
+                if (!isNew) {
+                    superseding.add(last);
+                }
             }
-            save(connection, newest);
+            write(connection, SAVE, superseding);
             delta.writeTo(connection);
             return new Outcome(applied, events.size() - applied, appliedEvents, added, withdrawn);
         }
     }
 
-    /** Claims and locks the ledger rows of these ids; a placeholder row (revision 0) means nothing applied yet. */
-    private static Map<String, Applied> load(Connection connection, Collection<String> ids) throws SQLException {
-        String[] sorted = ids.toArray(String[]::new);
-        java.util.Arrays.sort(sorted);
-        Array array = connection.createArrayOf("text", sorted);
-        try (PreparedStatement statement = connection.prepareStatement(CLAIM)) {
-            statement.setArray(1, array);
-            statement.executeUpdate();
+    /** Inserts the ledger row of every id that has none yet (see CLAIM); returns those ids. */
+    private static Set<String> claim(Connection connection, List<DeclarationEvent> candidates) throws SQLException {
+        Set<String> created = new HashSet<>();
+        try (PreparedStatement statement = prepare(connection, CLAIM, candidates);
+             ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                created.add(rows.getString(1));
+            }
         }
+        return created;
+    }
+
+    /** Locks the ledger rows of the ids that had one before this batch and reads what they applied. */
+    private static Map<String, Applied> load(Connection connection, Collection<String> ids, Set<String> created)
+            throws SQLException {
+        String[] existing = ids.stream().filter(id -> !created.contains(id)).toArray(String[]::new);
         Map<String, Applied> applied = new HashMap<>();
+        if (existing.length == 0) {
+            return applied;
+        }
         try (PreparedStatement statement = connection.prepareStatement(LOAD)) {
-            statement.setArray(1, array);
+            statement.setArray(1, connection.createArrayOf("text", existing));
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    if (rows.getLong(2) == 0) {
-                        continue; // this batch's own placeholder
-                    }
                     byte[] stateBytes = rows.getBytes(4);
                     DeclarationState state = rows.getBoolean(3) || stateBytes == null ? null
                             : LedgerStateCodec.decode(stateBytes);
@@ -246,11 +260,19 @@ public class DeclarationEventApplier {
         }
     }
 
-    private static void save(Connection connection, List<DeclarationEvent> newest) throws SQLException {
+    /** Writes ledger rows, as the newest applied revision of their declarations, with {@code sql} (CLAIM or SAVE). */
+    private static void write(Connection connection, String sql, List<DeclarationEvent> newest) throws SQLException {
         if (newest.isEmpty()) {
             return;
         }
-        newest.sort(Comparator.comparing(DeclarationEvent::declarationId));
+        try (PreparedStatement statement = prepare(connection, sql, newest)) {
+            statement.executeUpdate();
+        }
+    }
+
+    /** {@code sql} with the ledger rows of {@code newest} bound, in the ascending id order they come in. */
+    private static PreparedStatement prepare(Connection connection, String sql, List<DeclarationEvent> newest)
+            throws SQLException {
         int size = newest.size();
         String[] ids = new String[size];
         Long[] revisions = new Long[size];
@@ -266,13 +288,17 @@ public class DeclarationEventApplier {
             // A cancelled declaration has nothing left to withdraw.
             states[i] = cancelled[i] ? null : LedgerStateCodec.encode(event.declaration());
         }
-        try (PreparedStatement statement = connection.prepareStatement(SAVE)) {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        try {
             statement.setArray(1, connection.createArrayOf("text", ids));
             statement.setArray(2, connection.createArrayOf("bigint", revisions));
             statement.setArray(3, connection.createArrayOf("uuid", eventIds));
             statement.setArray(4, connection.createArrayOf("boolean", cancelled));
             statement.setArray(5, connection.createArrayOf("bytea", states));
-            statement.executeUpdate();
+            return statement;
+        } catch (SQLException | RuntimeException e) {
+            statement.close();
+            throw e;
         }
     }
 }
