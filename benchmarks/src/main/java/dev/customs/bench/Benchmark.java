@@ -405,7 +405,8 @@ public final class Benchmark {
         if (nationalMismatch != null) {
             mismatches.add("national: " + nationalMismatch);
         }
-        JsonNode rollup = Http.getJson(platform.url(Platform.ZONE_SERVICE) + "/api/zones/rollup?by=type&" + range,
+        // Every flow: the expected totals count each area declaration, and the rollup counts the first line unless asked.
+        JsonNode rollup = Http.getJson(platform.url(Platform.ZONE_SERVICE) + "/api/zones/rollup?by=type&flow=ALL&" + range,
                 platform.tokens().bearer(Tokens.ANALYST));
         Map<String, JsonNode> byType = new TreeMap<>();
         rollup.forEach(row -> byType.put(row.path("key").asText(), row));
@@ -610,6 +611,9 @@ public final class Benchmark {
         }
         readings.put("PostgreSQL (all backends)", ProcessStats.of(ProcessStats.postmasterOf(platform.postgres().port())));
         readings.put("benchmark JVM (Kafka broker, load generators)", ProcessStats.ofThisJvm());
+        if (peer != null) {
+            readings.put("Kafka Streams peer (from its start)", ProcessStats.of(peer.pid()));
+        }
         return readings;
     }
 

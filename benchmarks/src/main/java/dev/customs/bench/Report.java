@@ -136,7 +136,8 @@ final class Report {
         List<String> rows = new ArrayList<>(List.of("| Process | RSS at end | Peak RSS | CPU seconds during the run |",
                 "|---|---:|---:|---:|"));
         end.forEach((name, reading) -> {
-            ProcessStats.Reading used = reading.minusCpu(start.get(name));
+            // A process started during the run (the Streams peer) used all its CPU within it.
+            ProcessStats.Reading used = start.containsKey(name) ? reading.minusCpu(start.get(name)) : reading;
             rows.add("| " + name + " | " + count(used.rssMb()) + " MB | " + count(used.peakRssMb()) + " MB | "
                     + count(used.cpuSeconds()) + " s |");
         });
