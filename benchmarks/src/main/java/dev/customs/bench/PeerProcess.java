@@ -89,12 +89,17 @@ final class PeerProcess implements AutoCloseable {
 
     /** What the application's stores hold, against the expected totals for the range: null if exact. */
     String mismatch(Expectations expected, LocalDate from, LocalDate to, ReferenceData reference) {
+        return mismatch(call("GET", "/totals"), expected, from, to, reference);
+    }
+
+    /** @param totals the peer's rows, as {@code GET /totals} answers them */
+    static String mismatch(String totals, Expectations expected, LocalDate from, LocalDate to, ReferenceData reference) {
         long fromDay = from.toEpochDay();
         long toDay = to.toEpochDay();
         long[] national = new long[3];
         Map<String, long[]> byType = new HashMap<>();
         long skipped = 0;
-        for (String line : call("GET", "/totals").split("\n")) {
+        for (String line : totals.split("\n")) {
             String[] f = line.split(" ");
             switch (f[0]) {
                 case StreamsPeer.NATIONAL -> add(national, Long.parseLong(f[1]), f[2], f[3], f[4], fromDay, toDay);

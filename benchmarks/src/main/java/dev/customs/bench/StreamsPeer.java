@@ -280,21 +280,24 @@ public final class StreamsPeer {
         return streams == null ? "NONE" : streams.state().name();
     }
 
-    /** Every totals row: {@code national <epochDay> <I|E> <count> <cents>}, {@code area <zone> ...}, and the skipped records. */
+    /** Every totals row: {@code national <epochDay> <I|E> <count> <cents>}, {@code areas <zone> ...}, and the skipped records. */
     private synchronized String totals() {
         StringBuilder out = new StringBuilder();
         for (String store : new String[]{NATIONAL, AREAS}) {
-            ReadOnlyKeyValueStore<String, Sum> rows = streams.store(
-                    StoreQueryParameters.fromNameAndType(store, QueryableStoreTypes.keyValueStore()));
-            try (KeyValueIterator<String, Sum> all = rows.all()) {
-                while (all.hasNext()) {
-                    KeyValue<String, Sum> row = all.next();
-                    out.append(store).append(' ').append(row.key.replace('|', ' ')).append(' ')
-                            .append(row.value.count()).append(' ').append(row.value.cents()).append('\n');
-                }
+            out.append(rows(store, streams.store(StoreQueryParameters.fromNameAndType(store, QueryableStoreTypes.keyValueStore()))));
+        }
+        return out.append("skipped ").append(skipped.get()).append('\n').toString();
+    }
+
+    static String rows(String store, ReadOnlyKeyValueStore<String, Sum> rows) {
+        StringBuilder out = new StringBuilder();
+        try (KeyValueIterator<String, Sum> all = rows.all()) {
+            while (all.hasNext()) {
+                KeyValue<String, Sum> row = all.next();
+                out.append(store).append(' ').append(row.key.replace('|', ' ')).append(' ')
+                        .append(row.value.count()).append(' ').append(row.value.cents()).append('\n');
             }
         }
-        out.append("skipped ").append(skipped.get()).append('\n');
         return out.toString();
     }
 
