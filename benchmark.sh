@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Benchmarks the platform on this machine and writes the table into BENCHMARKS.md (not part of the tests).
-# Starts its own broker, database and services on free ports; takes about 8 minutes with the defaults:
+# Starts its own broker, database and services on free ports; takes about 10 minutes with the defaults:
 #   COLD_EVENTS=200000      random-date declarations applied first, by cold services (and a cold Streams peer)
 #   EVENTS=300000           records for the Kafka perf tools and declarations of each warm end-to-end stream
-#                           (day by day, random dates, the 174 areas evenly); not 1,000,000, as three streams,
-#                           each also consumed by the Streams peer, would make the run about an hour long
+#                           (day by day, random dates, the 174 areas evenly); not 1,000,000: three warm streams,
+#                           each also consumed by the Streams peer, would make the run three times as long
 #   MIX_DECLARATIONS=200000 declarations of the realistic mix (amendments, cancellations, redeliveries)
 #   PHASES=cold,limit,e2e,random,areas,mix,queries,baseline,rest,freshness,peer   (peer: the Kafka Streams
 #                           peer on each stream's records after the platform)

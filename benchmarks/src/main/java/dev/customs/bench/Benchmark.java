@@ -579,7 +579,7 @@ public final class Benchmark {
         return () -> platform.tokens().bearer(Tokens.ANALYST);
     }
 
-    /** What analysts ask most, over the full year of the declared-only run (2025). */
+    /** What analysts ask most, over the full year of the day-by-day run (2025). */
     private List<QueryLoad.Query> queryList() {
         String zones = platform.url(Platform.ZONE_SERVICE) + "/api/zones";
         String stats = platform.url(Platform.STATISTICS_SERVICE) + "/api/statistics";

@@ -129,7 +129,7 @@ final class Report {
                     + fixed(l.p99Ms()) + " ms | " + fixed(l.maxMs()) + " ms | "
                     + verdict(l.p99Ms() < QUERY_P99_TARGET_MS, "p99 < 20 ms") + " |");
         }
-        section("Queries, " + label + " (a year of data: 2025 from the declared-only run)", rows.toArray(String[]::new));
+        section("Queries, " + label + " (a year of data: 2025 from the day-by-day run)", rows.toArray(String[]::new));
     }
 
     void resources(Map<String, ProcessStats.Reading> start, Map<String, ProcessStats.Reading> end, Duration elapsed) {

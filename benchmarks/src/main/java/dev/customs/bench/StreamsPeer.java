@@ -47,6 +47,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * The peer the platform is measured against: the same totals as zone-service and statistics-service
@@ -310,7 +311,7 @@ public final class StreamsPeer {
         return "stopped";
     }
 
-    private void answer(HttpExchange exchange, java.util.function.Supplier<String> action) throws IOException {
+    private void answer(HttpExchange exchange, Supplier<String> action) throws IOException {
         int status = 200;
         String body;
         try {
