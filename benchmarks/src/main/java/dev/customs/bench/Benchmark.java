@@ -15,8 +15,8 @@ import dev.customs.workload.EventFactory;
 import dev.customs.workload.Totals;
 import dev.customs.workload.Workload;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -50,11 +50,19 @@ public final class Benchmark {
     private static final String CREATED = "customs_declarations_requests_total{action=\"received\",outcome=\"created\"}";
     private static final String PUBLISHED = "customs_events_published_total";
     private static final Duration APPLY_TIMEOUT = Duration.ofMinutes(30);
-    /** Scraping a consumer's metrics costs it CPU (thousands of series): often enough, not more. */
-    private static final Duration POLL = Duration.ofMillis(500);
+    /** How often the consumers' progress is read (from the broker, see GroupProgress) and a service polled. */
+    private static final Duration POLL = Duration.ofMillis(100);
     private static final int PAYLOAD_SAMPLES = 10_000;
     private static final int STATEMENTS_SHOWN = 8;
+    /** Each stream its own year and serial numbers, so the totals checks of different phases never overlap. */
+    private static final long COLD_SERIAL_BASE = 100_000_000L;
+    private static final long RANDOM_SERIAL_BASE = 200_000_000L;
+    private static final long AREAS_SERIAL_BASE = 300_000_000L;
     private static final long MIX_SERIAL_BASE = 500_000_000L;
+    private static final double WARM_TARGET = 20_000;
+    private static final double COLD_TARGET = 15_000;
+    /** The Streams peer commits every 100 ms under exactly-once: its progress is read as often. */
+    private static final Duration PEER_POLL = Duration.ofMillis(100);
     private static final long REST_BODY_SEED = 99;
     private static final Duration REST_WARM_UP = Duration.ofSeconds(5);
     /** Fixed-rate ingest posts this many batches a second (100 declarations each at 2,000/s). */
@@ -64,15 +72,17 @@ public final class Benchmark {
     private final Report report;
     private final ReferenceData reference = ReferenceData.standard();
     private Platform platform;
+    private GroupProgress progress;
+    private PeerProcess peer;
     private final List<String> failures = new ArrayList<>();
 
     /** Every knob, from the environment, with the defaults the committed figures were taken with. */
-    record Settings(Path root, Path runDir, long seed, int events, int mixDeclarations, Duration restDuration,
+    record Settings(Path root, Path runDir, long seed, int coldEvents, int events, int mixDeclarations, Duration restDuration,
                     int batchSize, Duration freshnessDuration, int freshnessRate, Duration baselineDuration,
                     Duration queryDuration, List<String> jvmOptions, List<String> phases, int brokers, int instances,
                     Path reportFile) {
 
-        static final String ALL_PHASES = "limit,e2e,mix,queries,baseline,rest,freshness";
+        static final String ALL_PHASES = "cold,limit,e2e,random,areas,mix,queries,baseline,rest,freshness,peer";
 
         boolean runs(String phase) {
             return phases.contains(phase);
@@ -82,7 +92,8 @@ public final class Benchmark {
             Path root = Path.of(env("PLATFORM_ROOT", ".")).toAbsolutePath().normalize();
             return new Settings(root, root.resolve("benchmarks/target/run"),
                     Long.parseLong(env("SEED", "20261124")),
-                    Integer.parseInt(env("EVENTS", "1000000")),
+                    Integer.parseInt(env("COLD_EVENTS", "200000")),
+                    Integer.parseInt(env("EVENTS", "300000")),
                     Integer.parseInt(env("MIX_DECLARATIONS", "200000")),
                     Duration.ofSeconds(Long.parseLong(env("REST_SECONDS", "20"))),
                     Integer.parseInt(env("BATCH_SIZE", "100")),
@@ -114,17 +125,34 @@ public final class Benchmark {
         System.out.println("Starting Keycloak, Kafka, PostgreSQL and the three services (logs in " + settings.runDir().resolve("logs") + ")...");
         platform = Platform.start(new Platform.Settings(settings.root(), settings.runDir().resolve("data"),
                 settings.runDir().resolve("logs"), 0, 0, Map.of(), settings.jvmOptions(), 0, settings.brokers(), settings.instances()));
+        progress = new GroupProgress(platform.kafka().clientProperties(LocalKafka.ADMIN), DeclarationEvent.TOPIC);
         try {
             Map<String, ProcessStats.Reading> resourcesAtStart = resources();
             Instant started = Instant.now();
+            // First, while every JVM (services and peer) is cold and the database empty.
+            if (settings.runs("cold")) {
+                endToEnd("cold", "cold start, random dates over the year", workload(settings.seed() + 2, 2021,
+                        Workload.Mix.DECLARED_ONLY, Workload.Order.RANDOM_DATES, COLD_SERIAL_BASE),
+                        settings.coldEvents(), Double.NaN, COLD_TARGET);
+            }
             double producerLimit = settings.runs("limit") ? kafkaLimit() : Double.NaN;
             if (settings.runs("e2e")) {
-                endToEnd("declared only", new Workload(reference, settings.seed(), LocalDate.of(2025, 1, 1),
-                        LocalDate.of(2025, 12, 31), Workload.Mix.DECLARED_ONLY, 0), settings.events(), producerLimit);
+                endToEnd("e2e", "day by day", workload(settings.seed(), 2025, Workload.Mix.DECLARED_ONLY,
+                        Workload.Order.DAY_BY_DAY, 0), settings.events(), producerLimit, WARM_TARGET);
+            }
+            if (settings.runs("random")) {
+                endToEnd("random", "random dates over the year", workload(settings.seed() + 3, 2023,
+                        Workload.Mix.DECLARED_ONLY, Workload.Order.RANDOM_DATES, RANDOM_SERIAL_BASE),
+                        settings.events(), producerLimit, WARM_TARGET);
+            }
+            if (settings.runs("areas")) {
+                endToEnd("areas", "every declaration in an area, the 174 areas evenly", workload(settings.seed() + 4, 2022,
+                        Workload.Mix.DECLARED_ONLY, Workload.Order.AREAS_EVEN, AREAS_SERIAL_BASE),
+                        settings.events(), producerLimit, WARM_TARGET);
             }
             if (settings.runs("mix")) {
-                endToEnd("realistic mix", new Workload(reference, settings.seed() + 1, LocalDate.of(2024, 1, 1),
-                        LocalDate.of(2024, 12, 31), Workload.Mix.REALISTIC, MIX_SERIAL_BASE), settings.mixDeclarations(), producerLimit);
+                endToEnd("mix", "realistic mix", workload(settings.seed() + 1, 2024, Workload.Mix.REALISTIC,
+                        Workload.Order.DAY_BY_DAY, MIX_SERIAL_BASE), settings.mixDeclarations(), producerLimit, WARM_TARGET);
             }
             if (settings.runs("queries")) {
                 queries("idle", settings.queryDuration());
@@ -143,6 +171,10 @@ public final class Benchmark {
             failures.add("aborted: " + e);
             e.printStackTrace();
         } finally {
+            if (peer != null) {
+                peer.close();
+            }
+            progress.close();
             System.out.println("Stopping the platform...");
             platform.close();
         }
@@ -174,8 +206,17 @@ public final class Benchmark {
         return producer.recordsPerSecond();
     }
 
-    /** Publishes a workload at full speed and times it until both consumers have applied every record. */
-    private void endToEnd(String name, Workload workload, int declarations, double producerLimit) {
+    /** Declarations from the default office over the whole of {@code year}. */
+    private Workload workload(long seed, int year, Workload.Mix mix, Workload.Order order, long serialBase) {
+        return new Workload(reference, seed, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31), mix, serialBase)
+                .ordered(order);
+    }
+
+    /**
+     * Publishes a workload at full speed and times it until both consumers have applied every record; then,
+     * with phase {@code peer}, the same records to the Kafka Streams peer.
+     */
+    private void endToEnd(String phase, String name, Workload workload, int declarations, double producerLimit, double target) {
         System.out.println("End-to-end, " + name + ": " + declarations + " declarations at full speed...");
         Map<String, Double> before = new LinkedHashMap<>();
         CONSUMERS.forEach(service -> before.put(service, consumed(service)));
@@ -183,13 +224,33 @@ public final class Benchmark {
         List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
         workload.generate(declarations, event -> records.add(
                 new ProducerRecord<>(Infrastructure.DECLARATIONS_TOPIC, event.declarationId(), EventCodec.toBytes(event))));
-        AtomicReference<Exception> sendFailure = new AtomicReference<>();
         StatementProfile statements = new StatementProfile(platform.postgres(),
                 CONSUMERS.stream().map(Platform::databaseOf).toList());
         statements.reset();
+        double cpuBefore = platformCpuSeconds();
         long start = System.nanoTime();
-        try (KafkaProducer<String, byte[]> producer = ReliableProducer.create(
-                platform.kafka().clientProperties(Infrastructure.EXTERNAL_PRODUCER), "benchmark")) {
+        publish(records, platform.kafka().clientProperties(Infrastructure.EXTERNAL_PRODUCER));
+        double publishSeconds = seconds(System.nanoTime() - start);
+        Map<String, Double> applySeconds = new LinkedHashMap<>();
+        applySeconds.putAll(awaitConsumed(before, workload.events(), start));
+        double cpuSeconds = platformCpuSeconds() - cpuBefore;
+        List<StatementProfile.Entry> profile = statements.top(STATEMENTS_SHOWN);
+        String check = checkTotals(workload);
+        if (check != null) {
+            failures.add(name + ": " + check);
+        }
+        Report.Peer peerResult = settings.runs("peer") ? peer(phase, workload, records) : null;
+        if (peerResult != null && peerResult.mismatch() != null) {
+            failures.add(name + ", Streams peer: " + peerResult.mismatch());
+        }
+        report.endToEnd(name, workload, publishSeconds, applySeconds, cpuSeconds, producerLimit, target, check, peerResult);
+        report.statements(name, workload.events(), profile);
+    }
+
+    /** Sends every record at full speed with the platform's producer settings, as {@code client}'s user. */
+    private void publish(List<ProducerRecord<String, byte[]>> records, Map<String, Object> client) {
+        AtomicReference<Exception> sendFailure = new AtomicReference<>();
+        try (KafkaProducer<String, byte[]> producer = ReliableProducer.create(client, "benchmark")) {
             for (ProducerRecord<String, byte[]> record : records) {
                 producer.send(record, (metadata, error) -> {
                     if (error != null) {
@@ -199,26 +260,96 @@ public final class Benchmark {
             }
             producer.flush();
         }
-        records.clear();
         if (sendFailure.get() != null) {
             throw new IllegalStateException("publishing failed", sendFailure.get());
         }
-        double publishSeconds = seconds(System.nanoTime() - start);
-        Map<String, Double> applySeconds = new LinkedHashMap<>();
-        applySeconds.putAll(awaitConsumed(before, workload.events(), start));
-        List<StatementProfile.Entry> profile = statements.top(STATEMENTS_SHOWN);
-        String check = checkTotals(workload);
-        if (check != null) {
-            failures.add(name + ": " + check);
-        }
-        report.endToEnd(name, workload, publishSeconds, applySeconds, producerLimit, check);
-        report.statements(name, workload.events(), profile);
     }
 
-    /** Records a consumer service has handled: the sum over its running instances. */
+    /** CPU seconds so far of the two consumer services and PostgreSQL: what applying a stream costs the platform. */
+    private double platformCpuSeconds() {
+        double sum = ProcessStats.of(ProcessStats.postmasterOf(platform.postgres().port())).cpuSeconds();
+        for (String service : CONSUMERS) {
+            for (String instance : platform.instances(service)) {
+                sum += ProcessStats.of(platform.service(instance).pid()).cpuSeconds();
+            }
+        }
+        return sum;
+    }
+
+    /**
+     * The same records (keys, values, producer settings) to a topic of their own, consumed by a fresh
+     * application in the Streams peer's JVM, already running and subscribed: timed from the first send until
+     * its group has committed every record, through its repartition topics too. Then its totals, checked.
+     */
+    private Report.Peer peer(String phase, Workload workload, List<ProducerRecord<String, byte[]>> records) {
+        String topic = "bench.peer." + phase;
+        String application = "bench-peer-" + phase;
+        System.out.println("Kafka Streams peer on the same " + records.size() + " records (" + topic + ")...");
+        platform.createTopics(Map.of(topic, Infrastructure.DECLARATIONS_PARTITIONS));
+        Map<String, Object> admin = platform.kafka().clientProperties(LocalKafka.ADMIN);
+        if (peer == null) {
+            peer = PeerProcess.start(settings.runDir().resolve("peer"), settings.jvmOptions(), admin,
+                    Runtime.getRuntime().availableProcessors(), platform.kafka().replicationFactor());
+        }
+        boolean warm = peer.applicationsSoFar() > 0;
+        peer.startApplication(application, topic, settings.runDir().resolve("peer").resolve("state-" + phase));
+        List<ProducerRecord<String, byte[]>> copies = new ArrayList<>(records.size());
+        records.forEach(r -> copies.add(new ProducerRecord<>(topic, r.key(), r.value())));
+        records.clear();
+        double cpuBefore = ProcessStats.of(peer.pid()).cpuSeconds();
+        long start = System.nanoTime();
+        publish(copies, admin);
+        double seconds = awaitPeer(application, topic, copies.size(), start);
+        double cpuSeconds = ProcessStats.of(peer.pid()).cpuSeconds() - cpuBefore;
+        String mismatch = peer.mismatch(workload.expected(), workload.from(), workload.to(), reference);
+        peer.stopApplication();
+        return new Report.Peer(seconds, cpuSeconds, warm, mismatch);
+    }
+
+    /**
+     * Seconds from {@code start} until the application's group has committed all {@code records} of the
+     * input topic and everything on its repartition topics. Under exactly-once the input offsets commit in
+     * the transaction that writes the repartition records, so once they are all committed the repartition
+     * topics' end offsets read afterwards are final.
+     */
+    private double awaitPeer(String application, String topic, long records, long start) {
+        long deadline = start + APPLY_TIMEOUT.toNanos();
+        try (Admin admin = Admin.create(platform.kafka().clientProperties(LocalKafka.ADMIN))) {
+            while (true) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the Streams peer did not process " + records + " records in " + APPLY_TIMEOUT);
+                }
+                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(application)
+                        .partitionsToOffsetAndMetadata().get();
+                long input = committed.entrySet().stream().filter(e -> e.getKey().topic().equals(topic) && e.getValue() != null)
+                        .mapToLong(e -> e.getValue().offset()).sum();
+                if (input >= records) {
+                    List<String> repartition = admin.listTopics().names().get().stream()
+                            .filter(t -> t.startsWith(application + "-") && t.endsWith("-repartition")).toList();
+                    Map<TopicPartition, OffsetSpec> latest = new LinkedHashMap<>();
+                    admin.describeTopics(repartition).allTopicNames().get().values().forEach(d -> d.partitions().forEach(
+                            p -> latest.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.latest())));
+                    boolean done = admin.listOffsets(latest).all().get().entrySet().stream().allMatch(end -> {
+                        OffsetAndMetadata at = committed.get(end.getKey());
+                        return (at == null ? 0 : at.offset()) >= end.getValue().offset();
+                    });
+                    if (done) {
+                        return seconds(System.nanoTime() - start);
+                    }
+                }
+                sleep(PEER_POLL);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the Streams peer", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("could not read the Streams peer's progress", e.getCause());
+        }
+    }
+
+    /** Records a consumer service has handled: what its group (named as the service) has committed. */
     private double consumed(String service) {
-        return platform.instances(service).stream().filter(instance -> platform.service(instance).isAlive())
-                .mapToDouble(instance -> Http.metric(platform.url(instance), CONSUMED)).sum();
+        return progress.committed(service);
     }
 
     /** Seconds from {@code start} until each consumer service has handled {@code records} more records. */
@@ -254,19 +385,7 @@ public final class Benchmark {
 
     /** Every record published to customs.declarations so far: the sum of its partitions' end offsets. */
     private long recordsOnTopic() {
-        try (Admin admin = Admin.create(platform.kafka().clientProperties(LocalKafka.ADMIN))) {
-            Map<TopicPartition, OffsetSpec> latest = new LinkedHashMap<>();
-            admin.describeTopics(List.of(DeclarationEvent.TOPIC)).allTopicNames().get().get(DeclarationEvent.TOPIC)
-                    .partitions().forEach(p -> latest.put(new TopicPartition(DeclarationEvent.TOPIC, p.partition()),
-                            OffsetSpec.latest()));
-            return admin.listOffsets(latest).all().get().values().stream()
-                    .mapToLong(ListOffsetsResult.ListOffsetsResultInfo::offset).sum();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading the topic's end offsets", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("could not read the end offsets of " + DeclarationEvent.TOPIC, e.getCause());
-        }
+        return progress.end();
     }
 
     /** The services' totals for the workload's range against the benchmark's own sums, to the cent. */
@@ -281,6 +400,7 @@ public final class Benchmark {
         if (nationalMismatch != null) {
             mismatches.add("national: " + nationalMismatch);
         }
+        // Every flow: the expected totals count each area declaration, and the rollup counts the first line unless asked.
         JsonNode rollup = Http.getJson(platform.url(Platform.ZONE_SERVICE) + "/api/zones/rollup?by=type&flow=ALL&" + range,
                 platform.tokens().bearer(Tokens.ANALYST));
         Map<String, JsonNode> byType = new TreeMap<>();
@@ -454,7 +574,7 @@ public final class Benchmark {
         return () -> platform.tokens().bearer(Tokens.ANALYST);
     }
 
-    /** What analysts ask most, over the full year of the declared-only run (2025). */
+    /** What analysts ask most, over the full year of the day-by-day run (2025). */
     private List<QueryLoad.Query> queryList() {
         String zones = platform.url(Platform.ZONE_SERVICE) + "/api/zones";
         String stats = platform.url(Platform.STATISTICS_SERVICE) + "/api/statistics";
@@ -486,6 +606,9 @@ public final class Benchmark {
         }
         readings.put("PostgreSQL (all backends)", ProcessStats.of(ProcessStats.postmasterOf(platform.postgres().port())));
         readings.put("benchmark JVM (Kafka broker, load generators)", ProcessStats.ofThisJvm());
+        if (peer != null) {
+            readings.put("Kafka Streams peer (from its start)", ProcessStats.of(peer.pid()));
+        }
         return readings;
     }
 

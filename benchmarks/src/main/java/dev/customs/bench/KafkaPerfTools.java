@@ -76,11 +76,14 @@ final class KafkaPerfTools {
 
     /** The client settings as a properties file for the tools, readable by this user only: it holds a password. */
     private Path clientConfig(Map<String, Object> client) {
-        Path file = logDir.resolve("kafka-client.properties");
+        return clientConfig(client, logDir.resolve("kafka-client.properties"));
+    }
+
+    static Path clientConfig(Map<String, Object> client, Path file) {
         Properties props = new Properties();
         client.forEach((key, value) -> props.setProperty(key, value.toString()));
         try {
-            Files.createDirectories(logDir);
+            Files.createDirectories(file.getParent());
             Files.deleteIfExists(file);
             Files.createFile(file);
             file.toFile().setReadable(false, false);

@@ -29,7 +29,7 @@ final class Machine {
     }
 
     private static String command(Benchmark.Settings s) {
-        return "EVENTS=" + s.events() + " MIX_DECLARATIONS=" + s.mixDeclarations() + " REST_SECONDS=" + s.restDuration().toSeconds()
+        return "COLD_EVENTS=" + s.coldEvents() + " EVENTS=" + s.events() + " MIX_DECLARATIONS=" + s.mixDeclarations() + " REST_SECONDS=" + s.restDuration().toSeconds()
                 + " BATCH_SIZE=" + s.batchSize() + " FRESHNESS_RATE=" + s.freshnessRate() + " FRESHNESS_SECONDS="
                 + s.freshnessDuration().toSeconds() + " BASELINE_SECONDS=" + s.baselineDuration().toSeconds()
                 + " QUERY_SECONDS=" + s.queryDuration().toSeconds() + " SEED=" + s.seed()

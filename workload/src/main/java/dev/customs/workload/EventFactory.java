@@ -130,9 +130,24 @@ public final class EventFactory {
     /** A new declaration on the given day. */
     public DeclarationEvent declared(long serial, LocalDate day, Instant occurredAt) {
         Direction direction = random.nextBoolean() ? Direction.IMPORT : Direction.EXPORT;
+        return declared(serial, day, direction, state(day, direction), occurredAt);
+    }
+
+    /** A new declaration on the given day in the given area (one of {@link #areas()} or any other). */
+    public DeclarationEvent declared(long serial, LocalDate day, Zone area, Instant occurredAt) {
+        Direction direction = random.nextBoolean() ? Direction.IMPORT : Direction.EXPORT;
+        return declared(serial, day, direction, state(day, direction, area), occurredAt);
+    }
+
+    private DeclarationEvent declared(long serial, LocalDate day, Direction direction, DeclarationState state, Instant occurredAt) {
         String id = office + day.getYear() + (direction == Direction.IMPORT ? "1" : "0") + String.format("%09d", serial);
         return new DeclarationEvent(DeclarationEvent.SCHEMA_VERSION, eventId(), EventType.DECLARED, id, 1L,
-                occurredAt, filedBy, state(day, direction));
+                occurredAt, filedBy, state);
+    }
+
+    /** The areas that area declarations are drawn from. */
+    public List<Zone> areas() {
+        return zones;
     }
 
     /** The next revision with new values (same date and direction, so the number stays right). */
@@ -180,8 +195,13 @@ public final class EventFactory {
         return options.get(Math.min(at < 0 ? -at - 1 : at, options.size() - 1));
     }
 
+    /** A state in an area drawn from {@link #areas()} for {@code ZONE_SHARE} of declarations, else in none. */
     private DeclarationState state(LocalDate day, Direction direction) {
-        Zone zone = random.nextDouble() < ZONE_SHARE ? zones.get(random.nextInt(zones.size())) : null;
+        return state(day, direction, random.nextDouble() < ZONE_SHARE ? zones.get(random.nextInt(zones.size())) : null);
+    }
+
+    /** @param zone the area, or null for a declaration outside areas */
+    private DeclarationState state(LocalDate day, Direction direction, Zone zone) {
         ZoneFlow flow = zone == null ? null : pickFlow();
         List<TradeMode> allowed = new ArrayList<>();
         for (TradeMode mode : tradeModes) {

@@ -5,6 +5,7 @@ import dev.customs.contract.event.DeclarationRules;
 import dev.customs.contract.event.DeclarationState;
 import dev.customs.contract.event.Violation;
 import dev.customs.contract.reference.ReferenceData;
+import dev.customs.contract.reference.Zone;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -49,6 +50,31 @@ public final class Workload {
         public static final Mix UNRELIABLE_PRODUCER = new Mix(0.02, 0.005, 0.03, 0.01, Integer.MAX_VALUE);
     }
 
+    /**
+     * The order a stream's declarations come in. Day by day flatters a consumer: a batch of records mostly shares
+     * its dates, so it touches few totals rows; the other orders take that away.
+     */
+    public enum Order {
+        /**
+         * Dates ascending through the range, as the single window receives them (and as the simulator's backfill
+         * sends them); an area for 30% of declarations, drawn from the factory's areas.
+         */
+        DAY_BY_DAY,
+        /**
+         * The dates of {@link #DAY_BY_DAY} (each day of the range its equal share) in a seeded random order, so
+         * a batch spreads over the whole range.
+         */
+        RANDOM_DATES,
+        /**
+         * Day by day, but every declaration an area declaration, the factory's areas in turn, so each area gets
+         * the same share (to one declaration) and a batch spreads over all of them.
+         */
+        AREAS_EVEN
+    }
+
+    /** The dates' shuffle draws from a stream of its own, so it does not shift the declarations' draws. */
+    private static final long DATES_SALT = 0xDA7E5L;
+
     private final LocalDate from;
     private final LocalDate to;
     private final EventFactory factory;
@@ -58,6 +84,8 @@ public final class Workload {
     private final long serialBase;
     private final Clock clock;
     private final Expectations expected;
+    private final SplittableRandom dates;
+    private Order order = Order.DAY_BY_DAY;
     private long events;
     private long declarations;
 
@@ -82,19 +110,29 @@ public final class Workload {
         this.serialBase = serialBase;
         this.clock = clock;
         this.expected = new Expectations(reference);
+        this.dates = new SplittableRandom(seed ^ DATES_SALT);
+    }
+
+    /** From now on, declarations come in this order; until called, {@link Order#DAY_BY_DAY}. */
+    public Workload ordered(Order order) {
+        this.order = order;
+        return this;
     }
 
     /**
      * Generates {@code count} more declarations and their follow-ups, in publishing order, into {@code sink}.
-     * Declarations come day by day through the range, as the single window receives them (and as the
-     * simulator's backfill sends them): a batch of records mostly shares its dates.
+     * Each call spreads its declarations evenly over the range, in the workload's {@link Order}.
      */
     public void generate(int count, Consumer<DeclarationEvent> sink) {
         TreeMap<Long, List<DeclarationEvent>> later = new TreeMap<>();
-        long days = ChronoUnit.DAYS.between(from, to) + 1;
+        long[] dayOfDeclaration = daysInOrder(count);
+        List<Zone> areas = factory.areas();
         for (long i = 0; i < count; i++) {
-            LocalDate day = from.plusDays(i * days / count);
-            DeclarationEvent declared = factory.declared(serialBase + declarations, day, clock.instant());
+            LocalDate day = from.plusDays(dayOfDeclaration[(int) i]);
+            long serial = serialBase + declarations;
+            DeclarationEvent declared = order == Order.AREAS_EVEN
+                    ? factory.declared(serial, day, areas.get((int) (declarations % areas.size())), clock.instant())
+                    : factory.declared(serial, day, clock.instant());
             requireValid(declared);
             emit(declared, sink);
             declarations++;
@@ -124,6 +162,24 @@ public final class Workload {
             }
         }
         later.values().forEach(due -> due.forEach(e -> emit(e, sink)));
+    }
+
+    /** Day {@code i * days / count} of the range for the i-th declaration, shuffled for {@link Order#RANDOM_DATES}. */
+    private long[] daysInOrder(int count) {
+        long days = ChronoUnit.DAYS.between(from, to) + 1;
+        long[] offsets = new long[count];
+        for (int i = 0; i < count; i++) {
+            offsets[i] = i * days / count;
+        }
+        if (order == Order.RANDOM_DATES) {
+            for (int i = count - 1; i > 0; i--) {
+                int j = dates.nextInt(i + 1);
+                long swap = offsets[i];
+                offsets[i] = offsets[j];
+                offsets[j] = swap;
+            }
+        }
+        return offsets;
     }
 
     /** {@link #generate} into a list. */

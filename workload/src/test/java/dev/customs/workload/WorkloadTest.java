@@ -131,6 +131,79 @@ class WorkloadTest {
         assertThat(workload.expected().zone("0130", FROM, TO)).isEqualTo(Totals.NONE);
     }
 
+    /** Random dates are the day-by-day dates in another order: each day of the year its equal share. */
+    @Test
+    void randomDatesAreAPermutationOfTheDayByDayDatesOverTheYear() {
+        int perDay = 10;
+        Workload dayByDay = workload(19, Workload.Mix.DECLARED_ONLY);
+        Workload random = workload(19, Workload.Mix.DECLARED_ONLY).ordered(Workload.Order.RANDOM_DATES);
+        List<LocalDate> ordered = dayByDay.next(365 * perDay).stream().map(e -> e.declaration().declarationDate()).toList();
+        List<DeclarationEvent> events = random.next(365 * perDay);
+        List<LocalDate> shuffled = events.stream().map(e -> e.declaration().declarationDate()).toList();
+
+        assertThat(shuffled).isNotEqualTo(ordered).containsExactlyInAnyOrderElementsOf(ordered);
+        Map<LocalDate, Long> perDate = new HashMap<>();
+        shuffled.forEach(d -> perDate.merge(d, 1L, Long::sum));
+        assertThat(perDate).hasSize(365).containsKeys(FROM, TO);
+        assertThat(perDate.values()).containsOnly((long) perDay);
+        // Half of a year's stream already spans most of it: no batch is mostly one date.
+        assertThat(shuffled.subList(0, 100).stream().distinct().count()).isGreaterThan(80);
+        assertThat(shuffled.subList(0, 100).stream().map(LocalDate::getMonth).distinct().count()).isEqualTo(12);
+        assertExpectationsExact(random, events);
+    }
+
+    /** Every declaration is an area declaration, the 174 areas in turn, each the same number of times. */
+    @Test
+    void areasEvenGivesEveryAreaTheSameShare() {
+        List<dev.customs.contract.reference.Zone> areas = REFERENCE.zones();
+        assertThat(areas).hasSize(174);
+        int perArea = 20;
+        EventFactory factory = new EventFactory(REFERENCE, 23, FROM, TO);
+        Workload workload = new Workload(REFERENCE, factory, 23, FROM, TO, Workload.Mix.DECLARED_ONLY, 1, CLOCK)
+                .ordered(Workload.Order.AREAS_EVEN);
+        List<DeclarationEvent> events = workload.next(areas.size() * perArea / 2);
+        events.addAll(workload.next(areas.size() * perArea / 2));
+
+        Map<String, Long> perZone = new HashMap<>();
+        events.forEach(e -> perZone.merge(e.declaration().zoneCode(), 1L, Long::sum));
+        assertThat(perZone).hasSize(areas.size()).doesNotContainKey(null);
+        assertThat(perZone.values()).containsOnly((long) perArea);
+        assertThat(events.subList(0, areas.size())).extracting(e -> e.declaration().zoneCode())
+                .containsExactlyElementsOf(areas.stream().map(dev.customs.contract.reference.Zone::code).toList());
+        DeclarationRules rules = new DeclarationRules(REFERENCE, CLOCK);
+        assertThat(events).allSatisfy(e -> assertThat(rules.check(e)).as("%s", e).isEmpty());
+        assertExpectationsExact(workload, events);
+        for (var area : areas) {
+            assertThat(workload.expected().zone(area.code(), FROM, TO)).as(area.code())
+                    .isEqualTo(sum(events.stream().map(DeclarationEvent::declaration).toList(), s -> area.code().equals(s.zoneCode())));
+        }
+    }
+
+    /** With amendments, cancellations and stale revisions too, whatever the order, totals are those of the newest revisions. */
+    @Test
+    void expectedTotalsStayExactInEveryOrder() {
+        for (Workload.Order order : Workload.Order.values()) {
+            Workload workload = workload(29, Workload.Mix.UNRELIABLE_PRODUCER).ordered(order);
+            List<DeclarationEvent> events = workload.next(6_000);
+            events.addAll(workload.next(3_000));
+            assertExpectationsExact(workload, events);
+        }
+    }
+
+    private static void assertExpectationsExact(Workload workload, List<DeclarationEvent> events) {
+        Map<String, DeclarationEvent> newest = new HashMap<>();
+        events.forEach(event -> newest.merge(event.declarationId(), event, (old, now) -> now.revision() > old.revision() ? now : old));
+        List<DeclarationState> standing = newest.values().stream().filter(e -> e.eventType() != EventType.CANCELLED)
+                .map(DeclarationEvent::declaration).toList();
+        assertThat(workload.expected().declarations()).isEqualTo(newest.size()).isEqualTo(workload.declarations());
+        assertThat(workload.expected().national(FROM, TO)).isEqualTo(sum(standing, DeclarationState::countsNationally));
+        assertThat(workload.expected().zoneTypes()).isNotEmpty();
+        for (String type : workload.expected().zoneTypes()) {
+            assertThat(workload.expected().zoneType(type, FROM, TO)).as(type).isEqualTo(sum(standing,
+                    s -> s.zoneCode() != null && REFERENCE.zone(s.zoneCode()).orElseThrow().type().name().equals(type)));
+        }
+    }
+
     /** Summed here item by item, not from the states' totals, so the check does not lean on the factory. */
     private static Totals sum(List<DeclarationState> states, Predicate<DeclarationState> counted) {
         long count = 0;
