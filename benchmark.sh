@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Benchmarks the platform on this machine and writes the table into BENCHMARKS.md (not part of the tests).
-# Starts its own broker, database and services on free ports; takes about 10 minutes with the defaults:
+# Starts its own broker, database and services on free ports; takes about 20 minutes with the defaults:
 #   COLD_EVENTS=200000      random-date declarations applied first, by cold services (and a cold Streams peer)
 #   EVENTS=300000           records for the Kafka perf tools and declarations of each warm end-to-end stream
 #                           (day by day, random dates, the 174 areas evenly); not 1,000,000: three warm streams,
