@@ -22,6 +22,8 @@ final class GroupProgress implements AutoCloseable {
 
     private final Admin admin;
     private final String topic;
+    /** The topic's partitions, read once: its partition count does not change while the benchmark runs. */
+    private List<TopicPartition> partitions;
 
     GroupProgress(Map<String, Object> adminClient, String topic) {
         this.admin = Admin.create(adminClient);
@@ -59,8 +61,11 @@ final class GroupProgress implements AutoCloseable {
     }
 
     private List<TopicPartition> partitions() throws InterruptedException, ExecutionException {
-        return admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().stream()
-                .map(p -> new TopicPartition(topic, p.partition())).toList();
+        if (partitions == null) {
+            partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+        }
+        return partitions;
     }
 
     @Override

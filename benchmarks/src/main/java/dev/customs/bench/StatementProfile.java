@@ -17,7 +17,7 @@ import java.util.List;
  */
 final class StatementProfile {
 
-    /** One normalised statement: how often it ran, its total and mean execution time and the rows it touched. */
+    /** One normalised statement: how often it ran, its total execution time and the rows it touched. */
     record Entry(String database, long calls, double totalMillis, long rows, String query) {
     }
 

@@ -173,7 +173,7 @@ public class DeclarationEventApplier {
                     superseding.add(last);
                 }
             }
-            write(connection, SAVE, superseding);
+            save(connection, superseding);
             delta.writeTo(connection);
             return new Outcome(applied, events.size() - applied, appliedEvents, added, withdrawn);
         }
@@ -260,12 +260,12 @@ public class DeclarationEventApplier {
         }
     }
 
-    /** Writes ledger rows, as the newest applied revision of their declarations, with {@code sql} (CLAIM or SAVE). */
-    private static void write(Connection connection, String sql, List<DeclarationEvent> newest) throws SQLException {
+    /** Overwrites the ledger rows of declarations this batch supersedes with their newest applied revision. */
+    private static void save(Connection connection, List<DeclarationEvent> newest) throws SQLException {
         if (newest.isEmpty()) {
             return;
         }
-        try (PreparedStatement statement = prepare(connection, sql, newest)) {
+        try (PreparedStatement statement = prepare(connection, SAVE, newest)) {
             statement.executeUpdate();
         }
     }
